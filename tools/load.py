@@ -1,0 +1,283 @@
+"""Load the corpus: YAML with line numbers, JSON Schema checks, source texts and checksums.
+
+Every problem is returned as a located ``Problem``; nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from tools.models import Agency, NoticeFiles, Problem, Registry, TargetKind, Theme
+from tools.parse import split_lines
+
+NOTICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class _NoDatesLoader(yaml.SafeLoader):
+    """Keep dates as strings, so an impossible date is a message, not a crash."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+def schema(name: str) -> dict[str, Any]:
+    text = resources.files("tools.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _to_python(node: yaml.Node, path: str, lines: dict[str, int]) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(_to_python(key_node, path, {}))
+            child = f"{path}/{key}" if path else key
+            lines[child] = key_node.start_mark.line + 1
+            out[key] = _to_python(value_node, child, lines)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, f"{path}/{i}", lines) for i, item in enumerate(node.value)]
+    return _SCALARS.construct_object(node)
+
+
+def read_yaml(path: Path) -> tuple[Any, dict[str, int], list[Problem]]:
+    """Parse a YAML file, returning its data and the line of every key path."""
+    try:
+        text = path.read_text("utf-8")
+        node = yaml.compose(text, Loader=_NoDatesLoader)
+    except UnicodeDecodeError as exc:
+        return None, {}, [Problem(str(path), 1, f"not UTF-8 ({exc.reason}); save the file as UTF-8")]
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        return None, {}, [Problem(str(path), line, f"invalid YAML: {exc.problem}; fix the syntax")]
+    except OSError as exc:
+        return None, {}, [Problem(str(path), 1, f"cannot read: {exc.strerror}")]
+    if node is None:
+        return None, {}, [Problem(str(path), 1, "file is empty; fill it in (see CONTRIBUTING.md)")]
+    lines: dict[str, int] = {}
+    return _to_python(node, "", lines), lines, []
+
+
+def schema_problems(data: Any, lines: dict[str, int], path: Path, schema_name: str) -> list[Problem]:
+    """JSON Schema errors as located messages, one per error."""
+    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    out = []
+    for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        key = "/".join(str(p) for p in err.absolute_path)
+        where = f"'{key}' " if key else ""
+        line = lines.get(key, lines.get(key.rsplit("/", 1)[0], 1)) if key else 1
+        out.append(Problem(str(path), line, f"{where}{_explain(err)}"))
+    return out
+
+
+def _explain(err: jsonschema.ValidationError) -> str:
+    if err.validator == "required":
+        return f"{err.message}; add it (see tools/schemas/ for what it means)"
+    if err.validator == "additionalProperties":
+        return f"{err.message}; remove it or check its spelling"
+    if err.validator == "pattern":
+        return f"{err.instance!r} has the wrong form (expected {err.schema.get('description') or err.validator_value})"
+    if err.validator == "enum":
+        return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
+    return err.message
+
+
+def read_source(path: Path) -> tuple[str | None, list[Problem]]:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None, [Problem(str(path), 1, "source.txt is missing; add the notice's text as received")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [
+            Problem(str(path), line, f"not UTF-8 at byte {exc.start}; convert the file (e.g. iconv -f GB18030 -t UTF-8)")
+        ]
+    if not text.strip():
+        return None, [Problem(str(path), 1, "the text is empty; add the notice's text as received")]
+    return text, []
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def load_notice(folder: Path) -> tuple[NoticeFiles | None, list[Problem]]:
+    notice_id = folder.name
+    meta_path, text_path = folder / "notice.yaml", folder / "source.txt"
+    problems: list[Problem] = []
+    if not NOTICE_ID.match(notice_id):
+        problems.append(
+            Problem(str(folder), 1, f"notice id {notice_id!r} must be lowercase words joined by hyphens; rename the folder")
+        )
+    if not meta_path.exists():
+        return None, [*problems, Problem(str(meta_path), 1, "notice.yaml is missing; run `policy-archive new` to create it")]
+    meta, lines, errs = read_yaml(meta_path)
+    problems += errs
+    if errs:
+        return None, problems
+    if not isinstance(meta, dict):
+        return None, [*problems, Problem(str(meta_path), 1, "notice.yaml must be a mapping of fields")]
+    problems += schema_problems(meta, lines, meta_path, "notice")
+    problems += date_problems(meta, lines, meta_path)
+    text, errs = read_source(text_path)
+    problems += errs
+    if text is None:
+        return None, problems
+    actual = sha256(text_path)
+    if meta.get("sha256") and meta["sha256"] != actual:
+        problems.append(
+            Problem(
+                str(meta_path),
+                lines.get("sha256", 1),
+                f"sha256 does not match source.txt (file is {actual}); the text changed: "
+                "restore it, or record the new version and update the checksum",
+            )
+        )
+    return NoticeFiles(notice_id, str(folder), meta, lines, text, split_lines(text)), problems
+
+
+_DATE_ORDER = [("adopted", "in_force"), ("issued", "released")]
+
+
+def date_problems(meta: dict[str, Any], lines: dict[str, int], path: Path) -> list[Problem]:
+    """Calendar-impossible dates and dates in an impossible order."""
+    problems = []
+    parsed: dict[str, date] = {}
+    for name, entry in (meta.get("dates") or {}).items():
+        raw = entry.get("date") if isinstance(entry, dict) else None
+        if not isinstance(raw, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", raw):
+            continue  # the schema reports the form
+        try:
+            parsed[name] = date.fromisoformat(raw)
+        except ValueError:
+            problems.append(Problem(str(path), lines.get(f"dates/{name}/date", 1), f"{raw} is not a real date; correct it"))
+    for earlier, later in _DATE_ORDER:
+        if earlier in parsed and later in parsed and parsed[later] < parsed[earlier]:
+            problems.append(
+                Problem(
+                    str(path),
+                    lines.get(f"dates/{later}/date", 1),
+                    f"{later} ({parsed[later]}) is before {earlier} ({parsed[earlier]}); one of them is wrong",
+                )
+            )
+    period = meta.get("period") or {}
+    if isinstance(period.get("start"), int) and isinstance(period.get("end"), int) and period["end"] < period["start"]:
+        problems.append(
+            Problem(str(path), lines.get("period/end", 1), f"plan period ends ({period['end']}) before it starts ({period['start']})")
+        )
+    retrieved = (meta.get("source") or {}).get("retrieved")
+    try:
+        retrieved_on = date.fromisoformat(retrieved) if isinstance(retrieved, str) else None
+    except ValueError:
+        retrieved_on = None
+        problems.append(Problem(str(path), lines.get("source/retrieved", 1), f"{retrieved} is not a real date"))
+    for name, when in parsed.items():
+        if name != "in_force" and retrieved_on and when > retrieved_on:
+            problems.append(
+                Problem(
+                    str(path),
+                    lines.get(f"dates/{name}/date", 1),
+                    f"{name} ({when}) is after the text was retrieved ({retrieved_on}); one of them is wrong",
+                )
+            )
+    return problems
+
+
+def load_registry(corpus: Path) -> tuple[Registry, list[Problem]]:
+    problems: list[Problem] = []
+    agencies_path, themes_path = corpus / "agencies.yaml", corpus / "themes.yaml"
+    data, lines, errs = read_yaml(agencies_path)
+    problems += errs or schema_problems(data, lines, agencies_path, "agencies")
+    agencies = [] if errs else _agencies(data, lines, agencies_path, problems)
+    data, lines, errs = read_yaml(themes_path)
+    problems += errs or schema_problems(data, lines, themes_path, "themes")
+    themes, kinds = ([], []) if errs else _themes(data, lines)
+    return Registry(agencies, themes, kinds), problems
+
+
+def _agencies(data: Any, lines: dict[str, int], path: Path, problems: list[Problem]) -> list[Agency]:
+    out = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate((data or {}).get("agencies") or []):
+        if not isinstance(item, dict) or not {"id", "name", "jurisdiction"} <= item.keys():
+            continue
+        line = lines.get(f"agencies/{i}", 1)
+        if item["id"] in seen:
+            problems.append(Problem(str(path), line, f"agency id {item['id']!r} is also used at line {seen[item['id']]}"))
+        seen[item["id"]] = line
+        out.append(
+            Agency(
+                id=str(item["id"]),
+                name=str(item["name"]),
+                jurisdiction=str(item["jurisdiction"]),
+                aliases=tuple(str(a) for a in item.get("aliases") or []),
+                collective=bool(item.get("collective", False)),
+                notices=tuple(str(n) for n in item.get("notices") or []),
+                line=line,
+                name_zh=item.get("name_zh"),
+                parent=item.get("parent"),
+            )
+        )
+    return out
+
+
+def _themes(data: Any, lines: dict[str, int]) -> tuple[list[Theme], list[TargetKind]]:
+    themes = [
+        Theme(
+            id=str(t["id"]),
+            name=str(t["name"]),
+            description=str(t.get("description", "")),
+            keywords=tuple(str(k) for k in t.get("keywords") or []),
+            min_hits=int(t.get("min_hits", 1)),
+            line=lines.get(f"themes/{i}", 1),
+        )
+        for i, t in enumerate((data or {}).get("themes") or [])
+        if isinstance(t, dict) and "id" in t and "name" in t
+    ]
+    kinds = [
+        TargetKind(
+            id=str(k["id"]),
+            name=str(k["name"]),
+            units=tuple(str(u) for u in k.get("units") or []),
+            keywords=tuple(str(w) for w in k.get("keywords") or []),
+            line=lines.get(f"target_kinds/{i}", 1),
+        )
+        for i, k in enumerate((data or {}).get("target_kinds") or [])
+        if isinstance(k, dict) and "id" in k and "name" in k
+    ]
+    return themes, kinds
+
+
+def load_corpus(corpus: Path) -> tuple[list[NoticeFiles], Registry, list[Problem]]:
+    """Read every notice folder and the registry, collecting every problem at once."""
+    problems: list[Problem] = []
+    notices_dir = corpus / "notices"
+    if not notices_dir.is_dir():
+        return [], Registry([], [], []), [Problem(str(corpus), 1, "no notices/ folder here; is --corpus right?")]
+    registry, errs = load_registry(corpus)
+    problems += errs
+    notices = []
+    for folder in sorted(p for p in notices_dir.iterdir() if p.is_dir()):
+        files, errs = load_notice(folder)
+        problems += errs
+        if files:
+            notices.append(files)
+    return notices, registry, problems

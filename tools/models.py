@@ -1,0 +1,220 @@
+"""Plain data classes shared by every stage of the pipeline.
+
+Nothing here does work: stages take these in and hand new ones out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, located so a person can fix it."""
+
+    path: str
+    line: int
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        label = "" if self.severity == "error" else "warning: "
+        return f"{self.path}:{self.line}: {label}{self.message}"
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """A line of a notice's text: the raw characters and a normalised twin for matching."""
+
+    number: int  # 1-based line number in source.txt
+    raw: str  # exactly as received, without the line ending
+    norm: str  # odd whitespace folded, trimmed; used for parsing only
+
+
+@dataclass
+class NoticeFiles:
+    """What the loader read for one notice, before any parsing."""
+
+    id: str
+    folder: str
+    meta: dict[str, Any]
+    meta_lines: dict[str, int]  # JSON-pointer-ish key path -> line in notice.yaml
+    text: str
+    lines: list[SourceLine]
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """A printed number as recognised by a heading pattern."""
+
+    style: str  # name of the heading style in regexes.HEADING_STYLES
+    printed: str  # exactly as printed, e.g. "(4 )", "Article 21.", "II."
+    value: int
+
+
+@dataclass
+class Node:
+    """A numbered unit of a notice: a part, a group, or a measure."""
+
+    id: str
+    numbering: Numbering
+    title: str | None
+    line: int  # line of the heading
+    end_line: int  # last line that belongs to this node (inclusive, own text only)
+    paragraphs: list[SourceLine] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    parent_id: str | None = None
+    is_measure: bool = False
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A paragraph before (or after) the numbered body, with its role."""
+
+    role: str  # title, date, document-number, addressees, preamble, signatory, news, ...
+    line: SourceLine
+
+
+@dataclass(frozen=True)
+class ResponsibleClause:
+    """A responsible-unit clause as written, e.g. ``(Responsible units: A, B, etc.)``."""
+
+    line: int
+    raw: str
+    names: str  # the list part, normalised for matching
+
+
+@dataclass(frozen=True)
+class AgencyRef:
+    agency: str  # agency id
+    role: Literal["responsible", "assigned", "mentioned", "issuer"]
+    as_written: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    notice: str
+    measure: str | None
+    part: str | None  # node id of the part when the target sits outside any measure
+    line: int
+    sentence: str
+    value: float
+    value_max: float | None
+    unit: str
+    scale: str | None
+    qualifier: str | None
+    deadline: str | None
+    deadline_year: int | None
+    deadline_source: str | None  # "sentence", or "part" when stated by the enclosing part
+    frequency: str | None
+    counted: str
+    kind: str
+    as_written: str
+
+
+@dataclass
+class Measure:
+    """A citable, numbered item, flattened from the tree with its place in it."""
+
+    id: str
+    notice: str
+    number: str
+    title: str | None
+    text: str
+    line: int
+    end_line: int
+    path: list[str]  # ancestor node ids, outermost first
+    paragraphs: list[str]
+    responsible_clauses: list[ResponsibleClause] = field(default_factory=list)
+    agencies: list[AgencyRef] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedNotice:
+    """The parse stage's output for one notice."""
+
+    id: str
+    front_matter: list[FrontMatter]
+    nodes: list[Node]  # top-level nodes; measures are leaves of this tree
+    measures: list[Measure]
+    back_matter: list[FrontMatter]
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: str
+    jurisdiction: str
+    aliases: tuple[str, ...]
+    collective: bool
+    notices: tuple[str, ...]
+    line: int
+    name_zh: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    description: str
+    keywords: tuple[str, ...]
+    min_hits: int
+    line: int
+
+
+@dataclass(frozen=True)
+class TargetKind:
+    id: str
+    name: str
+    units: tuple[str, ...]
+    keywords: tuple[str, ...]
+    line: int
+
+
+@dataclass
+class Notice:
+    """A notice after every stage: metadata, structure, and what was derived."""
+
+    files: NoticeFiles
+    parsed: ParsedNotice
+    issuers: list[AgencyRef] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.files.id
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.files.meta
+
+
+@dataclass
+class Registry:
+    """Reference data maintained by hand in corpus/."""
+
+    agencies: list[Agency]
+    themes: list[Theme]
+    target_kinds: list[TargetKind]
+
+
+@dataclass
+class Archive:
+    """Everything the pipeline knows, ready for export and site generation."""
+
+    notices: list[Notice]
+    registry: Registry
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]

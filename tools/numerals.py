@@ -1,0 +1,61 @@
+"""Printed numbers to integers and back: Roman, Chinese and Arabic numerals."""
+
+from __future__ import annotations
+
+_ROMAN_VALUES = [
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
+_CN_DIGIT |= {"九": 9}
+
+
+def to_roman(value: int) -> str:
+    out = []
+    for amount, letters in _ROMAN_VALUES:
+        while value >= amount:
+            out.append(letters)
+            value -= amount
+    return "".join(out)
+
+
+def from_roman(text: str) -> int | None:
+    """The value of a well-formed Roman numeral, or None (so ``CD`` in prose is not 400)."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(text):
+        v = values[ch]
+        total += -v if i + 1 < len(text) and values[text[i + 1]] > v else v
+    return total if total > 0 and to_roman(total) == text else None
+
+
+def from_chinese(text: str) -> int | None:
+    """Chinese numerals up to 999 (一, 十二, 二十三, 一百零五)."""
+    if not text or any(ch not in _CN_DIGIT and ch not in "十百" for ch in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _CN_DIGIT[ch]
+    return total + current or None
+
+
+def parse_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if set(text) <= set("IVXLC"):
+        return from_roman(text)
+    return from_chinese(text)

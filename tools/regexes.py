@@ -1,0 +1,196 @@
+"""Every pattern the pipeline matches with, in one place.
+
+Patterns run on the *normalised* twin of a line (NFKC, odd whitespace folded, see
+``parse.normalise``), so full-width brackets, non-breaking and ideographic spaces need
+no special cases here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "零〇一二三四五六七八九十百"
+_CN = f"[{CN_DIGITS}]+"
+_ROMAN = "[IVXLC]+"
+
+
+@dataclass(frozen=True)
+class HeadingStyle:
+    """One way of numbering a heading.
+
+    ``rank`` is set only for styles whose depth is inherent (chapter > section > article);
+    the others nest by the order in which a notice uses them.
+    ``label`` prefixes the style's number in ids (``art-13``); ``titled`` says whether the
+    rest of the heading line may carry a title (an article's never does).
+    ``always_measure`` makes every heading of the style a measure (the citable unit of law).
+    """
+
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    label: str = ""
+    rank: int | None = None
+    titled: bool = True
+    always_measure: bool = False
+    roman_id: bool = False
+    needs_text: bool = True
+
+
+def _p(*sources: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(s) for s in sources)
+
+
+# Order matters only where two styles could claim one line: the first match wins.
+HEADING_STYLES: tuple[HeadingStyle, ...] = (
+    HeadingStyle(
+        "chapter",
+        _p(
+            rf"^(?P<printed>Chapter\s+(?P<num>\d+|{_ROMAN})\b\s*[:.]?)\s*(?P<rest>.*)$",
+            rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*章)\s*(?P<rest>.*)$",
+        ),
+        label="chp",
+        rank=1,
+        needs_text=False,
+    ),
+    HeadingStyle(
+        "section",
+        _p(
+            rf"^(?P<printed>Section\s+(?P<num>\d+|{_ROMAN})\b\s*[:.]?)\s*(?P<rest>.*)$",
+            rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*节)\s*(?P<rest>.*)$",
+        ),
+        label="sec",
+        rank=2,
+        needs_text=False,
+    ),
+    HeadingStyle(
+        "article",
+        _p(
+            r"^(?P<printed>Article\s+(?P<num>\d+)\b\s*[:.]?)\s*(?P<rest>.*)$",
+            rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*条)\s*(?P<rest>.*)$",
+        ),
+        label="art",
+        rank=3,
+        titled=False,
+        always_measure=True,
+        needs_text=False,
+    ),
+    HeadingStyle(
+        "roman",
+        _p(
+            rf"^(?P<printed>(?P<num>{_ROMAN})\s*[.、])\s*(?P<rest>\S.*)$",
+            rf"^(?P<printed>(?P<num>{_CN})\s*[、.])\s*(?P<rest>\S.*)$",
+        ),
+        roman_id=True,
+    ),
+    HeadingStyle(
+        "paren-cn",
+        _p(rf"^(?P<printed>\(\s*(?P<num>{_CN})\s*\))\s*(?P<rest>\S.*)$"),
+    ),
+    HeadingStyle(
+        "paren",
+        _p(r"^(?P<printed>\(\s*(?P<num>\d{1,3})\s*\))\s*(?P<rest>\S.*)$"),
+    ),
+    HeadingStyle(
+        "arabic",
+        _p(r"^(?P<printed>(?P<num>\d{1,3})\s*[.、](?!\d))\s*(?P<rest>\S.*)$"),
+    ),
+)
+
+# A heading's text must start like a phrase, not like a number or a lowercase continuation.
+HEADING_TEXT_START = re.compile(r"^[\"“‘'A-Z\u4e00-\u9fff]")
+
+# A line that introduces an inline list: its numbered items are content, not headings.
+LIST_INTRODUCER = re.compile(r"[:：]\s*$")
+
+# The first sentence of a heading line, when short enough to be its title.
+FIRST_SENTENCE = re.compile(r"^(?P<title>.+?[.。](?:[”\"’])?)\s+(?P<body>\S.*)$")
+TITLE_MAX_CHARS = 150
+
+# Responsible-unit clauses, English and Chinese, in round, full-width or square brackets.
+RESPONSIBLE_CLAUSE = re.compile(
+    r"[(\[【]\s*(?:Responsible\s+units?|Lead\s+units?|(?:牵头|责任|负责|主责)单位)\s*[:：]\s*"
+    r"(?P<names>[^()\[\]【】]*?)\s*[)\]】]",
+    re.IGNORECASE,
+)
+# Separators between names in a clause, once registry names have been matched away.
+NAME_SEPARATOR = re.compile(r"(?:\s*(?:,|，|、|;|；|and\b|及|和)\s*)+", re.IGNORECASE)
+# Trailing "etc." / "等" that closes an open list.
+CLAUSE_ETC = re.compile(r"(?:,?\s*etc\.?|等)\s*$", re.IGNORECASE)
+
+# Front matter.
+DATE_LINE = re.compile(
+    r"^\(?\s*(?:"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s*\d{4}"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r")\s*\)?$"
+)
+DOCUMENT_NUMBER = re.compile(r"(?:\[\d{4}\]|〔\d{4}〕|\(\d{4}\))\s*(?:No\.\s*)?\d+\s*号?")
+ADDRESSEES = re.compile(r"^(?:Attention|To)\b.*[:：]\s*$|^[^。.]{2,80}[:：]\s*$", re.IGNORECASE)
+RELEASE_INFO = re.compile(r"^(?:Released|Published|Issued)\s+on\s*:", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.。!?;；,，:：]\s*$")
+
+# Targets -------------------------------------------------------------------------------
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a hundred": 100,
+    "hundreds of": 100,
+}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+QUANTITY = re.compile(
+    r"(?<![\w.\-‐‑‒–—+/])"
+    r"(?P<qual_before>(?:more\s+than|over|at\s+least|no\s+less\s+than|no\s+fewer\s+than|"
+    r"not\s+less\s+than|around|about|approximately|nearly|up\s+to|a\s+total\s+of|"
+    r"some|exceeding)\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s*(?:-|–|to)\s*(?P<num2>\d+(?:\.\d+)?))?"
+    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion))?"
+    r"(?![\w\-‐‑‒+%]|\.\d|\s*[\-‐‑‒]?\s*(?:hour|minute|day|week|month|year|th\b|st\b|nd\b|rd\b))",
+    re.IGNORECASE,
+)
+QUALIFIER_AFTER = re.compile(r"^\s*(?:or\s+more|and\s+above|or\s+above)\b", re.IGNORECASE)
+MONEY_UNIT = re.compile(r"^\s*(?P<unit>yuan|RMB|dollars?|US\$|元)\b", re.IGNORECASE)
+AREA_UNIT = re.compile(
+    r"^\s*(?P<unit>square\s+(?:meters|metres|meter|metre|kilometers|kilometres|kilometer|kilometre)|mu|平方米)\b",
+    re.IGNORECASE,
+)
+PERCENT_UNIT = re.compile(r"^\s*(?P<unit>%|percent|per\s+cent)", re.IGNORECASE)
+# Words that begin a counted noun phrase's tail: the phrase stops before them.
+COUNTED_STOP = re.compile(
+    r"\s+(?:by|in|within|before|on|per|each|every|with|and\s+(?:achieve|build|create|form|"
+    r"establish|cultivate|introduce|accelerate|promote|support|strive)|which|that|so|to|"
+    r"for\s+the\s+nationwide|across|through|at)\b|[,;:.。()\[\]]",
+    re.IGNORECASE,
+)
+COUNTED_MAX_WORDS = 9
+# A target needs a commitment: a verb of intent or a deadline in its sentence.
+COMMITMENT = re.compile(
+    r"\b(?:shall|will|strive|aim|aims|achieve|achieving|reach|form|forming|create|build|"
+    r"cultivate|establish|introduce|releas\w*|incubat\w*|attract|nurture|develop|set\s+up|"
+    r"there\s+shall\s+be|reserv\w*|optimi[sz]\w*)\b",
+    re.IGNORECASE,
+)
+DEADLINE = re.compile(
+    r"\b(?P<deadline>(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d{2})|"
+    r"(?:within|in)\s+(?:the\s+next\s+)?(?:three|two|five|\d+)[\s-]years?|"
+    r"in\s+three-year)\b",
+    re.IGNORECASE,
+)
+FREQUENCY = re.compile(
+    r"\b(?P<frequency>on\s+a\s+yearly\s+basis|on\s+an\s+annual\s+basis|each\s+year|every\s+year|"
+    r"annually|per\s+year|a\s+year)\b",
+    re.IGNORECASE,
+)
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?。])[\"”’]?\s+(?=[\"“‘A-Z(\u4e00-\u9fff])")
+CLAUSE_SPLIT = re.compile(r"[;；]\s*")

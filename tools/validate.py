@@ -1,0 +1,114 @@
+"""Validate: checks across stages that no single stage can make on its own."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from tools.agencies import in_scope, match_key
+from tools.models import Agency, Archive, Notice, Problem
+from tools.parse import normalise
+
+
+def check_archive(archive: Archive) -> list[Problem]:
+    problems: list[Problem] = []
+    ids = {n.id for n in archive.notices}
+    for notice in archive.notices:
+        problems += expected_counts(notice)
+        problems += relations(notice, ids)
+        problems += evidence(notice)
+    problems += alias_collisions(archive.registry.agencies)
+    problems += registry_notice_lists(archive)
+    return problems
+
+
+def _meta_path(notice: Notice) -> str:
+    return f"{notice.files.folder}/notice.yaml"
+
+
+def expected_counts(notice: Notice) -> list[Problem]:
+    expected = (notice.meta.get("parsing") or {}).get("expect_measures")
+    got = len(notice.parsed.measures)
+    if expected is None or expected == got:
+        return []
+    line = notice.files.meta_lines.get("parsing/expect_measures", 1)
+    return [
+        Problem(
+            _meta_path(notice),
+            line,
+            f"the parser found {got} measures but expect_measures says {expected}; "
+            "run `policy-archive outline` on source.txt to see what it read",
+        )
+    ]
+
+
+def relations(notice: Notice, ids: set[str]) -> list[Problem]:
+    out = []
+    for i, rel in enumerate(notice.meta.get("relations") or []):
+        target = rel.get("notice")
+        if target and target not in ids:
+            line = notice.files.meta_lines.get(f"relations/{i}/notice", 1)
+            out.append(Problem(_meta_path(notice), line, f"relation points to unknown notice {target!r}; use a folder name under corpus/notices/"))
+        if target == notice.id:
+            line = notice.files.meta_lines.get(f"relations/{i}/notice", 1)
+            out.append(Problem(_meta_path(notice), line, "a notice cannot relate to itself"))
+    return out
+
+
+def evidence(notice: Notice) -> list[Problem]:
+    """Facts marked as stated by the text must be found in the text."""
+    text = normalise(notice.files.text)
+    out = []
+    claims = [
+        (f"dates/{name}/evidence", entry.get("evidence"))
+        for name, entry in (notice.meta.get("dates") or {}).items()
+        if isinstance(entry, dict) and entry.get("source") == "text"
+    ]
+    claims.append(("period/evidence", (notice.meta.get("period") or {}).get("evidence")))
+    claims.append(("document_number", notice.meta.get("document_number")))
+    for key, quote in claims:
+        if isinstance(quote, str) and normalise(quote) not in text:
+            line = notice.files.meta_lines.get(key, 1)
+            out.append(Problem(_meta_path(notice), line, f"{quote!r} does not occur in source.txt; quote the text exactly"))
+    return out
+
+
+def alias_collisions(agencies: Sequence[Agency]) -> list[Problem]:
+    """One spelling must not name two agencies that a notice could both see."""
+    owners: dict[str, list[Agency]] = defaultdict(list)
+    for agency in agencies:
+        for name in {match_key(n) for n in (agency.name, *agency.aliases)}:
+            owners[name].append(agency)
+    out = []
+    for name, group in sorted(owners.items()):
+        for a in group:
+            for b in group:
+                if a.id < b.id and (in_scope(a.jurisdiction, b.jurisdiction) or in_scope(b.jurisdiction, a.jurisdiction)):
+                    out.append(
+                        Problem("corpus/agencies.yaml", b.line, f"{name!r} names both {a.id} and {b.id}; keep it on one of them")
+                    )
+    return out
+
+
+def registry_notice_lists(archive: Archive) -> list[Problem]:
+    """The registry's `notices` lists should say which notices name each agency."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for notice in archive.notices:
+        for ref in notice.issuers:
+            named[ref.agency].add(notice.id)
+        for measure in notice.parsed.measures:
+            for ref in measure.agencies:
+                named[ref.agency].add(notice.id)
+    out = []
+    for agency in archive.registry.agencies:
+        want, have = sorted(named[agency.id]), sorted(agency.notices)
+        if want != have:
+            out.append(
+                Problem(
+                    "corpus/agencies.yaml",
+                    agency.line,
+                    f"{agency.id}: notices should be [{', '.join(want)}] (listed: [{', '.join(have)}])",
+                    "warning",
+                )
+            )
+    return out
