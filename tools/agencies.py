@@ -13,9 +13,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tools import regexes
-from tools.models import Agency, AgencyRef, Measure, Problem, ResponsibleClause, SourceLine
+from tools.models import Agency, AgencyRef, Measure, Problem, ResponsibleClause, Role, SourceLine
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "，": ",", "、": ","})
 _DUTY = re.compile(r"\b(?:shall|is\s+responsible|are\s+responsible|may|will)\b", re.IGNORECASE)
@@ -37,7 +38,10 @@ class AliasIndex:
 
     @classmethod
     def for_jurisdiction(cls, agencies: Iterable[Agency], jurisdiction: str) -> AliasIndex:
-        pairs = {
+        # Bodies of the notice's jurisdiction and those above it go by any alias; bodies below
+        # it (a district named in a municipal text) only by their full canonical name.
+        pairs = {(match_key(a.name), a) for a in agencies if in_scope(jurisdiction, a.jurisdiction)}
+        pairs |= {
             (match_key(name), agency)
             for agency in agencies
             if in_scope(agency.jurisdiction, jurisdiction)
@@ -121,9 +125,10 @@ def suggest(name: str, index: AliasIndex, limit: int = 3) -> str:
     import difflib
 
     known = {n: a for n, a in index.names}
-    close = difflib.get_close_matches(match_key(name), list(known), n=limit, cutoff=0.6)
-    if close:
-        shown = "; ".join(f"{known[c].name!r} ({known[c].id})" for c in close)
+    close = difflib.get_close_matches(match_key(name), list(known), n=limit * 3, cutoff=0.6)
+    agencies = list(dict.fromkeys(known[c] for c in close))[:limit]
+    if agencies:
+        shown = " or ".join(f"{a.name!r} ({a.id})" for a in agencies)
         return f"did you mean {shown}? Add the spelling to that agency's aliases"
     return "add it to corpus/agencies.yaml (or as an alias of an existing agency)"
 
@@ -133,23 +138,44 @@ def mentions(measure: Measure, index: AliasIndex, lines: Sequence[SourceLine]) -
     individual = [(n, a) for n, a in index.names if not a.collective]
     if not individual:
         return []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n, _ in individual) + r")(?!\w)")
+    pattern = _alternation(tuple(n for n, _ in individual))
     by_name = dict(individual)
     refs = []
     for line in lines:
         text = match_key(regexes.RESPONSIBLE_CLAUSE.sub(" ", line.norm))
         for m in pattern.finditer(text):
-            role = "assigned" if _has_duty(text, m.start(), m.end()) else "mentioned"
+            role: Role = "assigned" if _has_duty(text, m.start(), m.end()) else "mentioned"
             refs.append(AgencyRef(by_name[m.group(0)].id, role, m.group(0), line.number))
     return _unique(refs)
+
+
+@lru_cache(maxsize=64)
+def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all names, longest first so the longest name wins at each place."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
 def _has_duty(text: str, start: int, end: int) -> bool:
     """Whether the name is the subject of a sentence that gives it a duty ("... shall ...")."""
     sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
-    sentence_end = min((i for i in (text.find(". ", end), len(text)) if i >= 0))
+    sentence_end = min(i for i in (text.find(". ", end), len(text)) if i >= 0)
     lead = text[sentence_start:start]
     return len(lead.split()) <= 4 and bool(_DUTY.search(text, end, sentence_end))
+
+
+_STRENGTH = {"responsible": 0, "assigned": 1, "mentioned": 2}
+
+
+def strongest(refs: Sequence[AgencyRef]) -> list[AgencyRef]:
+    """One reference per agency, with its strongest role (responsible > assigned > mentioned)."""
+    best: dict[str, AgencyRef] = {}
+    for ref in refs:
+        if ref.agency not in best or _STRENGTH[ref.role] < _STRENGTH[best[ref.agency].role]:
+            best[ref.agency] = ref
+    order: dict[str, int] = {}
+    for i, ref in enumerate(refs):
+        order.setdefault(ref.agency, i)
+    return sorted(best.values(), key=lambda r: (_STRENGTH[r.role], order[r.agency]))
 
 
 def _unique(refs: Iterable[AgencyRef]) -> list[AgencyRef]:
@@ -164,22 +190,22 @@ def _unique(refs: Iterable[AgencyRef]) -> list[AgencyRef]:
 
 
 def resolve_names(
-    names: Sequence[str], index: AliasIndex, role: str, path: str, line_of: Sequence[int]
+    names: Sequence[str], index: AliasIndex, role: Role, path: str, line_of: Sequence[int]
 ) -> tuple[list[AgencyRef], list[Problem]]:
     """Issuers and drafters from notice.yaml: each must be one registry agency."""
     refs, problems = [], []
     for name, line in zip(names, line_of, strict=True):
         hit = index.longest_at(match_key(name), 0)
         if hit and len(hit[0]) == len(match_key(name)):
-            refs.append(AgencyRef(hit[1].id, role, name, line))  # type: ignore[arg-type]
+            refs.append(AgencyRef(hit[1].id, role, name, line))
         else:
-            problems.append(Problem(path, line, f"{role} {name!r} is not in corpus/agencies.yaml; {suggest(name, index)}"))
+            problems.append(
+                Problem(path, line, f"{role} {name!r} is not in corpus/agencies.yaml; {suggest(name, index)}")
+            )
     return refs, problems
 
 
-def attribute(
-    measures: Sequence[Measure], lines: Sequence[SourceLine], index: AliasIndex, path: str
-) -> list[Problem]:
+def attribute(measures: Sequence[Measure], lines: Sequence[SourceLine], index: AliasIndex, path: str) -> list[Problem]:
     """Fill each measure's responsible clauses and agencies; return unknown-name problems."""
     problems: list[Problem] = []
     for measure in measures:
@@ -187,6 +213,5 @@ def attribute(
         measure.responsible_clauses = find_clauses(own)
         refs, errs = responsible(measure, measure.responsible_clauses, index, path)
         problems += errs
-        named = {r.agency for r in refs}
-        measure.agencies = refs + [r for r in mentions(measure, index, own) if r.agency not in named]
+        measure.agencies = strongest(refs + mentions(measure, index, own))
     return problems

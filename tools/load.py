@@ -92,8 +92,9 @@ def _explain(err: jsonschema.ValidationError) -> str:
     if err.validator == "additionalProperties":
         return f"{err.message}; remove it or check its spelling"
     if err.validator == "pattern":
-        return f"{err.instance!r} has the wrong form (expected {err.schema.get('description') or err.validator_value})"
-    if err.validator == "enum":
+        described = err.schema.get("description") if isinstance(err.schema, dict) else None
+        return f"{err.instance!r} has the wrong form (expected {described or err.validator_value})"
+    if err.validator == "enum" and isinstance(err.validator_value, list):
         return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
     return err.message
 
@@ -108,7 +109,9 @@ def read_source(path: Path) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return None, [
-            Problem(str(path), line, f"not UTF-8 at byte {exc.start}; convert the file (e.g. iconv -f GB18030 -t UTF-8)")
+            Problem(
+                str(path), line, f"not UTF-8 at byte {exc.start}; convert the file (e.g. iconv -f GB18030 -t UTF-8)"
+            )
         ]
     if not text.strip():
         return None, [Problem(str(path), 1, "the text is empty; add the notice's text as received")]
@@ -125,10 +128,15 @@ def load_notice(folder: Path) -> tuple[NoticeFiles | None, list[Problem]]:
     problems: list[Problem] = []
     if not NOTICE_ID.match(notice_id):
         problems.append(
-            Problem(str(folder), 1, f"notice id {notice_id!r} must be lowercase words joined by hyphens; rename the folder")
+            Problem(
+                str(folder), 1, f"notice id {notice_id!r} must be lowercase words joined by hyphens; rename the folder"
+            )
         )
     if not meta_path.exists():
-        return None, [*problems, Problem(str(meta_path), 1, "notice.yaml is missing; run `policy-archive new` to create it")]
+        return None, [
+            *problems,
+            Problem(str(meta_path), 1, "notice.yaml is missing; run `policy-archive new` to create it"),
+        ]
     meta, lines, errs = read_yaml(meta_path)
     problems += errs
     if errs:
@@ -168,7 +176,9 @@ def date_problems(meta: dict[str, Any], lines: dict[str, int], path: Path) -> li
         try:
             parsed[name] = date.fromisoformat(raw)
         except ValueError:
-            problems.append(Problem(str(path), lines.get(f"dates/{name}/date", 1), f"{raw} is not a real date; correct it"))
+            problems.append(
+                Problem(str(path), lines.get(f"dates/{name}/date", 1), f"{raw} is not a real date; correct it")
+            )
     for earlier, later in _DATE_ORDER:
         if earlier in parsed and later in parsed and parsed[later] < parsed[earlier]:
             problems.append(
@@ -181,7 +191,11 @@ def date_problems(meta: dict[str, Any], lines: dict[str, int], path: Path) -> li
     period = meta.get("period") or {}
     if isinstance(period.get("start"), int) and isinstance(period.get("end"), int) and period["end"] < period["start"]:
         problems.append(
-            Problem(str(path), lines.get("period/end", 1), f"plan period ends ({period['end']}) before it starts ({period['start']})")
+            Problem(
+                str(path),
+                lines.get("period/end", 1),
+                f"plan period ends ({period['end']}) before it starts ({period['start']})",
+            )
         )
     retrieved = (meta.get("source") or {}).get("retrieved")
     try:
@@ -210,7 +224,7 @@ def load_registry(corpus: Path) -> tuple[Registry, list[Problem]]:
     data, lines, errs = read_yaml(themes_path)
     problems += errs or schema_problems(data, lines, themes_path, "themes")
     themes, kinds = ([], []) if errs else _themes(data, lines)
-    return Registry(agencies, themes, kinds), problems
+    return Registry(agencies, themes, kinds, str(agencies_path)), problems
 
 
 def _agencies(data: Any, lines: dict[str, int], path: Path, problems: list[Problem]) -> list[Agency]:
@@ -221,7 +235,9 @@ def _agencies(data: Any, lines: dict[str, int], path: Path, problems: list[Probl
             continue
         line = lines.get(f"agencies/{i}", 1)
         if item["id"] in seen:
-            problems.append(Problem(str(path), line, f"agency id {item['id']!r} is also used at line {seen[item['id']]}"))
+            problems.append(
+                Problem(str(path), line, f"agency id {item['id']!r} is also used at line {seen[item['id']]}")
+            )
         seen[item["id"]] = line
         out.append(
             Agency(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+Role = Literal["issuer", "drafter", "responsible", "assigned", "mentioned"]
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class ResponsibleClause:
 @dataclass(frozen=True)
 class AgencyRef:
     agency: str  # agency id
-    role: Literal["responsible", "assigned", "mentioned", "issuer"]
+    role: Role
     as_written: str
     line: int
 
@@ -205,6 +206,7 @@ class Registry:
     agencies: list[Agency]
     themes: list[Theme]
     target_kinds: list[TargetKind]
+    agencies_path: str = "corpus/agencies.yaml"
 
 
 @dataclass

@@ -11,6 +11,7 @@ dropping the enclosing levels that its numbering runs straight through.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -188,7 +189,7 @@ def _run_through(measures: list[tuple[_Open, tuple[_Open, ...]]]) -> set[tuple[s
     for item in measures:
         by_style.setdefault(item[0].heading.style.name, []).append(item)
     for style, items in by_style.items():
-        for (prev, prev_anc), (cur, cur_anc) in zip(items, items[1:], strict=False):
+        for (prev, prev_anc), (cur, cur_anc) in itertools.pairwise(items):
             prev_by = {a.heading.style.name: a for a in prev_anc}
             for anc in cur_anc:
                 before = prev_by.get(anc.heading.style.name)
@@ -209,7 +210,11 @@ def assign_ids(roots: list[_Open]) -> list[tuple[_Open, tuple[_Open, ...]]]:
         entry.node.is_measure = True
     dropped = _run_through(measures)
     for entry, ancestors in everything:
-        kept = [a for a in ancestors if not entry.node.is_measure or (entry.heading.style.name, a.heading.style.name) not in dropped]
+        kept = [
+            a
+            for a in ancestors
+            if not entry.node.is_measure or (entry.heading.style.name, a.heading.style.name) not in dropped
+        ]
         parts = [_component(a) for a in kept] + [_component(entry)]
         ident = "-".join(parts)
         if ident[0].isdigit():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tools import agencies, targets, themes, validate
 from tools.load import load_corpus
-from tools.models import Archive, Node, Notice, NoticeFiles, Problem, Registry, SourceLine
+from tools.models import Archive, Node, Notice, NoticeFiles, Problem, Registry, Role, SourceLine
 from tools.parse import parse_notice
 
 
@@ -34,10 +34,10 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
     index = agencies.AliasIndex.for_jurisdiction(registry.agencies, meta.get("jurisdiction", ""))
     problems += agencies.attribute(parsed.measures, files.lines, index, source_path)
     issuers = []
-    for field in ("issuers", "drafters"):
+    roles: tuple[tuple[str, Role], ...] = (("issuers", "issuer"), ("drafters", "drafter"))
+    for field, role in roles:
         names = meta.get(field) or []
         lines = [files.meta_lines.get(f"{field}/{i}", 1) for i in range(len(names))]
-        role = "issuer" if field == "issuers" else "drafter"
         refs, errs = agencies.resolve_names(names, index, role, meta_path, lines)
         issuers += refs
         problems += errs

@@ -45,7 +45,7 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "chapter",
         _p(
-            rf"^(?P<printed>Chapter\s+(?P<num>\d+|{_ROMAN})\b\s*[:.]?)\s*(?P<rest>.*)$",
+            rf"^(?P<printed>Chapter\s+(?P<num>\d+|{_ROMAN})\b(?:\s*[:.])?)\s*(?P<rest>.*)$",
             rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*章)\s*(?P<rest>.*)$",
         ),
         label="chp",
@@ -55,7 +55,7 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "section",
         _p(
-            rf"^(?P<printed>Section\s+(?P<num>\d+|{_ROMAN})\b\s*[:.]?)\s*(?P<rest>.*)$",
+            rf"^(?P<printed>Section\s+(?P<num>\d+|{_ROMAN})\b(?:\s*[:.])?)\s*(?P<rest>.*)$",
             rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*节)\s*(?P<rest>.*)$",
         ),
         label="sec",
@@ -65,7 +65,7 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "article",
         _p(
-            r"^(?P<printed>Article\s+(?P<num>\d+)\b\s*[:.]?)\s*(?P<rest>.*)$",
+            r"^(?P<printed>Article\s+(?P<num>\d+)\b(?:\s*[:.])?)\s*(?P<rest>.*)$",
             rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*条)\s*(?P<rest>.*)$",
         ),
         label="art",
@@ -103,7 +103,7 @@ HEADING_TEXT_START = re.compile(r"^[\"“‘'A-Z\u4e00-\u9fff]")
 LIST_INTRODUCER = re.compile(r"[:：]\s*$")
 
 # The first sentence of a heading line, when short enough to be its title.
-FIRST_SENTENCE = re.compile(r"^(?P<title>.+?[.。](?:[”\"’])?)\s+(?P<body>\S.*)$")
+FIRST_SENTENCE = re.compile(r"^(?P<title>.+?(?:[.][”\"’]?(?=\s)|。))\s*(?P<body>\S.*)$")
 TITLE_MAX_CHARS = 150
 
 # Responsible-unit clauses, English and Chinese, in round, full-width or square brackets.

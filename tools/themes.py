@@ -12,7 +12,7 @@ from tools.models import Theme
 @lru_cache(maxsize=512)
 def _pattern(keyword: str) -> re.Pattern[str]:
     # Word boundaries, case-insensitive; hyphens and spaces in a keyword match either.
-    body = re.escape(keyword.lower()).replace(r"\ ", r"[\s\-]").replace(r"\-", r"[\s\-]")
+    body = r"[\s\-‐‑]+".join(re.escape(part) for part in re.split(r"[\s\-]+", keyword.lower()))
     return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
 
 

@@ -17,7 +17,7 @@ def check_archive(archive: Archive) -> list[Problem]:
         problems += expected_counts(notice)
         problems += relations(notice, ids)
         problems += evidence(notice)
-    problems += alias_collisions(archive.registry.agencies)
+    problems += alias_collisions(archive.registry.agencies, archive.registry.agencies_path)
     problems += registry_notice_lists(archive)
     return problems
 
@@ -48,7 +48,13 @@ def relations(notice: Notice, ids: set[str]) -> list[Problem]:
         target = rel.get("notice")
         if target and target not in ids:
             line = notice.files.meta_lines.get(f"relations/{i}/notice", 1)
-            out.append(Problem(_meta_path(notice), line, f"relation points to unknown notice {target!r}; use a folder name under corpus/notices/"))
+            out.append(
+                Problem(
+                    _meta_path(notice),
+                    line,
+                    f"relation points to unknown notice {target!r}; use a folder name under corpus/notices/",
+                )
+            )
         if target == notice.id:
             line = notice.files.meta_lines.get(f"relations/{i}/notice", 1)
             out.append(Problem(_meta_path(notice), line, "a notice cannot relate to itself"))
@@ -69,11 +75,13 @@ def evidence(notice: Notice) -> list[Problem]:
     for key, quote in claims:
         if isinstance(quote, str) and normalise(quote) not in text:
             line = notice.files.meta_lines.get(key, 1)
-            out.append(Problem(_meta_path(notice), line, f"{quote!r} does not occur in source.txt; quote the text exactly"))
+            out.append(
+                Problem(_meta_path(notice), line, f"{quote!r} does not occur in source.txt; quote the text exactly")
+            )
     return out
 
 
-def alias_collisions(agencies: Sequence[Agency]) -> list[Problem]:
+def alias_collisions(agencies: Sequence[Agency], path: str) -> list[Problem]:
     """One spelling must not name two agencies that a notice could both see."""
     owners: dict[str, list[Agency]] = defaultdict(list)
     for agency in agencies:
@@ -83,10 +91,10 @@ def alias_collisions(agencies: Sequence[Agency]) -> list[Problem]:
     for name, group in sorted(owners.items()):
         for a in group:
             for b in group:
-                if a.id < b.id and (in_scope(a.jurisdiction, b.jurisdiction) or in_scope(b.jurisdiction, a.jurisdiction)):
-                    out.append(
-                        Problem("corpus/agencies.yaml", b.line, f"{name!r} names both {a.id} and {b.id}; keep it on one of them")
-                    )
+                if a.id < b.id and (
+                    in_scope(a.jurisdiction, b.jurisdiction) or in_scope(b.jurisdiction, a.jurisdiction)
+                ):
+                    out.append(Problem(path, b.line, f"{name!r} names both {a.id} and {b.id}; keep it on one of them"))
     return out
 
 
@@ -105,7 +113,7 @@ def registry_notice_lists(archive: Archive) -> list[Problem]:
         if want != have:
             out.append(
                 Problem(
-                    "corpus/agencies.yaml",
+                    archive.registry.agencies_path,
                     agency.line,
                     f"{agency.id}: notices should be [{', '.join(want)}] (listed: [{', '.join(have)}])",
                     "warning",

@@ -1,0 +1,97 @@
+"""Agencies: responsible units split by the registry, aliases merged, mentions kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.agencies import AliasIndex, match_key, split_names
+from tools.models import Archive, Measure
+
+from .test_parse import JINGAN, SHANGHAI, SHENZHEN, ZHANGJIANG, notice
+
+
+def responsible(archive: Archive, notice_id: str) -> dict[str, list[str]]:
+    return {
+        m.id: [r.agency for r in m.agencies if r.role == "responsible"]
+        for m in notice(archive, notice_id).parsed.measures
+    }
+
+
+def test_every_measure_of_the_two_plans_has_its_units(archive: Archive) -> None:
+    for notice_id in (JINGAN, SHENZHEN):
+        measures: list[Measure] = notice(archive, notice_id).parsed.measures
+        assert all(len(m.responsible_clauses) == 1 for m in measures)
+        for m in measures:
+            clause = m.responsible_clauses[0].names
+            names = [r for r in m.agencies if r.role == "responsible"]
+            # Every name in the clause became exactly one agency: rebuilding the clause from
+            # what was matched gives the clause back (less "etc.").
+            rebuilt = match_key(", ".join(r.as_written for r in names))
+            assert rebuilt == match_key(clause).removesuffix(",etc.").removesuffix(",etc"), m.id
+
+
+def test_names_with_commas_are_one_agency(archive: Archive) -> None:
+    jingan = responsible(archive, JINGAN)
+    shenzhen = responsible(archive, SHENZHEN)
+    stec = "jingan-science-technology-and-economy-commission"
+    assert jingan["ii-1-1"] == ["jingan-commerce-commission", stec]
+    assert jingan["ii-3-3"] == [
+        "jingan-data-bureau",
+        "jingan-urban-operation-center",
+        stec,
+        "jingan-community-affairs-service-centers",
+    ]
+    assert "shenzhen-culture-radio-television-tourism-and-sports-bureau" in shenzhen["m-10"]
+    assert len(shenzhen["m-10"]) == 7
+
+
+def test_aliases_merge(archive: Archive) -> None:
+    shenzhen = responsible(archive, SHENZHEN)
+    iit = "shenzhen-industry-and-information-technology-bureau"
+    assert iit in shenzhen["m-2"] and iit in shenzhen["m-4"]  # Industry and IT Bureau / Bureau of Industry and IT
+    qianhai = "shenzhen-qianhai-administration"
+    assert qianhai in shenzhen["m-3"] and qianhai in shenzhen["m-6"]  # Administration / Administration Bureau
+    data = "shenzhen-government-services-data-administration"
+    assert data in shenzhen["m-10"] and data in shenzhen["m-11"] and data in shenzhen["m-13"]
+    zhangjiang_issuers = [r.agency for r in notice(archive, ZHANGJIANG).issuers if r.role == "drafter"]
+    assert zhangjiang_issuers == ["jingan-science-technology-and-economy-commission"]
+    stec = "jingan-science-technology-and-economy-commission"
+    zj_ii1 = {r.agency: r.role for r in notice(archive, ZHANGJIANG).parsed.measures[5].agencies}
+    assert zj_ii1[stec] == "mentioned"  # "District Science,Technology and Economy Commission" (no space)
+
+
+def test_body_mentions_are_not_responsibility(archive: Archive) -> None:
+    shanghai = {m.id: {r.agency: r.role for r in m.agencies} for m in notice(archive, SHANGHAI).parsed.measures}
+    assert shanghai["art-6"]["shanghai-economy-and-informatization-commission"] == "assigned"
+    assert shanghai["art-6"]["shanghai-cyberspace-administration"] == "assigned"
+    assert shanghai["art-50"]["pudong-people-s-government"] == "mentioned"
+    assert all(role != "responsible" for roles in shanghai.values() for role in roles.values())
+    zhangjiang_members = {r.agency for r in notice(archive, ZHANGJIANG).parsed.measures[5].agencies}
+    assert {"jingan-statistics-bureau", "jingan-planning-and-resources-bureau"} <= zhangjiang_members
+
+
+def test_issuers_link_to_notices(archive: Archive) -> None:
+    issuers = {n.id: [r.agency for r in n.issuers if r.role == "issuer"] for n in archive.notices}
+    assert issuers[SHENZHEN] == ["shenzhen-party-committee-general-office", "shenzhen-government-general-office"]
+    assert issuers[SHANGHAI] == ["shanghai-people-s-congress-standing-committee"]
+
+
+def test_matching_is_scoped_to_jurisdiction(archive: Archive) -> None:
+    index = AliasIndex.for_jurisdiction(archive.registry.agencies, "shenzhen")
+    found, unknown = split_names("District Data Bureau, Municipal Finance Bureau", index)
+    assert [a.id for a, _ in found] == ["shenzhen-finance-bureau"]
+    assert unknown == ["District Data Bureau"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("District Science, Technology and Economy Commission, District Data Bureau", 2),
+        ("District Science,Technology and Economy Commission、District Data Bureau", 2),
+        ("District Data Bureau and District Finance Bureau, etc.", 2),
+    ],
+)
+def test_separators(archive: Archive, clause: str, expected: int) -> None:
+    index = AliasIndex.for_jurisdiction(archive.registry.agencies, "shanghai/jingan")
+    found, unknown = split_names(clause, index)
+    assert len(found) == expected and unknown == []

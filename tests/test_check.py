@@ -1,0 +1,175 @@
+"""`policy-archive check` on good and bad input: located messages, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import Cli
+
+JINGAN = "notices/jingan-ai-demonstration-zone-2026-2028"
+SHENZHEN = "notices/shenzhen-ai-action-plan-2023-2024"
+
+
+def test_committed_corpus_is_clean(cli: Cli) -> None:
+    result = cli("check")
+    assert result.returncode == 0, result.stderr
+    assert "shanghai-ai-industry-regulations: 72 measures" in result.stdout
+    assert result.stderr.strip().endswith("0 errors, 0 warnings")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line)
+
+
+Breaker = Callable[[Path], tuple[str, str]]  # breaks the corpus; returns (file, expected message part)
+
+
+def missing_metadata(c: Path) -> tuple[str, str]:
+    (c / JINGAN / "notice.yaml").unlink()
+    return f"{JINGAN}/notice.yaml:1:", "notice.yaml is missing"
+
+
+def malformed_yaml(c: Path) -> tuple[str, str]:
+    edit(c / JINGAN / "notice.yaml", "level: district", "level: [district")
+    return f"{JINGAN}/notice.yaml:", "invalid YAML"
+
+
+def missing_title(c: Path) -> tuple[str, str]:
+    p = c / JINGAN / "notice.yaml"
+    p.write_text("\n".join(ln for ln in p.read_text("utf-8").splitlines() if not ln.startswith("title:")) + "\n")
+    return f"{JINGAN}/notice.yaml:", "'title' is a required property"
+
+
+def impossible_date(c: Path) -> tuple[str, str]:
+    edit(c / JINGAN / "notice.yaml", "date: 2026-03-25", "date: 2026-02-30")
+    return f"{JINGAN}/notice.yaml:{_line_of(c / JINGAN / 'notice.yaml', '2026-02-30')}:", "not a real date"
+
+
+def dates_out_of_order(c: Path) -> tuple[str, str]:
+    edit(c / JINGAN / "notice.yaml", "date: 2026-04-30", "date: 2026-01-30")
+    return (
+        f"{JINGAN}/notice.yaml:{_line_of(c / JINGAN / 'notice.yaml', '2026-01-30')}:",
+        "released (2026-01-30) is before issued",
+    )
+
+
+def bad_kind(c: Path) -> tuple[str, str]:
+    edit(c / JINGAN / "notice.yaml", "kind: action-plan", "kind: plan")
+    return f"{JINGAN}/notice.yaml:{_line_of(c / JINGAN / 'notice.yaml', 'kind: plan')}:", "'plan' is not one of"
+
+
+def empty_text(c: Path) -> tuple[str, str]:
+    (c / JINGAN / "source.txt").write_text("  \n\n")
+    return f"{JINGAN}/source.txt:1:", "the text is empty"
+
+
+def not_utf8(c: Path) -> tuple[str, str]:
+    (c / JINGAN / "source.txt").write_bytes("I. 总体要求\n".encode("gb18030"))
+    return f"{JINGAN}/source.txt:1:", "not UTF-8"
+
+
+def checksum_changed(c: Path) -> tuple[str, str]:
+    edit(c / SHENZHEN / "source.txt", "Build a city-level", "Build a town-level")
+    return f"{SHENZHEN}/notice.yaml:{_line_of(c / SHENZHEN / 'notice.yaml', 'sha256:')}:", "sha256 does not match"
+
+
+def _rehash(c: Path, notice: str) -> None:
+    from tools.load import sha256
+
+    meta = c / notice / "notice.yaml"
+    meta.write_text(re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {sha256(c / notice / 'source.txt')}", meta.read_text()))
+
+
+def duplicate_measure(c: Path) -> tuple[str, str]:
+    edit(c / SHENZHEN / "source.txt", "(5) Support the research", "(4) Support the research")
+    _rehash(c, SHENZHEN)
+    return f"{SHENZHEN}/source.txt:17:", 'number "(4)" repeats the one at line 15'
+
+
+def skipped_measure(c: Path) -> tuple[str, str]:
+    edit(c / SHENZHEN / "source.txt", "(5) Support the research", "(6) Support the research")
+    _rehash(c, SHENZHEN)
+    return f"{SHENZHEN}/source.txt:17:", "skips number 5"
+
+
+def unknown_agency(c: Path) -> tuple[str, str]:
+    edit(c / SHENZHEN / "source.txt", "Municipal Port Office", "Municipal Harbour Office")
+    _rehash(c, SHENZHEN)
+    return f"{SHENZHEN}/source.txt:31:", "'Municipal Harbour Office' (measure (10)) is not in corpus/agencies.yaml"
+
+
+def unknown_relation(c: Path) -> tuple[str, str]:
+    p = c / "notices/jingan-ai-plan-news-report/notice.yaml"
+    edit(p, "notice: jingan-ai-demonstration-zone-2026-2028", "notice: jingan-plan")
+    return f"notices/jingan-ai-plan-news-report/notice.yaml:{_line_of(p, 'jingan-plan')}:", "unknown notice"
+
+
+def evidence_not_in_text(c: Path) -> tuple[str, str]:
+    p = c / JINGAN / "notice.yaml"
+    edit(p, "evidence: March 25, 2026", "evidence: March 26, 2026")
+    return f"{JINGAN}/notice.yaml:{_line_of(p, 'March 26')}:", "does not occur in source.txt"
+
+
+def bad_notice_id(c: Path) -> tuple[str, str]:
+    (c / JINGAN).rename(c / "notices/Jingan_Plan")
+    return "notices/Jingan_Plan:1:", "must be lowercase words joined by hyphens"
+
+
+@pytest.mark.parametrize(
+    "breaker",
+    [
+        missing_metadata,
+        malformed_yaml,
+        missing_title,
+        impossible_date,
+        dates_out_of_order,
+        bad_kind,
+        empty_text,
+        not_utf8,
+        checksum_changed,
+        duplicate_measure,
+        skipped_measure,
+        unknown_agency,
+        unknown_relation,
+        evidence_not_in_text,
+        bad_notice_id,
+    ],
+)
+def test_bad_input_is_refused_clearly(cli: Cli, corpus_copy: Path, breaker: Breaker) -> None:
+    where, what = breaker(corpus_copy)
+    result = cli("check", "--corpus", str(corpus_copy))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = [ln for ln in result.stderr.splitlines() if what in ln]
+    assert lines, result.stderr
+    assert lines[0].startswith(str(corpus_copy / where) if not where.startswith("/") else where), lines[0]
+
+
+def test_every_problem_is_reported_at_once(cli: Cli, corpus_copy: Path) -> None:
+    impossible_date(corpus_copy)
+    unknown_agency(corpus_copy)
+    result = cli("check", "--corpus", str(corpus_copy))
+    assert "not a real date" in result.stderr and "Municipal Harbour Office" in result.stderr
+    assert "2 errors" in result.stderr
+
+
+def test_unknown_agency_gets_suggestions(cli: Cli, corpus_copy: Path) -> None:
+    edit(corpus_copy / SHENZHEN / "source.txt", "Municipal Port Office", "Municipal Ports Office")
+    _rehash(corpus_copy, SHENZHEN)
+    result = cli("check", "--corpus", str(corpus_copy))
+    assert "did you mean 'Shenzhen Municipal Port Office' (shenzhen-port-office) or" in result.stderr
+
+
+def test_missing_corpus(cli: Cli, tmp_path: Path) -> None:
+    result = cli("check", "--corpus", str(tmp_path / "nowhere"))
+    assert result.returncode == 1 and "no notices/ folder" in result.stderr

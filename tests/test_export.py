@@ -1,0 +1,71 @@
+"""Open data: JSON valid against its schemas, CSV twins, deterministic output."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from .conftest import Cli
+
+DATASETS = ("notices", "measures", "agencies", "targets", "themes")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("data")
+    subprocess.run([sys.executable, "-m", "tools", "export", "--out", str(out)], check=True)
+    return out
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_json_matches_its_schema(exported: Path, name: str) -> None:
+    doc = json.loads((exported / f"{name}.json").read_text("utf-8"))
+    schema = json.loads((exported / "schemas" / f"{name}.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    assert doc["schema_version"] == "1.0.0"
+    rows = doc[name]
+    assert all(row["url"].endswith("/") and not row["url"].startswith("/") for row in rows)
+    with (exported / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == len(rows)
+
+
+def test_measures_in_document_order_with_agencies(exported: Path) -> None:
+    measures = json.loads((exported / "measures.json").read_text("utf-8"))["measures"]
+    assert len(measures) == 32 + 24 + 72 + 18
+    shenzhen = [m for m in measures if m["notice"] == "shenzhen-ai-action-plan-2023-2024"]
+    assert [m["number"] for m in shenzhen] == [f"({i})" for i in range(1, 19)]
+    m16 = shenzhen[15]
+    assert m16["url"] == "notices/shenzhen-ai-action-plan-2023-2024/m-16/"
+    assert {"id": "shenzhen-finance-bureau", "role": "responsible", "as_written": "Municipal Finance Bureau"} in m16[
+        "agencies"
+    ]
+    assert m16["targets"] == ["shenzhen-ai-action-plan-2023-2024--m-16--100-billion-yuan"]
+
+
+def test_targets_point_back(exported: Path) -> None:
+    targets = json.loads((exported / "targets.json").read_text("utf-8"))["targets"]
+    outside = [t for t in targets if t["measure"] is None]
+    assert {(t["notice"], t["part"]) for t in outside} == {("jingan-ai-demonstration-zone-2026-2028", "i")}
+
+
+def test_relations_both_ways(exported: Path) -> None:
+    notices = {n["id"]: n for n in json.loads((exported / "notices.json").read_text("utf-8"))["notices"]}
+    assert {"type": "covered-by", "notice": "jingan-ai-plan-news-report"} in notices[
+        "jingan-ai-demonstration-zone-2026-2028"
+    ]["relations"]
+    assert notices["shenzhen-ai-action-plan-2023-2024"]["status"] == "plan period ended"
+    assert notices["shanghai-ai-industry-regulations"]["status"] == "in force"
+
+
+def test_export_is_deterministic(cli: Cli, exported: Path, tmp_path: Path) -> None:
+    assert cli("export", "--out", str(tmp_path)).returncode == 0
+    for path in exported.rglob("*"):
+        if path.is_file():
+            assert (tmp_path / path.relative_to(exported)).read_bytes() == path.read_bytes(), path

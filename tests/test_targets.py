@@ -1,0 +1,97 @@
+"""Targets: every quantified commitment found (recall), and nothing else (precision)."""
+
+from __future__ import annotations
+
+from tools.models import Archive, Target
+from tools.targets import find_quantities
+
+from .test_parse import JINGAN, SHANGHAI, SHENZHEN, ZHANGJIANG, notice
+
+# (location, value, value_max, unit, qualifier, deadline or frequency, kind): the whole ledger.
+EXPECTED = {
+    JINGAN: [
+        ("i", 50, None, "count", "over", "by the end of 2028", "projects"),
+        ("i", 10, None, "count", "over", "on a yearly basis", "projects"),
+    ],
+    ZHANGJIANG: [
+        ("i-3", 175e9, None, "yuan", None, "by 2026", "output"),
+        ("i-3", 10e9, None, "yuan", None, "by 2026", "output"),
+        ("i-3", 5, None, "count", None, "by 2026", "enterprises"),
+        ("i-3", 40, None, "count", None, "by 2026", "enterprises"),
+        ("i-3", 110, None, "count", "over", "by 2026", "patents"),
+        ("i-4", 1e6, None, "square meters", None, "in three years", "space"),
+        ("i-4", 1e6, None, "square meters", None, "in three years", "space"),
+        ("i-4", 1e6, None, "square meters", None, "in three years", "space"),
+        ("i-4", 1, 2, "count", "range", "by 2026", "laboratories-and-platforms"),
+        ("i-4", 400, None, "count", "over", "by 2026", "enterprises"),
+        ("ii-3", 100000, None, "square meters", None, "by the end of 2026", "space"),
+        ("ii-3", 300, None, "count", None, None, "scenarios"),
+        ("ii-3", 5, None, "count", "around", "by 2030", "laboratories-and-platforms"),
+        ("ii-6", 5, None, "count", "in total", "by the end of 2026", "enterprises"),
+        ("ii-6", 100, None, "count", None, "by the end of 2026", "enterprises"),
+        ("ii-6", 1000, None, "count", None, "by the end of 2026", "enterprises"),
+        ("ii-10", 1e6, None, "square meters", None, "in three-year", "space"),
+        ("ii-10", 1e6, None, "square meters", None, "in three-year", "space"),
+        ("ii-10", 1e6, None, "square meters", None, "in three-year", "space"),
+    ],
+    SHANGHAI: [],
+    SHENZHEN: [
+        ("m-4", 5, None, "count", "over", None, "laboratories-and-platforms"),
+        ("m-16", 100e9, None, "yuan", None, None, "funds"),
+    ],
+}
+
+
+def _row(t: Target) -> tuple[object, ...]:
+    return (t.measure or t.part, t.value, t.value_max, t.unit, t.qualifier, t.frequency or t.deadline, t.kind)
+
+
+def test_the_whole_ledger(archive: Archive) -> None:
+    for notice_id, expected in EXPECTED.items():
+        assert [_row(t) for t in notice(archive, notice_id).targets] == expected, notice_id
+
+
+def test_what_is_counted(archive: Archive) -> None:
+    counted = {(t.notice, t.measure or t.part, t.value): t.counted for n in archive.notices for t in n.targets}
+    assert counted[(JINGAN, "i", 50)] == "AI demonstration application projects"
+    assert counted[(ZHANGJIANG, "i-3", 175e9)] == "regional gross product"
+    assert counted[(ZHANGJIANG, "i-3", 110)] == "PCT patent applications"
+    assert counted[(ZHANGJIANG, "i-4", 400)] == "technology-based enterprises"
+    assert counted[(ZHANGJIANG, "ii-3", 300)] == "major and characteristic block-chain application scenarios"
+    assert counted[(ZHANGJIANG, "ii-3", 100000)] == "industrial space"
+    assert counted[(SHENZHEN, "m-16", 100e9)] == "artificial intelligence fund group"
+    assert counted[(SHENZHEN, "m-4", 5)] == "artificial intelligence joint laboratories"
+
+
+def test_targets_sit_in_measures_or_parts(archive: Archive) -> None:
+    for n in archive.notices:
+        measure_ids = {m.id for m in n.parsed.measures}
+        for t in n.targets:
+            assert (t.measure in measure_ids and t.part is None) or (t.measure is None and t.part)
+            assert t.sentence in " ".join(ln.norm for ln in n.files.lines)
+    jingan = notice(archive, JINGAN).targets
+    assert jingan[0].measure is None and jingan[0].part == "i"  # stated in the objectives, outside any measure
+    ids = [t.id for n in archive.notices for t in n.targets]
+    assert len(ids) == len(set(ids))
+
+
+def test_ordinary_numbers_are_not_targets() -> None:
+    for sentence in [
+        'We shall build a convenient and efficient "15‑minute training service circle".',
+        "We shall enable 72‐hour early warning of health risks for elderly living alone.",
+        "Article 72. These Regulations shall come into effect on October 1, 2022.",
+        'We shall establish a "1+4" high-tech zone linkage management mechanism.',
+        "We shall hold the 8K+5G+AI Technology Summit Forum on the 8th of each month.",
+        "We shall build the four national-level incubators and focus on three key tasks.",
+        "The Three-Year Action Plan (2026–2028) shall be implemented.",
+        "Study and implement the spirit of the 20th National Congress, and build it.",
+    ]:
+        assert find_quantities(sentence, 1) == [], sentence
+
+
+def test_quantities_need_a_commitment() -> None:
+    assert find_quantities("The district has 40 listed companies.", 1) == []
+    found = find_quantities("We shall attract at least 12 research institutes by 2027.", 1)
+    assert [(f.value, f.qualifier, f.deadline_year, f.counted) for f in found] == [
+        (12, "at least", 2027, "research institutes")
+    ]

@@ -1,0 +1,5 @@
+"""``python -m tools`` is ``policy-archive``."""
+
+from tools.cli import run
+
+run()

@@ -1,0 +1,247 @@
+"""Open data: the archive as versioned JSON (with JSON Schemas) and CSV twins.
+
+``records`` builds plain dictionaries from an ``Archive``; ``write_open_data`` writes them.
+Output is deterministic: same corpus, byte-identical files (no timestamps, stable order).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tools import urls
+from tools.models import Archive, Measure, Notice, Target
+
+SCHEMA_VERSION = "1.0.0"
+DATASETS = ("notices", "measures", "agencies", "targets", "themes")
+_ROLE_ORDER = {"issuer": 0, "drafter": 1, "responsible": 2, "assigned": 3, "mentioned": 4}
+
+
+def as_of(archive: Archive) -> str:
+    """The date statuses are judged at: the latest retrieval in the corpus, never the clock,
+    so that a build is reproducible."""
+    dates = [n.meta["source"]["retrieved"] for n in archive.notices]
+    return max(dates) if dates else "1970-01-01"
+
+
+def notice_status(notice: Notice, as_of_date: str) -> str:
+    """In force / in plan period / plan period ended, judged at ``as_of_date``."""
+    if notice.meta.get("kind") == "news-report":
+        return "coverage"
+    year = int(as_of_date[:4])
+    period = notice.meta.get("period")
+    if period:
+        return "plan period ended" if year > period["end"] else "in plan period"
+    in_force = (notice.meta.get("dates") or {}).get("in_force")
+    if in_force:
+        return "in force" if in_force["date"] <= as_of_date else "not yet in force"
+    return "issued"
+
+
+def relations(archive: Archive) -> dict[str, list[dict[str, Any]]]:
+    """Each notice's relations, with the inverse of every relation between archived notices."""
+    inverse = {
+        "covers": "covered-by",
+        "implements": "implemented-by",
+        "amends": "amended-by",
+        "replaces": "replaced-by",
+        "cites": "cited-by",
+    }
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for notice in archive.notices:
+        for rel in notice.meta.get("relations") or []:
+            out[notice.id].append({k: rel[k] for k in ("type", "notice", "title", "note") if k in rel})
+            if rel.get("notice"):
+                out[rel["notice"]].append({"type": inverse[rel["type"]], "notice": notice.id})
+    return out
+
+
+def notice_record(notice: Notice, archive: Archive, rels: list[dict[str, Any]]) -> dict[str, Any]:
+    meta = notice.meta
+    agencies = {r.agency for m in notice.parsed.measures for r in m.agencies}
+    return {
+        "id": notice.id,
+        "url": urls.notice(notice.id),
+        "title": meta["title"],
+        "short_title": meta["short_title"],
+        "document_number": meta.get("document_number"),
+        "jurisdiction": meta["jurisdiction"],
+        "level": meta["level"],
+        "kind": meta["kind"],
+        "issuers": [r.agency for r in notice.issuers if r.role == "issuer"],
+        "drafters": [r.agency for r in notice.issuers if r.role == "drafter"],
+        "dates": {k: v["date"] for k, v in (meta.get("dates") or {}).items()},
+        "date_sources": {k: v["source"] for k, v in (meta.get("dates") or {}).items()},
+        "period": {"start": meta["period"]["start"], "end": meta["period"]["end"]} if meta.get("period") else None,
+        "language": meta["language"],
+        "original_language": meta.get("original_language"),
+        "translation": meta["translation"]["status"],
+        "source": {k: v for k, v in meta["source"].items()},
+        "sha256": meta["sha256"],
+        "relations": rels,
+        "status": notice_status(notice, as_of(archive)),
+        "status_as_of": as_of(archive),
+        "counts": {
+            "measures": len(notice.parsed.measures),
+            "agencies": len(agencies),
+            "targets": len(notice.targets),
+        },
+        "themes": sorted({t for m in notice.parsed.measures for t in m.themes}, key=_theme_order(archive)),
+    }
+
+
+def _theme_order(archive: Archive) -> Any:
+    order = {t.id: i for i, t in enumerate(archive.registry.themes)}
+    return lambda theme_id: order.get(theme_id, len(order))
+
+
+def measure_record(measure: Measure) -> dict[str, Any]:
+    return {
+        "id": measure.id,
+        "key": f"{measure.notice}/{measure.id}",
+        "url": urls.measure(measure.notice, measure.id),
+        "notice": measure.notice,
+        "number": measure.number,
+        "title": measure.title,
+        "text": measure.text,
+        "path": measure.path,
+        "line": measure.line,
+        "agencies": [
+            {"id": r.agency, "role": r.role, "as_written": r.as_written}
+            for r in sorted(measure.agencies, key=lambda r: _ROLE_ORDER[r.role])
+        ],
+        "responsible_as_written": [c.raw for c in measure.responsible_clauses],
+        "themes": measure.themes,
+        "targets": measure.targets,
+    }
+
+
+def target_record(target: Target) -> dict[str, Any]:
+    return {
+        "id": target.id,
+        "url": urls.target(target.id),
+        "notice": target.notice,
+        "measure": target.measure,
+        "part": target.part,
+        "kind": target.kind,
+        "value": target.value,
+        "value_max": target.value_max,
+        "unit": target.unit,
+        "scale": target.scale,
+        "qualifier": target.qualifier,
+        "counted": target.counted,
+        "deadline": target.deadline,
+        "deadline_year": target.deadline_year,
+        "deadline_source": target.deadline_source,
+        "frequency": target.frequency,
+        "as_written": target.as_written,
+        "sentence": target.sentence,
+        "line": target.line,
+    }
+
+
+def agency_records(archive: Archive) -> list[dict[str, Any]]:
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    notices: dict[str, set[str]] = defaultdict(set)
+    for notice in archive.notices:
+        for ref in notice.issuers:
+            roles[ref.agency][ref.role] += 1
+            notices[ref.agency].add(notice.id)
+        for measure in notice.parsed.measures:
+            for ref in measure.agencies:
+                roles[ref.agency][ref.role] += 1
+                notices[ref.agency].add(notice.id)
+    return [
+        {
+            "id": a.id,
+            "url": urls.agency(a.id),
+            "name": a.name,
+            "jurisdiction": a.jurisdiction,
+            "aliases": list(a.aliases),
+            "collective": a.collective,
+            "notices": sorted(notices[a.id]),
+            "counts": {role: roles[a.id][role] for role in _ROLE_ORDER if roles[a.id][role]},
+        }
+        for a in archive.registry.agencies
+    ]
+
+
+def theme_records(archive: Archive) -> list[dict[str, Any]]:
+    per_notice: dict[str, Counter[str]] = defaultdict(Counter)
+    for notice in archive.notices:
+        for measure in notice.parsed.measures:
+            for theme in measure.themes:
+                per_notice[theme][notice.id] += 1
+    return [
+        {
+            "id": t.id,
+            "url": urls.theme(t.id),
+            "name": t.name,
+            "description": t.description,
+            "keywords": list(t.keywords),
+            "min_hits": t.min_hits,
+            "measures": sum(per_notice[t.id].values()),
+            "by_notice": dict(sorted(per_notice[t.id].items())),
+        }
+        for t in archive.registry.themes
+    ]
+
+
+def records(archive: Archive) -> dict[str, list[dict[str, Any]]]:
+    rels = relations(archive)
+    return {
+        "notices": [notice_record(n, archive, rels.get(n.id, [])) for n in archive.notices],
+        "measures": [measure_record(m) for n in archive.notices for m in n.parsed.measures],
+        "agencies": agency_records(archive),
+        "targets": [target_record(t) for n in archive.notices for t in n.targets],
+        "themes": theme_records(archive),
+    }
+
+
+def to_json(name: str, rows: Sequence[dict[str, Any]]) -> str:
+    doc = {"schema_version": SCHEMA_VERSION, "schema": f"schemas/{name}.schema.json", name: list(rows)}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_cell(v) if not isinstance(v, dict) else f"{v.get('id')} ({v.get('role')})" for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}={_cell(v)}" for k, v in value.items())
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def to_csv(rows: Sequence[dict[str, Any]]) -> str:
+    if not rows:
+        return ""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def write_open_data(archive: Archive, out: Path) -> list[Path]:
+    """Write every dataset as JSON and CSV, with the schemas beside them."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "schemas").mkdir(exist_ok=True)
+    written = []
+    for name, rows in records(archive).items():
+        for path, text in ((out / f"{name}.json", to_json(name, rows)), (out / f"{name}.csv", to_csv(rows))):
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+        schema = resources.files("tools.schemas").joinpath(f"data-{name}.schema.json").read_text("utf-8")
+        (out / "schemas" / f"{name}.schema.json").write_text(schema, encoding="utf-8")
+        written.append(out / "schemas" / f"{name}.schema.json")
+    return written
