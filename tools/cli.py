@@ -75,6 +75,62 @@ def export(corpus: Path, out: Path) -> None:
     click.echo(f"wrote {len(written)} files to {out}")
 
 
+CONFIG = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration (also read by Zensical).",
+)
+
+
+@main.command()
+@CORPUS
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
+@CONFIG
+def build(corpus: Path, out: Path, config_file: Path) -> None:
+    """Check the corpus, generate pages, render them and index them for search (atomically)."""
+    result = _build(corpus, out, config_file)
+    sys.exit(0 if result else 1)
+
+
+def _build(corpus: Path, out: Path, config_file: Path) -> bool:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from tools.build import build_site
+
+    with Progress(TextColumn("generating pages"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
+        task = bar.add_task("generate", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        result = build_site(corpus, out, config_file, say=lambda m: click.echo(m, err=True), progress=progress)
+    if result.problems:
+        report(result.problems)
+    click.echo(result.message, err=True)
+    return result.ok
+
+
+@main.command()
+@CORPUS
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
+@CONFIG
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--watch/--no-watch", default=True, show_default=True, help="Rebuild when the corpus or docs change.")
+def serve(corpus: Path, out: Path, config_file: Path, host: str, port: int, watch: bool) -> None:
+    """Build the site and serve it locally, rebuilding when the corpus changes."""
+    from tools.serve import serve_forever
+
+    if not _build(corpus, out, config_file) and not out.exists():
+        sys.exit(1)
+    rebuild = (lambda: _build(corpus, out, config_file)) if watch else None
+    watched = [corpus, config_file.parent / "docs", config_file.parent / "overrides", config_file]
+    serve_forever(out, host, port, rebuild, watched)
+
+
 def run(entry: Callable[..., Any] = main) -> None:
     """Console entry point: bad input gets messages; an internal failure gets one line, not a traceback."""
     try:

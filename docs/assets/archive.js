@@ -1,0 +1,101 @@
+// AI Policy Archive: small progressive enhancements. Everything works without them.
+(function () {
+  "use strict";
+
+  function permalink(el) {
+    var url = new URL(el.getAttribute("data-permalink"), document.baseURI);
+    // The page lives at .../notices/<id>/<measure>/; its own URL without any #fragment is the permalink.
+    return window.location.href.split("#")[0] || url.href;
+  }
+
+  function setupCopy() {
+    document.querySelectorAll(".cite").forEach(function (box) {
+      var link = permalink(box);
+      var shown = box.querySelector(".permalink");
+      if (shown) shown.textContent = link;
+      box.querySelectorAll("button[data-copy]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          var citation = box.querySelector(".citation-text").textContent + " " + link;
+          var text = button.getAttribute("data-copy") === "link" ? link : citation;
+          var status = box.querySelector(".copy-status");
+          var done = function () { if (status) status.textContent = "Copied."; };
+          if (navigator.clipboard && window.isSecureContext) {
+            navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+          } else {
+            fallbackCopy(text);
+            done();
+          }
+        });
+      });
+    });
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "absolute";
+    area.style.left = "-9999px";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) { /* nothing more to try */ }
+    document.body.removeChild(area);
+  }
+
+  function cellValue(row, index) {
+    var cell = row.children[index];
+    if (!cell) return "";
+    var sortKey = cell.querySelector("[data-sort]");
+    return sortKey ? sortKey.getAttribute("data-sort") : cell.textContent.trim();
+  }
+
+  function setupSortable() {
+    document.querySelectorAll("table.sortable").forEach(function (table) {
+      var headers = table.querySelectorAll("thead th");
+      headers.forEach(function (th, index) {
+        var label = th.innerHTML;
+        th.innerHTML = "";
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "sort-button";
+        button.innerHTML = label;
+        th.setAttribute("aria-sort", "none");
+        th.appendChild(button);
+        button.addEventListener("click", function () {
+          var ascending = th.getAttribute("aria-sort") !== "ascending";
+          headers.forEach(function (other) { other.setAttribute("aria-sort", "none"); });
+          th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            var x = cellValue(a, index), y = cellValue(b, index);
+            var nx = parseFloat(x.replace(/,/g, "")), ny = parseFloat(y.replace(/,/g, ""));
+            var cmp = !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y);
+            return ascending ? cmp : -cmp;
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+        });
+      });
+    });
+  }
+
+  function setupFilters() {
+    document.querySelectorAll("input[data-filter-table]").forEach(function (input) {
+      var table = document.getElementById(input.getAttribute("data-filter-table"));
+      if (!table) return;
+      input.addEventListener("input", function () {
+        var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+        Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+          var text = row.textContent.toLowerCase();
+          row.hidden = !words.every(function (w) { return text.indexOf(w) !== -1; });
+        });
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setupCopy();
+    setupSortable();
+    setupFilters();
+  });
+})();

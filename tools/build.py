@@ -1,0 +1,86 @@
+"""Build: corpus → checked archive → Markdown → HTML → search index, swapped in atomically."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tools import export
+from tools.generate import generate
+from tools.index import index_site
+from tools.models import Archive, Problem
+from tools.pipeline import build_archive
+from tools.render import docs_dir, read_config, render_mkdocs
+
+Say = Callable[[str], None]
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    problems: list[Problem] = field(default_factory=list)
+    message: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+    pages: int = 0
+
+
+def build_site(
+    corpus: Path,
+    out: Path,
+    config_file: Path,
+    say: Say = print,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildResult:
+    """Build the whole site into ``out``. On any failure ``out`` is left as it was."""
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    archive = build_archive(corpus)
+    timings["parse"] = time.perf_counter() - start
+    if archive.errors:
+        return BuildResult(False, archive.problems, "the corpus has errors; nothing was built", timings)
+    say(f"parsed {len(archive.notices)} notices in {timings['parse']:.2f}s")
+    return _render(archive, out, config_file, say, progress, timings)
+
+
+def _render(
+    archive: Archive,
+    out: Path,
+    config_file: Path,
+    say: Say,
+    progress: Callable[[int, int], None] | None,
+    timings: dict[str, float],
+) -> BuildResult:
+    site_url = str(read_config(config_file).get("site_url") or "")
+    t = time.perf_counter()
+    pages = generate(archive, docs_dir(config_file), config_file.parent / "docs", site_url, progress)
+    timings["generate"] = time.perf_counter() - t
+    say(f"generated {pages} pages in {timings['generate']:.2f}s")
+    staging = out.with_name(out.name + ".building")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        t = time.perf_counter()
+        render_mkdocs(config_file, staging, export.as_of(archive))
+        timings["render"] = time.perf_counter() - t
+        say(f"rendered with MkDocs in {timings['render']:.2f}s")
+        t = time.perf_counter()
+        chinese = any(n.meta.get("language", "").startswith("zh") for n in archive.notices)
+        index_site(staging, chinese)
+        timings["index"] = time.perf_counter() - t
+        say(f"indexed with Pagefind in {timings['index']:.2f}s")
+    except Exception as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        return BuildResult(False, archive.problems, f"build failed, previous site kept: {exc}", timings, pages)
+    _swap(staging, out)
+    return BuildResult(True, archive.problems, f"site written to {out}", timings, pages)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    old = out.with_name(out.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    staging.rename(out)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,231 @@
+"""Home, browse-by-notice, compare, data and search pages, the timeline and the Atom feed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from xml.sax.saxutils import escape as xml_escape
+
+from tools import urls
+from tools.generate.context import Site
+from tools.generate.entities import coverage_grid
+from tools.generate.markup import a, block, e, front_matter, table
+from tools.models import Notice
+
+SEARCH_FILTERS = ("type", "jurisdiction", "level", "notice", "kind", "agency", "theme", "year")
+
+
+def _notice_row(site: Site, url: str, n: Notice) -> list[str]:
+    rec = site.notice_records[n.id]
+    dates = rec["dates"]
+    when = dates.get("issued") or dates.get("adopted") or dates.get("released") or ""
+    period = f"{rec['period']['start']}–{rec['period']['end']}" if rec["period"] else ""
+    c = rec["counts"]
+    return [
+        a(url, urls.notice(n.id), n.meta["short_title"]),
+        e(n.meta["jurisdiction"]),
+        e(n.meta["kind"].replace("-", " ")),
+        e(when),
+        e(period),
+        e(rec["status"]),
+        str(c["measures"]),
+        str(c["agencies"]),
+        str(c["targets"]),
+    ]
+
+
+NOTICE_HEADERS = ["Notice", "Jurisdiction", "Kind", "Issued", "Period", "Status", "Measures", "Agencies", "Targets"]
+
+
+def timeline(site: Site) -> str:
+    """An SVG of plan periods (bars) and issue dates (dots), one row per notice."""
+    rows = [n for n in site.archive.notices if n.meta.get("period") or n.meta.get("dates")]
+    years = [int(v["date"][:4]) for n in rows for v in (n.meta.get("dates") or {}).values()]
+    years += [y for n in rows if n.meta.get("period") for y in (n.meta["period"]["start"], n.meta["period"]["end"])]
+    if not years:
+        return ""
+    first, last = min(years), max(years) + 1
+    label_w, width, row_h = 250, 720, 30
+    scale = (width - label_w - 20) / (last - first)
+    height = row_h * len(rows) + 40
+    parts = [
+        f'<svg class="timeline" viewBox="0 0 {width} {height}" role="img" aria-labelledby="timeline-title">'
+        '<title id="timeline-title">Timeline: plan periods and dates of the notices</title>'
+    ]
+    for year in range(first, last + 1):
+        x = label_w + (year - first) * scale
+        parts.append(f'<line x1="{x:.1f}" y1="10" x2="{x:.1f}" y2="{height - 20}" class="grid"/>')
+        parts.append(f'<text x="{x:.1f}" y="{height - 5}" class="year">{year}</text>')
+    for i, n in enumerate(rows):
+        y = 20 + i * row_h
+        parts.append(f'<text x="0" y="{y + 12}" class="label">{e(n.meta["short_title"][:38])}</text>')
+        if n.meta.get("period"):
+            p = n.meta["period"]
+            x0 = label_w + (p["start"] - first) * scale
+            w = (p["end"] + 1 - p["start"]) * scale
+            parts.append(f'<rect x="{x0:.1f}" y="{y}" width="{w:.1f}" height="16" rx="3" class="period"><title>Plan period {p["start"]}–{p["end"]}</title></rect>')
+        for name, v in (n.meta.get("dates") or {}).items():
+            yy, mm, _ = (int(x) for x in v["date"].split("-"))
+            x = label_w + (yy - first + (mm - 1) / 12) * scale
+            parts.append(f'<circle cx="{x:.1f}" cy="{y + 8}" r="5" class="date"><title>{e(name.replace("_", " "))}: {e(v["date"])}</title></circle>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def home_page(site: Site) -> str:
+    url = ""
+    notices = site.archive.notices
+    measures = sum(len(n.parsed.measures) for n in notices)
+    targets = sum(len(n.targets) for n in notices)
+    out = front_matter("AI Policy Archive", "An open, searchable archive of government AI policy notices", hide=("navigation",))
+    out += "# AI Policy Archive\n"
+    out += block(
+        f'<p class="lead">Government AI policy notices, in English translation, read measure by measure: '
+        f"{len(notices)} notices, {measures} measures, {len(site.archive.registry.agencies)} agencies and {targets} quantified targets. "
+        "Every measure has a page and a permanent link; every number comes with the sentence it was found in.</p>"
+    )
+    out += block(
+        '<div class="home-search"><pagefind-searchbox placeholder="Search measures, e.g. computing power" '
+        'show-sub-results></pagefind-searchbox>'
+        f'<p><a href="{e(a_href(url, "search/"))}">Search with filters</a> (jurisdiction, notice, agency, theme, year…)</p></div>'
+    )
+    out += "## The notices\n" + block(table(NOTICE_HEADERS, [_notice_row(site, url, n) for n in notices], cls="sortable"))
+    out += "## When they apply\n" + block(timeline(site))
+    out += "## What they cover\n" + block(coverage_grid(site, url))
+    out += block(
+        "<p>Browse by "
+        + ", ".join(
+            [a(url, "notices/", "notice and jurisdiction"), a(url, "agencies/", "agency"), a(url, "themes/", "theme"), a(url, "targets/", "target")]
+        )
+        + f", {a(url, 'compare/', 'compare notices side by side')}, or {a(url, 'data/', 'download the open data')}.</p>"
+    )
+    return out
+
+
+def a_href(from_url: str, to_url: str) -> str:
+    from tools.generate.markup import rel
+
+    return rel(from_url, to_url)
+
+
+def notices_index(site: Site) -> str:
+    url = "notices/"
+    out = front_matter("Notices", "Every notice in the archive, by jurisdiction")
+    out += "# Notices\n"
+    groups: dict[str, list[Notice]] = defaultdict(list)
+    for n in site.archive.notices:
+        groups[n.meta["jurisdiction"]].append(n)
+    for jurisdiction in sorted(groups):
+        out += f"## {e(jurisdiction)} {{#jurisdiction-{jurisdiction.replace('/', '-')}}}\n"
+        out += block(table(NOTICE_HEADERS, [_notice_row(site, url, n) for n in groups[jurisdiction]], cls="sortable"))
+    return out
+
+
+def compare_page(site: Site) -> str:
+    url = "compare/"
+    notices = [n for n in site.archive.notices if n.parsed.measures]
+    out = front_matter("Compare notices", "Notices side by side: overview, themes, agencies and targets")
+    out += "# Compare notices\n"
+    out += "## Overview\n" + block(table(NOTICE_HEADERS, [_notice_row(site, url, n) for n in site.archive.notices], cls="sortable"))
+    out += "## Themes by notice\n" + block(coverage_grid(site, url))
+    out += "## Agencies by notice\n"
+    head = ["Agency"] + [a(url, urls.notice(n.id), n.meta["short_title"]) for n in notices]
+    by_agency = site.measures_by_agency()
+    rows = []
+    for agency in sorted(site.archive.registry.agencies, key=lambda x: (-sum(len(ms) for r in by_agency.get(x.id, {}).values() for ms in r.values()), x.name)):
+        roles = by_agency.get(agency.id)
+        if not roles:
+            continue
+        cells = [a(url, urls.agency(agency.id), agency.name)]
+        for n in notices:
+            r = roles.get(n.id, {})
+            text = ", ".join(f"{len(v)} {k}" for k, v in r.items())
+            cells.append(e(text))
+        rows.append(cells)
+    out += block(table(head, rows, cls="sortable"))
+    out += "## Targets by kind\n"
+    head = ["Kind"] + [a(url, urls.notice(n.id), n.meta["short_title"]) for n in notices]
+    rows = []
+    from tools.generate.notices import format_value
+
+    for kind in site.archive.registry.target_kinds:
+        cells = [a(url, f"targets/#kind-{kind.id}", kind.name)]
+        any_ = False
+        for n in notices:
+            group = [t for t in n.targets if t.kind == kind.id]
+            any_ |= bool(group)
+            cells.append("<br>".join(a(url, urls.target(t.id), f"{format_value(t)} {t.counted}") for t in group))
+        if any_:
+            rows.append(cells)
+    out += block(table(head, rows))
+    return out
+
+
+def data_page(site: Site) -> str:
+    url = "data/"
+    out = front_matter("Open data", "Download the archive as JSON and CSV, with JSON Schemas")
+    out += "# Open data\n"
+    out += block(
+        "<p>Everything on this site, as data. Each record carries its stable <code>id</code> and the site-relative "
+        "<code>url</code> of its page. Files are versioned by <code>schema_version</code>; the schemas document every field. "
+        "The texts themselves are on each notice's page (<code>source.txt</code>, with its sha256).</p>"
+    )
+    rows = []
+    for name in ("notices", "measures", "agencies", "targets", "themes"):
+        count = len(site.records[name])
+        rows.append(
+            [
+                e(name),
+                str(count),
+                f'<a href="{name}.json">{name}.json</a>',
+                f'<a href="{name}.csv">{name}.csv</a>',
+                f'<a href="schemas/{name}.schema.json">schema</a>',
+            ]
+        )
+    out += block(table(["Dataset", "Records", "JSON", "CSV", "JSON Schema"], rows))
+    out += "## Feed\n" + block(f'<p>An {a(url, "feed.xml", "Atom feed")} of notices as they are added to the archive.</p>')
+    return out
+
+
+def search_page(site: Site) -> str:
+    out = front_matter("Search", "Search every measure, notice, agency, target and theme", hide=("toc",))
+    out += "# Search\n"
+    panes = "".join(
+        f'<pagefind-filter-dropdown filter="{f}" label="{f.capitalize() if f != "type" else "Page type"}"></pagefind-filter-dropdown>'
+        for f in SEARCH_FILTERS
+    )
+    out += block(
+        '<div class="search-page" data-pagefind-ignore="all">'
+        '<pagefind-input placeholder="Search the archive" autofocus></pagefind-input>'
+        f'<div class="search-filters" role="group" aria-label="Filters">{panes}</div>'
+        '<pagefind-summary></pagefind-summary>'
+        '<pagefind-results show-sub-results></pagefind-results></div>'
+    )
+    return out
+
+
+def feed(site: Site, site_url: str) -> str:
+    """An Atom feed of notices, newest retrieval first (deterministic: dates come from the corpus)."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    entries = sorted(site.archive.notices, key=lambda n: (n.meta["source"]["retrieved"], n.id), reverse=True)
+    updated = site.as_of + "T00:00:00Z"
+    items = []
+    for n in entries:
+        link = base + urls.notice(n.id)
+        items.append(
+            "<entry>"
+            f"<title>{xml_escape(n.meta['title'])}</title>"
+            f'<link href="{xml_escape(link)}"/>'
+            f"<id>urn:ai-policy-archive:notice:{n.id}</id>"
+            f"<updated>{n.meta['source']['retrieved']}T00:00:00Z</updated>"
+            f"<summary>{xml_escape(n.meta['short_title'])} ({xml_escape(n.meta['jurisdiction'])}, {xml_escape(n.meta['kind'])})</summary>"
+            "</entry>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>AI Policy Archive: notices</title>"
+        f'<link rel="self" href="{xml_escape(base + "feed.xml")}"/>'
+        "<id>urn:ai-policy-archive:notices</id>"
+        f"<updated>{updated}</updated>"
+        "<author><name>AI Policy Archive</name></author>" + "".join(items) + "</feed>\n"
+    )

@@ -1,0 +1,56 @@
+"""Related measures across notices, by TF-IDF cosine similarity of their text.
+
+Deterministic (ties broken by id) and cheap as the archive grows: candidates come from an
+inverted index of each measure's most distinctive terms, never from all pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from tools.models import Measure
+
+_WORD = re.compile(r"[a-z][a-z\-]{2,}|[\u4e00-\u9fff]{2}")
+# Function words and the vocabulary every notice shares carry no signal about the topic.
+STOPWORDS = frozenset(
+    """the and for with that this shall will from into such other their its are have has been
+    be by of to in on at as or an a we our all any more also well which who can may should
+    artificial intelligence promote support build strengthen enhance develop development
+    relevant district municipal municipality city enterprises industry industrial innovation
+    application applications level new key high quality construction responsible units unit etc
+    including through based areas fields field various each both among within""".split()
+)
+
+
+def terms(text: str) -> Counter[str]:
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
+
+
+def related(
+    measures: Sequence[Measure], per_measure: int = 3, min_score: float = 0.12, probe_terms: int = 12
+) -> dict[str, list[tuple[str, float]]]:
+    """For each measure key (notice/id): the most similar measures of *other* notices."""
+    keys = [f"{m.notice}/{m.id}" for m in measures]
+    counts = [terms(f"{m.title or ''} {m.text}") for m in measures]
+    df: Counter[str] = Counter(t for c in counts for t in c)
+    n = len(measures)
+    vectors = []
+    for c in counts:
+        weights = {t: (1 + math.log(f)) * math.log((1 + n) / (1 + df[t])) for t, f in c.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({t: w / norm for t, w in weights.items()})
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for t in vec:
+            postings[t].append(i)
+    out: dict[str, list[tuple[str, float]]] = {}
+    for i, vec in enumerate(vectors):
+        probes = sorted(vec, key=lambda t: (-vec[t], t))[:probe_terms]
+        candidates = {j for t in probes for j in postings[t] if measures[j].notice != measures[i].notice}
+        scored = [(keys[j], sum(w * vectors[j].get(t, 0.0) for t, w in vec.items())) for j in candidates]
+        best = sorted((s for s in scored if s[1] >= min_score), key=lambda s: (-s[1], s[0]))[:per_measure]
+        out[keys[i]] = [(k, round(score, 3)) for k, score in best]
+    return out

@@ -1,0 +1,70 @@
+"""Render: the generated Markdown → HTML with MkDocs + Material (the default engine)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class RenderError(Exception):
+    """The engine refused the pages; the message lists its warnings."""
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(config_file.read_text("utf-8"))
+    return data
+
+
+def docs_dir(config_file: Path) -> Path:
+    return config_file.parent / read_config(config_file).get("docs_dir", "docs")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _build_date(as_of: str) -> Iterator[None]:
+    """MkDocs stamps the sitemap with the build date; pin it to the corpus date (reproducible)."""
+    from datetime import UTC, datetime
+
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.fromisoformat(as_of).replace(tzinfo=UTC).timestamp()))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def render_mkdocs(config_file: Path, site_dir: Path, as_of: str) -> None:
+    """Build the site into ``site_dir``; warnings are errors (strict), reported together."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        with _build_date(as_of):
+            config = load_config(str(config_file), site_dir=str(site_dir))
+            build(config)
+    except (exceptions.Abort, exceptions.ConfigurationError) as exc:
+        raise RenderError("\n".join([*collector.messages, str(exc)])) from None
+    finally:
+        logger.removeHandler(collector)
