@@ -84,7 +84,7 @@ def home_page(site: Site) -> str:
         "Every measure has a page and a permanent link; every number comes with the sentence it was found in.</p>"
     )
     out += block(
-        '<div class="home-search"><pagefind-searchbox placeholder="Search measures, e.g. computing power" '
+        '<div class="home-search"><pagefind-searchbox instance="home" placeholder="Search measures, e.g. computing power" '
         'show-sub-results></pagefind-searchbox>'
         f'<p><a href="{e(a_href(url, "search/"))}">Search with filters</a> (jurisdiction, notice, agency, theme, year…)</p></div>'
     )
@@ -190,15 +190,15 @@ def search_page(site: Site) -> str:
     out = front_matter("Search", "Search every measure, notice, agency, target and theme", hide=("toc",))
     out += "# Search\n"
     panes = "".join(
-        f'<pagefind-filter-dropdown filter="{f}" label="{f.capitalize() if f != "type" else "Page type"}"></pagefind-filter-dropdown>'
+        f'<pagefind-filter-dropdown instance="page" filter="{f}" label="{f.capitalize() if f != "type" else "Page type"}"></pagefind-filter-dropdown>'
         for f in SEARCH_FILTERS
     )
     out += block(
         '<div class="search-page" data-pagefind-ignore="all">'
-        '<pagefind-input placeholder="Search the archive" autofocus></pagefind-input>'
+        '<pagefind-input instance="page" placeholder="Search the archive" autofocus></pagefind-input>'
         f'<div class="search-filters" role="group" aria-label="Filters">{panes}</div>'
-        '<pagefind-summary></pagefind-summary>'
-        '<pagefind-results show-sub-results></pagefind-results></div>'
+        '<pagefind-summary instance="page"></pagefind-summary>'
+        '<pagefind-results instance="page" show-sub-results></pagefind-results></div>'
     )
     return out
 

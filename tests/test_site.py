@@ -1,0 +1,142 @@
+"""The built site: pages for every entity, links that resolve, determinism, escaping, atomicity."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .site_helpers import ROOT, build
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "site"
+    result = build(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_every_entity_has_its_page(site: Path) -> None:
+    data = {name: json.loads((site / "data" / f"{name}.json").read_text())[name] for name in ("notices", "measures", "agencies", "targets", "themes")}
+    for name, rows in data.items():
+        for row in rows:
+            assert (site / row["url"] / "index.html").is_file(), (name, row["url"])
+    for page in ("index.html", "search/index.html", "compare/index.html", "about/index.html", "cite/index.html", "contribute/index.html", "feed.xml"):
+        assert (site / page).is_file(), page
+
+
+def _html_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(page: Path) -> set[str]:
+        if page not in ids:
+            soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+            ids[page] = {str(t["id"]) for t in soup.find_all(id=True)}
+        return ids[page]
+
+    broken = []
+    # 404.html is served at any depth, so MkDocs gives it root-based links (set site_url when
+    # deploying under a sub-path); every other page must use relative links.
+    for page in (p for p in _html_files(site) if p.name != "404.html" or p.parent != site):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for tag in soup.find_all(["a", "link", "script", "img"]):
+            ref = tag.get("href") or tag.get("src")
+            if not ref or not isinstance(ref, str) or urlsplit(ref).scheme or ref.startswith(("//", "mailto:")):
+                continue
+            parts = urlsplit(ref)
+            assert not parts.path.startswith("/"), f"{page}: absolute link {ref} breaks under a sub-path"
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {ref}")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target):
+                broken.append(f"{page.relative_to(site)} -> {ref} (no such anchor)")
+    assert broken == []
+
+
+def test_measure_anchors_on_notice_pages(site: Path) -> None:
+    measures = json.loads((site / "data/measures.json").read_text())["measures"]
+    for m in measures:
+        html = (site / "notices" / m["notice"] / "index.html").read_text("utf-8")
+        assert f'id="{m["id"]}"' in html
+
+
+def test_no_request_to_another_host_in_the_html(site: Path) -> None:
+    for page in _html_files(site):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for tag in soup.find_all(["script", "link", "img", "iframe"]):
+            ref = tag.get("src") or (tag.get("href") if tag.name == "link" and "alternate" not in (tag.get("rel") or []) else None)
+            if isinstance(ref, str):
+                assert not urlsplit(ref).netloc, f"{page}: {tag}"
+
+
+def test_only_content_is_indexed(site: Path) -> None:
+    soup = BeautifulSoup((site / "notices/shenzhen-ai-action-plan-2023-2024/m-16/index.html").read_text(), "html.parser")
+    body = soup.select("[data-pagefind-body]")
+    assert len(body) == 1
+    assert not body[0].find_parent("nav") and not body[0].select("nav.md-nav, header, footer")
+    filters = {f["data-pagefind-filter"]: f.get_text() for f in body[0].select("[data-pagefind-filter]")}
+    assert filters["type"] == "measure" and filters["jurisdiction"] == "shenzhen"
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_build_is_deterministic(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert build(again).returncode == 0
+    ours = {p.relative_to(site) for p in site.rglob("*") if p.is_file() and "pagefind" not in p.parts}
+    theirs = {p.relative_to(again) for p in again.rglob("*") if p.is_file() and "pagefind" not in p.parts}
+    assert ours == theirs
+    different = [str(p) for p in sorted(ours) if (site / p).read_bytes() != (again / p).read_bytes()]
+    assert different == []
+
+
+def test_notice_text_is_escaped(tmp_path: Path) -> None:
+    from tools.load import sha256
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    folder = corpus / "notices/shenzhen-ai-action-plan-2023-2024"
+    text = (folder / "source.txt").read_text()
+    text = text.replace("Build a city-level", "Build a <script>alert(1)</script> *city*-level [x](http://evil)", 1)
+    (folder / "source.txt").write_text(text)
+    meta = (folder / "notice.yaml").read_text()
+    old = meta.split("sha256: ")[1].split()[0]
+    (folder / "notice.yaml").write_text(meta.replace(old, sha256(folder / "source.txt")))
+    out = tmp_path / "site"
+    result = build(out, corpus)
+    assert result.returncode == 0, result.stderr
+    for page in ("notices/shenzhen-ai-action-plan-2023-2024/m-1/index.html", "notices/shenzhen-ai-action-plan-2023-2024/index.html"):
+        html = (out / page).read_text()
+        assert "<script>alert(1)" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; *city*-level [x](http://evil)" in html
+
+
+def test_failed_build_keeps_the_previous_site(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    shutil.copytree(site, out)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    (corpus / "notices/shenzhen-ai-action-plan-2023-2024/source.txt").write_text("changed")
+    result = build(out, corpus)
+    assert result.returncode == 1
+    assert "sha256 does not match" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+def test_feed_is_atom(site: Path) -> None:
+    from xml.etree import ElementTree
+
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 5
