@@ -53,6 +53,7 @@
     document.querySelectorAll("table.sortable").forEach(function (table) {
       var headers = table.querySelectorAll("thead th");
       headers.forEach(function (th, index) {
+        if (th.querySelector("a")) return; // a header that is a link stays a link
         var label = th.innerHTML;
         th.innerHTML = "";
         var button = document.createElement("button");
@@ -93,7 +94,23 @@
     });
   }
 
+  // Pagefind's filter dropdown triggers are role="combobox" buttons, whose name cannot come
+  // from their content: give each the label it shows, so screen readers announce it.
+  function labelFilterDropdowns() {
+    var fix = function () {
+      document.querySelectorAll("pagefind-filter-dropdown .pf-dropdown-trigger:not([aria-label])").forEach(function (t) {
+        var label = t.querySelector(".pf-dropdown-trigger-label");
+        if (label) t.setAttribute("aria-label", label.textContent.trim() + " filter");
+      });
+    };
+    var dropdowns = document.querySelectorAll("pagefind-filter-dropdown");
+    if (!dropdowns.length) return;
+    fix();
+    new MutationObserver(fix).observe(document.querySelector(".search-filters") || document.body, { childList: true, subtree: true });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    labelFilterDropdowns();
     setupCopy();
     setupSortable();
     setupFilters();

@@ -10,13 +10,15 @@ from tools.generate.markup import a, block, e, filters, front_matter, md, meta, 
 from tools.generate.notices import format_value, split_heading_line, targets_table
 from tools.models import Agency, Target, Theme
 
+# Pages that list measures should rank below the measures they list.
+LISTING_WEIGHT = 0.3
 ROLE_TITLES = {"responsible": "Responsible for", "assigned": "Assigned duties in", "mentioned": "Mentioned in"}
 
 
 def agency_page(site: Site, agency: Agency) -> str:
     url = urls.agency(agency.id)
     out = front_matter(agency.name, f"{agency.name}: notices issued and measures it is responsible for")
-    out += f"# {md(agency.name)}\n"
+    out += f"# {md(agency.name)} {{ data-pagefind-weight=\"{LISTING_WEIGHT}\" }}\n"
     out += block(filters(type="agency", jurisdiction=agency.jurisdiction) + meta(title=agency.name))
     facts = [("Jurisdiction", e(agency.jurisdiction))]
     if agency.collective:
@@ -151,7 +153,7 @@ def targets_index(site: Site) -> str:
 def theme_page(site: Site, theme: Theme) -> str:
     url = urls.theme(theme.id)
     out = front_matter(theme.name, theme.description)
-    out += f"# {md(theme.name)}\n"
+    out += f"# {md(theme.name)} {{ data-pagefind-weight=\"{LISTING_WEIGHT}\" }}\n"
     out += block(filters(type="theme") + meta(title=f"Theme: {theme.name}"))
     out += block(
         f"<p>{e(theme.description)}</p><p class=\"rule\"><small>A measure has this theme when it mentions at least "
@@ -172,7 +174,7 @@ def theme_page(site: Site, theme: Theme) -> str:
             f"{a(url, urls.notice(notice.id), notice.meta['short_title'])} <small>({len(measures)})</small></h2><ul>{items}</ul></section>"
         )
     if columns:
-        out += block(f'<div class="side-by-side">{"".join(columns)}</div>')
+        out += block(f'<div class="side-by-side" data-pagefind-weight="{LISTING_WEIGHT}">{"".join(columns)}</div>')
     else:
         out += block("<p>No measure in the archive touches this theme yet.</p>")
     return out

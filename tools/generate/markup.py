@@ -64,17 +64,17 @@ def _yaml(text: str) -> str:
 
 
 def filters(**values: str | list[str]) -> str:
-    """Hidden Pagefind filter values for this page."""
+    """Hidden Pagefind filter values for this page (captured by Pagefind, not indexed as text)."""
     out = []
     for name, value in values.items():
         for v in [value] if isinstance(value, str) else value:
             out.append(f'<span data-pagefind-filter="{e(name)}">{e(v)}</span>')
-    return '<div hidden aria-hidden="true">' + "".join(out) + "</div>"
+    return '<div hidden aria-hidden="true" data-pagefind-ignore>' + "".join(out) + "</div>"
 
 
 def meta(**values: str) -> str:
     return (
-        '<div hidden aria-hidden="true">'
+        '<div hidden aria-hidden="true" data-pagefind-ignore>'
         + "".join(f'<span data-pagefind-meta="{e(k)}">{e(v)}</span>' for k, v in values.items())
         + "</div>"
     )

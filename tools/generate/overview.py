@@ -84,7 +84,8 @@ def home_page(site: Site) -> str:
         "Every measure has a page and a permanent link; every number comes with the sentence it was found in.</p>"
     )
     out += block(
-        '<div class="home-search"><pagefind-searchbox instance="home" placeholder="Search measures, e.g. computing power" '
+        '<div class="home-search"><pagefind-config instance="home" bundle-path="./"></pagefind-config>'
+        '<pagefind-searchbox instance="home" placeholder="Search measures, e.g. computing power" '
         'show-sub-results></pagefind-searchbox>'
         f'<p><a href="{e(a_href(url, "search/"))}">Search with filters</a> (jurisdiction, notice, agency, theme, year…)</p></div>'
     )
@@ -195,6 +196,7 @@ def search_page(site: Site) -> str:
     )
     out += block(
         '<div class="search-page" data-pagefind-ignore="all">'
+        '<pagefind-config instance="page" bundle-path="./"></pagefind-config>'
         '<pagefind-input instance="page" placeholder="Search the archive" autofocus></pagefind-input>'
         f'<div class="search-filters" role="group" aria-label="Filters">{panes}</div>'
         '<pagefind-summary instance="page"></pagefind-summary>'

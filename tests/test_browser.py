@@ -1,0 +1,192 @@
+"""The site in a real browser (Debian's Chromium through Playwright), served under a sub-path.
+
+Covers: search from the home page to a measure, a filter narrowing results, a permalink
+landing on its measure, keyboard search, no request to any other host, axe-core, and
+screenshots at phone and desk widths (saved in test-artifacts/).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+from .site_helpers import ROOT, build, serve
+
+pytestmark = pytest.mark.browser
+
+PREFIX = "/ai-policy-archive/"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+JINGAN = "notices/jingan-ai-demonstration-zone-2026-2028/"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("browser") / "site"
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    with serve(site, PREFIX) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def requests_seen() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def context(browser: Browser, requests_seen: list[str]) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx.on("request", lambda r: requests_seen.append(r.url))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+def test_search_from_home_to_measure(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    page.locator("pagefind-searchbox input").fill("virtual try-on")
+    first = page.locator("pagefind-searchbox a.pf-searchbox-result").first
+    expect(first).to_contain_text("Jing'an AI Demonstration Zone Plan (2026–2028) · 1. AI+ Commerce")
+    first.click()
+    expect(page).to_have_url(re.compile(re.escape(PREFIX + JINGAN + "ii-1-1/") + "$"))
+    expect(page.locator("h1")).to_have_text(re.compile("AI\\+ Commerce"))
+    expect(page.locator(".measure-text")).to_contain_text("virtual try-on")
+
+
+def _results(page: Page) -> list[str]:
+    links = page.locator("pagefind-results[instance=page] .pf-result-link")
+    expect(links.first).to_be_visible()
+    return [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+
+
+def _search(page: Page, base_url: str, query: str) -> None:
+    page.goto(base_url + "search/")
+    page.locator("pagefind-input[instance=page] input").fill(query)
+    expect(page.locator("pagefind-summary[instance=page]")).to_contain_text(f"for {query}")
+
+
+def test_computing_power_finds_measures_first(page: Page, base_url: str) -> None:
+    _search(page, base_url, "computing power")
+    first = _results(page)[0]
+    assert re.search(r"/notices/[a-z0-9-]+/[a-z0-9-]+/$", urlsplit(first).path), first
+    page.goto(base_url + urlsplit(first).path.removeprefix(PREFIX))
+    expect(page.locator(".measure-text")).to_contain_text(re.compile("computing power", re.I))
+
+
+def test_a_filter_narrows_results(page: Page, base_url: str) -> None:
+    _search(page, base_url, "data")
+    summary = page.locator("pagefind-summary[instance=page]")
+    before = int(re.findall(r"\d+", summary.inner_text())[0])
+    dropdown = page.locator("pagefind-filter-dropdown[filter=notice]")
+    dropdown.locator("button.pf-dropdown-trigger").click()
+    dropdown.locator(".pf-dropdown-option", has_text="Shenzhen AI Action Plan").click()
+    expect(summary).not_to_have_text(re.compile(rf"^{before} results"))
+    after = int(re.findall(r"\d+", summary.inner_text())[0])
+    assert 0 < after < before
+    hrefs = _results(page)
+    assert hrefs and all("shenzhen-ai-action-plan-2023-2024" in h for h in hrefs)
+
+
+def test_permalink_lands_on_the_measure(page: Page, base_url: str) -> None:
+    page.goto(base_url + JINGAN + "#iv-6")
+    heading = page.locator("#iv-6")
+    expect(heading).to_be_in_viewport()
+    expect(heading).to_contain_text("Cultivate and Attract Composite Talent Teams")
+    page.goto(base_url + JINGAN + "iv-6/")
+    expect(page.locator("h1")).to_contain_text("(6) Cultivate and Attract Composite Talent Teams")
+    expect(page.locator(".citation-text")).to_contain_text("Jing'an AI Demonstration Zone Plan (2026–2028), measure (6)")
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.locator(".copy-status")).to_have_text("Copied.")
+    expect(page.locator(".cite .permalink")).to_have_text(base_url + JINGAN + "iv-6/")
+
+
+def test_keyboard_search(page: Page, base_url: str) -> None:
+    page.goto(base_url + "themes/")
+    page.keyboard.press("Control+k")
+    dialog_input = page.locator("pagefind-modal input")
+    expect(dialog_input).to_be_focused()
+    page.keyboard.type("100 billion yuan fund")
+    result = page.locator("pagefind-modal pagefind-results a").first
+    expect(result).to_contain_text("Shenzhen AI Action Plan")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/ai-policy-archive/.*shenzhen-ai-action-plan-2023-2024"))
+
+
+AXE_PAGES = {
+    "home": "",
+    "notice": JINGAN,
+    "measure": JINGAN + "iv-6/",
+    "agency": "agencies/shenzhen-industry-and-information-technology-bureau/",
+    "target": "targets/",
+    "search": "search/",
+}
+
+
+@pytest.mark.parametrize("name", AXE_PAGES)
+def test_axe_finds_no_serious_violation(page: Page, base_url: str, name: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(base_url + AXE_PAGES[name])
+    if name == "search":
+        page.locator("pagefind-input[instance=page] input").fill("computing power")
+        expect(page.locator("pagefind-summary[instance=page]")).to_contain_text("computing power")
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_screenshots_and_layout(browser: Browser, base_url: str, width: int, requests_seen: list[str]) -> None:
+    ctx = browser.new_context(viewport={"width": width, "height": 800})
+    ctx.on("request", lambda r: requests_seen.append(r.url))
+    page = ctx.new_page()
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, path in AXE_PAGES.items():
+        page.goto(base_url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{name} scrolls sideways at {width}px"
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=False)
+    page.emulate_media(color_scheme="dark")
+    page.goto(base_url)
+    page.screenshot(path=str(ARTIFACTS / f"home-{width}-dark.png"))
+    ctx.close()
+
+
+def test_no_request_leaves_the_site(requests_seen: list[str], base_url: str) -> None:
+    # Runs last in this module: every page visited above was recorded.
+    assert len(requests_seen) > 50
+    hosts = {urlsplit(u).netloc for u in requests_seen if not u.startswith(("data:", "blob:"))}
+    assert hosts == {urlsplit(base_url).netloc}
