@@ -75,6 +75,22 @@ def export(corpus: Path, out: Path) -> None:
     click.echo(f"wrote {len(written)} files to {out}")
 
 
+@main.command()
+@CORPUS
+def lock(corpus: Path) -> None:
+    """Add every URL the site now publishes to corpus/urls.lock (URLs are never removed)."""
+    from tools.validate import current_urls
+
+    archive = load_or_exit(corpus)
+    path = corpus / "urls.lock"
+    existing = [u for u, _ in archive.registry.locked_urls]
+    added = [u for u in current_urls(archive) if u not in set(existing)]
+    header = "# Every URL the archive has published. `policy-archive check` fails if one disappears\n"
+    header += "# without a redirect (corpus/redirects.yaml). Add new ones with `policy-archive lock`.\n"
+    path.write_text(header + "".join(f"{u}\n" for u in [*existing, *added]), encoding="utf-8")
+    click.echo(f"{len(added)} URL(s) added to {path} ({len(existing) + len(added)} in all)")
+
+
 CONFIG = click.option(
     "--config",
     "config_file",

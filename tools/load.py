@@ -224,7 +224,30 @@ def load_registry(corpus: Path) -> tuple[Registry, list[Problem]]:
     data, lines, errs = read_yaml(themes_path)
     problems += errs or schema_problems(data, lines, themes_path, "themes")
     themes, kinds = ([], []) if errs else _themes(data, lines)
-    return Registry(agencies, themes, kinds, str(agencies_path)), problems
+    registry = Registry(agencies, themes, kinds, str(agencies_path))
+    problems += load_permalinks(corpus, registry)
+    return registry, problems
+
+
+def load_permalinks(corpus: Path, registry: Registry) -> list[Problem]:
+    """The published-URL lock and the declared redirects (both optional files)."""
+    problems: list[Problem] = []
+    lock, redirects = corpus / "urls.lock", corpus / "redirects.yaml"
+    registry.lock_path, registry.redirects_path = str(lock), str(redirects)
+    if lock.exists():
+        for i, line in enumerate(lock.read_text("utf-8").splitlines(), 1):
+            url = line.strip()
+            if url and not url.startswith("#"):
+                registry.locked_urls.append((url, i))
+    if redirects.exists():
+        data, lines, errs = read_yaml(redirects)
+        problems += errs
+        table = (data or {}).get("redirects") if isinstance(data, dict) else None
+        if data is not None and not isinstance(table, dict):
+            problems.append(Problem(str(redirects), 1, "expected a mapping `redirects:` of old URL to new URL"))
+        for old, new in (table or {}).items():
+            registry.redirects[str(old)] = (str(new), lines.get(f"redirects/{old}", 1))
+    return problems
 
 
 def _agencies(data: Any, lines: dict[str, int], path: Path, problems: list[Problem]) -> list[Agency]:

@@ -207,6 +207,10 @@ class Registry:
     themes: list[Theme]
     target_kinds: list[TargetKind]
     agencies_path: str = "corpus/agencies.yaml"
+    locked_urls: list[tuple[str, int]] = field(default_factory=list)  # (url, line in urls.lock)
+    redirects: dict[str, tuple[str, int]] = field(default_factory=dict)  # old url -> (new url, line)
+    lock_path: str = "corpus/urls.lock"
+    redirects_path: str = "corpus/redirects.yaml"
 
 
 @dataclass

@@ -26,3 +26,18 @@ def target(target_id: str) -> str:
 
 def theme(theme_id: str) -> str:
     return f"themes/{theme_id}/"
+
+
+INDEX_PAGES = ("notices/", "agencies/", "targets/", "themes/", "compare/", "search/", "data/")
+
+
+def published(notice_measures: dict[str, list[str]], agencies: list[str], targets: list[str], themes: list[str]) -> list[str]:
+    """Every URL the site publishes for the archive's entities, in a stable order."""
+    out = list(INDEX_PAGES)
+    for notice_id, measure_ids in notice_measures.items():
+        out.append(notice(notice_id))
+        out += [measure(notice_id, m) for m in measure_ids]
+    out += [agency(a) for a in agencies]
+    out += [target(t) for t in targets]
+    out += [theme(t) for t in themes]
+    return out

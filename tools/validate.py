@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from tools import urls
 from tools.agencies import in_scope, match_key
 from tools.models import Agency, Archive, Notice, Problem
 from tools.parse import normalise
@@ -18,6 +19,7 @@ def check_archive(archive: Archive) -> list[Problem]:
         problems += relations(notice, ids)
         problems += evidence(notice)
     problems += alias_collisions(archive.registry.agencies, archive.registry.agencies_path)
+    problems += permalinks(archive)
     problems += registry_notice_lists(archive)
     return problems
 
@@ -119,4 +121,50 @@ def registry_notice_lists(archive: Archive) -> list[Problem]:
                     "warning",
                 )
             )
+    return out
+
+
+def current_urls(archive: Archive) -> list[str]:
+    return urls.published(
+        {n.id: [m.id for m in n.parsed.measures] for n in archive.notices},
+        [a.id for a in archive.registry.agencies],
+        [t.id for n in archive.notices for t in n.targets],
+        [t.id for t in archive.registry.themes],
+    )
+
+
+def permalinks(archive: Archive) -> list[Problem]:
+    """A published URL never dies: each locked URL is still built, or redirects to one that is."""
+    reg = archive.registry
+    if not archive.notices:
+        return []
+    built = set(current_urls(archive))
+    out = []
+    for url, line in reg.locked_urls:
+        if url not in built and url not in reg.redirects:
+            out.append(
+                Problem(
+                    reg.lock_path,
+                    line,
+                    f"published URL {url} would disappear; keep its id, or add `{url}: <new url>` "
+                    f"under redirects: in {reg.redirects_path}",
+                )
+            )
+    for old, (new, line) in reg.redirects.items():
+        if new not in built:
+            out.append(Problem(reg.redirects_path, line, f"redirect target {new} is not a page of the site; fix the target"))
+        if old in built:
+            out.append(Problem(reg.redirects_path, line, f"{old} is still a page; a redirect would hide it, remove the redirect"))
+    locked = {u for u, _ in reg.locked_urls}
+    new_urls = [u for u in current_urls(archive) if u not in locked]
+    if reg.locked_urls and new_urls:
+        out.append(
+            Problem(
+                reg.lock_path,
+                len(reg.locked_urls),
+                f"{len(new_urls)} new URL(s) not yet in the lock (first: {new_urls[0]}); "
+                "run `policy-archive lock` to publish them",
+                "warning",
+            )
+        )
     return out

@@ -14,6 +14,7 @@ from pathlib import Path
 from tools import export, urls
 from tools.generate import entities, notices, overview
 from tools.generate.context import Site
+from tools.generate.markup import e, rel
 from tools.models import Archive
 
 Progress = Callable[[int, int], None]
@@ -76,8 +77,24 @@ def generate(
         shutil.copyfile(Path(n.files.folder) / "source.txt", staging / urls.notice(n.id) / "source.txt")
     export.write_open_data(archive, staging / "data")
     (staging / "feed.xml").write_text(overview.feed(site, site_url), encoding="utf-8")
+    for old, (new, _) in sorted(archive.registry.redirects.items()):
+        page = staging / old / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(redirect_page(old, new), encoding="utf-8")
     _swap(staging, out)
     return written
+
+
+def redirect_page(old: str, new: str) -> str:
+    """A static redirect that keeps the #fragment and works on any host, without a plugin."""
+    href = e(rel(old, new))
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Moved</title><link rel=\"canonical\" href=\"{href}\">"
+        f'<meta http-equiv="refresh" content="0; url={href}">'
+        f'<script>location.replace("{href}" + location.hash)</script>'
+        f'</head><body><p>This page has moved to <a href="{href}">{href}</a>.</p></body></html>\n'
+    )
 
 
 def _copy_handwritten(src: Path, dest: Path, exclude: str) -> None:

@@ -1,0 +1,54 @@
+"""Permalinks are a promise: the lock catches a URL that would disappear; a redirect keeps it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import Cli
+from .site_helpers import build
+from .test_check import _rehash, edit
+
+SHENZHEN = "notices/shenzhen-ai-action-plan-2023-2024"
+
+
+def test_lock_lists_every_published_url(cli: Cli) -> None:
+    lock = (Path(__file__).parent.parent / "corpus/urls.lock").read_text().split()
+    assert "notices/shenzhen-ai-action-plan-2023-2024/m-16/" in lock
+    assert "notices/shanghai-ai-industry-regulations/art-72/" in lock
+    assert "agencies/jingan-science-technology-and-economy-commission/" in lock
+    result = cli("check")
+    assert "not yet in the lock" not in result.stderr
+
+
+def _drop_measure_18(corpus: Path) -> None:
+    """A corrected text that merges measure (18) into (17): m-18 would vanish."""
+    edit(corpus / SHENZHEN / "source.txt", "(18) Strengthen safety supervision.", "Strengthen safety supervision.")
+    _rehash(corpus, SHENZHEN)
+    edit(corpus / SHENZHEN / "notice.yaml", "expect_measures: 18", "expect_measures: 17")
+
+
+def test_a_vanishing_url_fails_the_check(cli: Cli, corpus_copy: Path) -> None:
+    _drop_measure_18(corpus_copy)
+    result = cli("check", "--corpus", str(corpus_copy))
+    assert result.returncode == 1
+    line = next(ln for ln in result.stderr.splitlines() if "m-18/ would disappear" in ln)
+    lock_line = (corpus_copy / "urls.lock").read_text().splitlines().index(f"{SHENZHEN}/m-18/") + 1
+    assert line.startswith(f"{corpus_copy}/urls.lock:{lock_line}:")
+
+
+def test_a_redirect_keeps_it(cli: Cli, corpus_copy: Path, tmp_path: Path) -> None:
+    _drop_measure_18(corpus_copy)
+    (corpus_copy / "redirects.yaml").write_text(f"redirects:\n  {SHENZHEN}/m-18/: {SHENZHEN}/m-17/\n")
+    result = cli("check", "--corpus", str(corpus_copy))
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "site"
+    assert build(out, corpus_copy).returncode == 0
+    page = (out / SHENZHEN / "m-18/index.html").read_text()
+    assert 'content="0; url=../m-17/"' in page and "location.hash" in page
+
+
+def test_a_redirect_must_point_to_a_page(cli: Cli, corpus_copy: Path) -> None:
+    (corpus_copy / "redirects.yaml").write_text(f"redirects:\n  old/page/: {SHENZHEN}/m-99/\n")
+    result = cli("check", "--corpus", str(corpus_copy))
+    assert result.returncode == 1
+    assert f"{corpus_copy}/redirects.yaml:2: redirect target {SHENZHEN}/m-99/ is not a page" in result.stderr
