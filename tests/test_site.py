@@ -22,11 +22,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_entity_has_its_page(site: Path) -> None:
-    data = {name: json.loads((site / "data" / f"{name}.json").read_text())[name] for name in ("notices", "measures", "agencies", "targets", "themes")}
+    data = {
+        name: json.loads((site / "data" / f"{name}.json").read_text())[name]
+        for name in ("notices", "measures", "agencies", "targets", "themes")
+    }
     for name, rows in data.items():
         for row in rows:
             assert (site / row["url"] / "index.html").is_file(), (name, row["url"])
-    for page in ("index.html", "search/index.html", "compare/index.html", "about/index.html", "cite/index.html", "contribute/index.html", "feed.xml"):
+    for page in (
+        "index.html",
+        "search/index.html",
+        "compare/index.html",
+        "about/index.html",
+        "cite/index.html",
+        "contribute/index.html",
+        "feed.xml",
+    ):
         assert (site / page).is_file(), page
 
 
@@ -75,13 +86,17 @@ def test_no_request_to_another_host_in_the_html(site: Path) -> None:
     for page in _html_files(site):
         soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
         for tag in soup.find_all(["script", "link", "img", "iframe"]):
-            ref = tag.get("src") or (tag.get("href") if tag.name == "link" and "alternate" not in (tag.get("rel") or []) else None)
+            ref = tag.get("src") or (
+                tag.get("href") if tag.name == "link" and "alternate" not in (tag.get("rel") or []) else None
+            )
             if isinstance(ref, str):
                 assert not urlsplit(ref).netloc, f"{page}: {tag}"
 
 
 def test_only_content_is_indexed(site: Path) -> None:
-    soup = BeautifulSoup((site / "notices/shenzhen-ai-action-plan-2023-2024/m-16/index.html").read_text(), "html.parser")
+    soup = BeautifulSoup(
+        (site / "notices/shenzhen-ai-action-plan-2023-2024/m-16/index.html").read_text(), "html.parser"
+    )
     body = soup.select("[data-pagefind-body]")
     assert len(body) == 1
     assert not body[0].find_parent("nav") and not body[0].select("nav.md-nav, header, footer")
@@ -115,7 +130,10 @@ def test_notice_text_is_escaped(tmp_path: Path) -> None:
     out = tmp_path / "site"
     result = build(out, corpus)
     assert result.returncode == 0, result.stderr
-    for page in ("notices/shenzhen-ai-action-plan-2023-2024/m-1/index.html", "notices/shenzhen-ai-action-plan-2023-2024/index.html"):
+    for page in (
+        "notices/shenzhen-ai-action-plan-2023-2024/m-1/index.html",
+        "notices/shenzhen-ai-action-plan-2023-2024/index.html",
+    ):
         html = (out / page).read_text()
         assert "<script>alert(1)" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt; *city*-level [x](http://evil)" in html

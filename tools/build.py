@@ -10,10 +10,10 @@ from pathlib import Path
 
 from tools import export
 from tools.generate import generate
-from tools.index import index_site
+from tools.index import IndexError_, index_site
 from tools.models import Archive, Problem
 from tools.pipeline import build_archive
-from tools.render import docs_dir, read_config, render_mkdocs
+from tools.render import RenderError, docs_dir, read_config, render_mkdocs
 
 Say = Callable[[str], None]
 
@@ -70,7 +70,7 @@ def _render(
         index_site(staging, chinese)
         timings["index"] = time.perf_counter() - t
         say(f"indexed with Pagefind in {timings['index']:.2f}s")
-    except Exception as exc:
+    except (RenderError, IndexError_, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return BuildResult(False, archive.problems, f"build failed, previous site kept: {exc}", timings, pages)
     _swap(staging, out)

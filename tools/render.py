@@ -22,7 +22,7 @@ def read_config(config_file: Path) -> dict[str, Any]:
 
 
 def docs_dir(config_file: Path) -> Path:
-    return config_file.parent / read_config(config_file).get("docs_dir", "docs")
+    return config_file.parent / str(read_config(config_file).get("docs_dir", "docs"))
 
 
 class _Collect(logging.Handler):

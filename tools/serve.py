@@ -14,7 +14,7 @@ import click
 
 def _handler(site: Path) -> type[SimpleHTTPRequestHandler]:
     class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     return functools.partial(Quiet, directory=str(site))  # type: ignore[return-value]

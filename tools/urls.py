@@ -31,7 +31,9 @@ def theme(theme_id: str) -> str:
 INDEX_PAGES = ("notices/", "agencies/", "targets/", "themes/", "compare/", "search/", "data/")
 
 
-def published(notice_measures: dict[str, list[str]], agencies: list[str], targets: list[str], themes: list[str]) -> list[str]:
+def published(
+    notice_measures: dict[str, list[str]], agencies: list[str], targets: list[str], themes: list[str]
+) -> list[str]:
     """Every URL the site publishes for the archive's entities, in a stable order."""
     out = list(INDEX_PAGES)
     for notice_id, measure_ids in notice_measures.items():

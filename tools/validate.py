@@ -152,9 +152,15 @@ def permalinks(archive: Archive) -> list[Problem]:
             )
     for old, (new, line) in reg.redirects.items():
         if new not in built:
-            out.append(Problem(reg.redirects_path, line, f"redirect target {new} is not a page of the site; fix the target"))
+            out.append(
+                Problem(reg.redirects_path, line, f"redirect target {new} is not a page of the site; fix the target")
+            )
         if old in built:
-            out.append(Problem(reg.redirects_path, line, f"{old} is still a page; a redirect would hide it, remove the redirect"))
+            out.append(
+                Problem(
+                    reg.redirects_path, line, f"{old} is still a page; a redirect would hide it, remove the redirect"
+                )
+            )
     locked = {u for u, _ in reg.locked_urls}
     new_urls = [u for u in current_urls(archive) if u not in locked]
     if reg.locked_urls and new_urls:

@@ -90,7 +90,7 @@ def redirect_page(old: str, new: str) -> str:
     href = e(rel(old, new))
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>Moved</title><link rel=\"canonical\" href=\"{href}\">"
+        f'<title>Moved</title><link rel="canonical" href="{href}">'
         f'<meta http-equiv="refresh" content="0; url={href}">'
         f'<script>location.replace("{href}" + location.hash)</script>'
         f'</head><body><p>This page has moved to <a href="{href}">{href}</a>.</p></body></html>\n'

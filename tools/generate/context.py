@@ -64,7 +64,9 @@ class Site:
 
     def measures_by_agency(self) -> dict[str, dict[str, dict[str, list[Measure]]]]:
         """agency -> notice -> role -> measures."""
-        out: dict[str, dict[str, dict[str, list[Measure]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+        out: dict[str, dict[str, dict[str, list[Measure]]]] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(list))
+        )
         for notice in self.archive.notices:
             for m in notice.parsed.measures:
                 for ref in m.agencies:

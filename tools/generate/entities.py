@@ -18,7 +18,7 @@ ROLE_TITLES = {"responsible": "Responsible for", "assigned": "Assigned duties in
 def agency_page(site: Site, agency: Agency) -> str:
     url = urls.agency(agency.id)
     out = front_matter(agency.name, f"{agency.name}: notices issued and measures it is responsible for")
-    out += f"# {md(agency.name)} {{ data-pagefind-weight=\"{LISTING_WEIGHT}\" }}\n"
+    out += f'# {md(agency.name)} {{ data-pagefind-weight="{LISTING_WEIGHT}" }}\n'
     out += block(filters(type="agency", jurisdiction=agency.jurisdiction) + meta(title=agency.name))
     facts = [("Jurisdiction", e(agency.jurisdiction))]
     if agency.collective:
@@ -28,7 +28,9 @@ def agency_page(site: Site, agency: Agency) -> str:
     out += block('<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
     issued = [(n, r.role) for n in site.archive.notices for r in n.issuers if r.agency == agency.id]
     if issued:
-        items = "".join(f"<li>{a(url, urls.notice(n.id), n.meta['title'])} <small>({e(role)})</small></li>" for n, role in issued)
+        items = "".join(
+            f"<li>{a(url, urls.notice(n.id), n.meta['title'])} <small>({e(role)})</small></li>" for n, role in issued
+        )
         out += "## Notices issued or drafted\n" + block(f"<ul>{items}</ul>")
     by_notice = site.measures_by_agency().get(agency.id, {})
     total = {role: sum(len(v.get(role, [])) for v in by_notice.values()) for role in ROLE_TITLES}
@@ -49,7 +51,9 @@ def agencies_index(site: Site) -> str:
     url = "agencies/"
     out = front_matter("Agencies", "Every agency named in the archive, by jurisdiction")
     out += "# Agencies\n"
-    out += block("<p>Every agency named in a notice, once, under its canonical English name. Aliases (every spelling seen in a notice) lead to the same page.</p>")
+    out += block(
+        "<p>Every agency named in a notice, once, under its canonical English name. Aliases (every spelling seen in a notice) lead to the same page.</p>"
+    )
     by_agency = site.measures_by_agency()
     groups: dict[str, list[Agency]] = defaultdict(list)
     for agency in site.archive.registry.agencies:
@@ -77,7 +81,12 @@ def target_page(site: Site, t: Target) -> str:
     out = front_matter(f"{title} · {notice.meta['short_title']}", t.sentence)
     out += f"# {md(title)}\n"
     out += block(
-        filters(type="target", notice=notice.meta["short_title"], jurisdiction=notice.meta["jurisdiction"], kind=site.kinds[t.kind])
+        filters(
+            type="target",
+            notice=notice.meta["short_title"],
+            jurisdiction=notice.meta["jurisdiction"],
+            kind=site.kinds[t.kind],
+        )
         + meta(title=f"{notice.meta['short_title']} · target: {title}")
     )
     sentence = e(t.sentence).replace(e(t.as_written), f"<mark>{e(t.as_written)}</mark>", 1)
@@ -91,7 +100,11 @@ def target_page(site: Site, t: Target) -> str:
         ("Value", e(format_value(t))),
         ("Qualifier", e(t.qualifier or "exact")),
         ("What is counted", e(t.counted)),
-        ("Deadline", e(t.deadline or "not stated") + (" <small>(stated by the enclosing part)</small>" if t.deadline_source == "part" else "")),
+        (
+            "Deadline",
+            e(t.deadline or "not stated")
+            + (" <small>(stated by the enclosing part)</small>" if t.deadline_source == "part" else ""),
+        ),
         ("Frequency", e(t.frequency or "—")),
         ("Kind", a(url, "targets/#kind-" + t.kind, site.kinds[t.kind])),
         ("Notice", a(url, urls.notice(t.notice), notice.meta["title"])),
@@ -119,7 +132,11 @@ def targets_index(site: Site) -> str:
     for t in targets:
         m = site.measures.get(f"{t.notice}/{t.measure}") if t.measure else None
         agencies = ", ".join(x.name for x in site.agencies_of(m, "responsible")) if m else ""
-        where = a(url, urls.measure(t.notice, t.measure), m.number.strip()) if m else a(url, urls.notice(t.notice) + f"#{t.part}", f"part {t.part}")
+        where = (
+            a(url, urls.measure(t.notice, m.id), m.number.strip())
+            if m
+            else a(url, urls.notice(t.notice) + f"#{t.part}", f"part {t.part}")
+        )
         rows.append(
             [
                 f'<span data-sort="{t.value}">{e(f"{t.value:,.0f}")}</span>',
@@ -137,7 +154,18 @@ def targets_index(site: Site) -> str:
     out += "## Ledger\n" + block(
         '<label class="table-filter">Filter the ledger <input type="search" data-filter-table="ledger" placeholder="e.g. enterprises, 2026, Shenzhen"></label>'
         + table(
-            ["Value", "Unit", "Qualifier", "Deadline", "What is counted", "Kind", "Notice", "Measure", "Responsible", "Page"],
+            [
+                "Value",
+                "Unit",
+                "Qualifier",
+                "Deadline",
+                "What is counted",
+                "Kind",
+                "Notice",
+                "Measure",
+                "Responsible",
+                "Page",
+            ],
             rows,
             cls="sortable filterable",
         ).replace("<table ", '<table id="ledger" ', 1)
@@ -153,10 +181,10 @@ def targets_index(site: Site) -> str:
 def theme_page(site: Site, theme: Theme) -> str:
     url = urls.theme(theme.id)
     out = front_matter(theme.name, theme.description)
-    out += f"# {md(theme.name)} {{ data-pagefind-weight=\"{LISTING_WEIGHT}\" }}\n"
+    out += f'# {md(theme.name)} {{ data-pagefind-weight="{LISTING_WEIGHT}" }}\n'
     out += block(filters(type="theme") + meta(title=f"Theme: {theme.name}"))
     out += block(
-        f"<p>{e(theme.description)}</p><p class=\"rule\"><small>A measure has this theme when it mentions at least "
+        f'<p>{e(theme.description)}</p><p class="rule"><small>A measure has this theme when it mentions at least '
         f"{theme.min_hits} of: {e(', '.join(theme.keywords))}.</small></p>"
     )
     columns = []
@@ -183,14 +211,16 @@ def theme_page(site: Site, theme: Theme) -> str:
 def _first_sentence(raw: str, number: str, title: str | None) -> str:
     body = split_heading_line(raw, number, title)
     cut = body.find(". ")
-    return (body[: cut + 1] if 0 < cut < 220 else body[:220] + ("…" if len(body) > 220 else ""))
+    return body[: cut + 1] if 0 < cut < 220 else body[:220] + ("…" if len(body) > 220 else "")
 
 
 def themes_index(site: Site) -> str:
     url = "themes/"
     out = front_matter("Themes", "The themes the notices touch, and which notices touch them")
     out += "# Themes\n"
-    out += block("<p>A controlled vocabulary of themes, assigned to measures by keyword rules kept in <code>corpus/themes.yaml</code>.</p>")
+    out += block(
+        "<p>A controlled vocabulary of themes, assigned to measures by keyword rules kept in <code>corpus/themes.yaml</code>.</p>"
+    )
     out += block(coverage_grid(site, url))
     return out
 
@@ -207,6 +237,10 @@ def coverage_grid(site: Site, url: str) -> str:
             share = count / len(n.parsed.measures)
             level = 0 if count == 0 else min(4, 1 + int(share * 8))
             label = f"{count} of {len(n.parsed.measures)} measures" if count else "none"
-            cells.append(f'<span class="heat heat-{level}" title="{e(label)}">{count or "·"}<span class="visually-hidden"> {e(label)}</span></span>')
+            cells.append(
+                f'<span class="heat heat-{level}" title="{e(label)}">{count or "·"}<span class="visually-hidden"> {e(label)}</span></span>'
+            )
         rows.append(cells)
-    return table(head, rows, cls="coverage", caption="Measures per theme and notice (darker: a larger share of the notice)")
+    return table(
+        head, rows, cls="coverage", caption="Measures per theme and notice (darker: a larger share of the notice)"
+    )

@@ -86,7 +86,9 @@ def table(headers: list[str], rows: list[list[str]], cls: str = "", caption: str
     cap = f"<caption>{e(caption)}</caption>" if caption else ""
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<div class="table-wrap"><table{klass}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    return (
+        f'<div class="table-wrap"><table{klass}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    )
 
 
 def block(html_text: str) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tools import urls
 from tools.generate.context import Site
 from tools.generate.markup import a, block, e, filters, front_matter, md, meta, rel, table
-from tools.models import Measure, Node, Notice
+from tools.models import Measure, Node, Notice, Target
 
 ROLE_LABELS = {
     "title": "Title",
@@ -55,8 +57,12 @@ def metadata_panel(site: Site, n: Notice) -> str:
     url = urls.notice(n.id)
     rec = site.notice_records[n.id]
     meta_ = n.meta
-    issuers = ", ".join(a(url, urls.agency(r.agency), site.agencies[r.agency].name) for r in n.issuers if r.role == "issuer")
-    drafters = ", ".join(a(url, urls.agency(r.agency), site.agencies[r.agency].name) for r in n.issuers if r.role == "drafter")
+    issuers = ", ".join(
+        a(url, urls.agency(r.agency), site.agencies[r.agency].name) for r in n.issuers if r.role == "issuer"
+    )
+    drafters = ", ".join(
+        a(url, urls.agency(r.agency), site.agencies[r.agency].name) for r in n.issuers if r.role == "drafter"
+    )
     rows: list[tuple[str, str]] = [("Issued by", issuers or "—")]
     if drafters:
         rows.append(("Drafted by", drafters))
@@ -88,7 +94,12 @@ def metadata_panel(site: Site, n: Notice) -> str:
         )
     )
     counts = rec["counts"]
-    rows.append(("In this archive", f"{counts['measures']} measures · {counts['agencies']} agencies · {counts['targets']} targets"))
+    rows.append(
+        (
+            "In this archive",
+            f"{counts['measures']} measures · {counts['agencies']} agencies · {counts['targets']} targets",
+        )
+    )
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     return f'<section class="notice-meta" aria-label="About this notice"><dl>{items}</dl></section>'
 
@@ -102,7 +113,9 @@ def relations_html(site: Site, n: Notice) -> str:
     for r in rels:
         label = r["type"].replace("-", " ")
         target = (
-            a(url, urls.notice(r["notice"]), site.notices[r["notice"]].meta["title"]) if r.get("notice") else e(r["title"])
+            a(url, urls.notice(r["notice"]), site.notices[r["notice"]].meta["title"])
+            if r.get("notice")
+            else e(r["title"])
         )
         note = f" <small>({e(r['note'])})</small>" if r.get("note") else ""
         items.append(f"<li><strong>{e(label.capitalize())}</strong>: {target}{note}</li>")
@@ -123,7 +136,9 @@ def _node_markdown(site: Site, n: Notice, node: Node, depth: int) -> str:
             if resp
             else ""
         )
-        return out + block(f'<div class="measure" data-pagefind-ignore>{_measure_body(m)}{agencies}<p>{links}</p></div>')
+        return out + block(
+            f'<div class="measure" data-pagefind-ignore>{_measure_body(m)}{agencies}<p>{links}</p></div>'
+        )
     title = f"{node.numbering.printed.strip()} {node.title}" if node.title else node.numbering.printed
     out = f"{level} {md(title)} {{#{node.id}}}\n"
     first = split_heading_line(node.paragraphs[0].raw, node.numbering.printed, node.title) if node.paragraphs else ""
@@ -139,7 +154,14 @@ def notice_page(site: Site, n: Notice) -> str:
     out = front_matter(n.meta["short_title"], n.meta["title"])
     out += f"# {md(n.meta['title'])}\n"
     out += block(
-        filters(type="notice", notice=n.meta["short_title"], jurisdiction=n.meta["jurisdiction"], level=n.meta["level"], kind=n.meta["kind"], year=_years(n))
+        filters(
+            type="notice",
+            notice=n.meta["short_title"],
+            jurisdiction=n.meta["jurisdiction"],
+            level=n.meta["level"],
+            kind=n.meta["kind"],
+            year=_years(n),
+        )
         + meta(title=n.meta["short_title"])
     )
     out += block(metadata_panel(site, n))
@@ -150,13 +172,19 @@ def notice_page(site: Site, n: Notice) -> str:
     if n.targets:
         out += "## Targets\n" + block(targets_table(site, url, n.targets, show_notice=False))
     out += "## Full text\n"
-    out += block('<p class="text-note">The text exactly as received. Each measure has an anchor (its id) and a page of its own.</p>')
+    out += block(
+        '<p class="text-note">The text exactly as received. Each measure has an anchor (its id) and a page of its own.</p>'
+    )
     for fm in n.parsed.front_matter:
         role = ROLE_LABELS.get(fm.role, fm.role)
-        out += block(f'<div class="front-matter front-{e(fm.role)}"><span class="role">{e(role)}</span><p>{e(fm.line.raw)}</p></div>')
+        out += block(
+            f'<div class="front-matter front-{e(fm.role)}"><span class="role">{e(role)}</span><p>{e(fm.line.raw)}</p></div>'
+        )
     out += "".join(_node_markdown(site, n, node, 1) for node in n.parsed.nodes)
     for fm in n.parsed.back_matter:
-        out += block(f'<div class="front-matter"><span class="role">{e(ROLE_LABELS.get(fm.role, fm.role))}</span><p>{e(fm.line.raw)}</p></div>')
+        out += block(
+            f'<div class="front-matter"><span class="role">{e(ROLE_LABELS.get(fm.role, fm.role))}</span><p>{e(fm.line.raw)}</p></div>'
+        )
     agencies = _involved_agencies(site, n)
     if agencies:
         out += "## Agencies involved\n" + block(agencies)
@@ -178,13 +206,14 @@ def _involved_agencies(site: Site, n: Notice) -> str:
             counts.setdefault(ref.agency, {}).setdefault(ref.role, 0)
             counts[ref.agency][ref.role] += 1
     rows = [
-        [a(url, urls.agency(aid), site.agencies[aid].name)] + [str(c.get(r, "")) for r in ("responsible", "assigned", "mentioned")]
+        [a(url, urls.agency(aid), site.agencies[aid].name)]
+        + [str(c.get(r, "")) for r in ("responsible", "assigned", "mentioned")]
         for aid, c in sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), site.agencies[kv[0]].name))
     ]
     return table(["Agency", "Responsible for", "Assigned duties in", "Mentioned in"], rows) if rows else ""
 
 
-def targets_table(site: Site, from_url: str, targets: list, show_notice: bool = True) -> str:  # type: ignore[type-arg]
+def targets_table(site: Site, from_url: str, targets: Sequence[Target], show_notice: bool = True) -> str:
     rows = []
     for t in targets:
         where = (
@@ -206,7 +235,7 @@ def targets_table(site: Site, from_url: str, targets: list, show_notice: bool = 
     return table(headers, rows, cls="targets")
 
 
-def format_value(t) -> str:  # type: ignore[no-untyped-def]
+def format_value(t: Target) -> str:
     def num(v: float) -> str:
         if t.scale:
             from tools.regexes import SCALES
@@ -215,7 +244,14 @@ def format_value(t) -> str:  # type: ignore[no-untyped-def]
         return f"{v:,.0f}" if v >= 1000 else f"{v:g}"
 
     value = num(t.value) + (f"–{num(t.value_max)}" if t.value_max is not None else "")
-    qual = {"over": "over ", "at least": "at least ", "around": "around ", "up to": "up to ", "in total": "", "range": ""}
+    qual = {
+        "over": "over ",
+        "at least": "at least ",
+        "around": "around ",
+        "up to": "up to ",
+        "in total": "",
+        "range": "",
+    }
     unit = "" if t.unit == "count" else f" {t.unit}"
     return f"{qual.get(t.qualifier or '', '')}{value}{unit}"
 
@@ -250,7 +286,9 @@ def measure_page(site: Site, n: Notice, m: Measure, prev: Measure | None, nxt: M
         )
         + meta(title=f"{n.meta['short_title']} · {label}", notice=n.meta["short_title"], number=m.number.strip())
     )
-    out += block(f'<p class="measure-of">{e(site.citation(m))} · {a(url, urls.measure_anchor(n.id, m.id), "in the full text")}</p>')
+    out += block(
+        f'<p class="measure-of">{e(site.citation(m))} · {a(url, urls.measure_anchor(n.id, m.id), "in the full text")}</p>'
+    )
     out += block(f'<div class="measure-text">{_measure_body(m)}</div>')
     out += _agency_sections(site, url, m)
     targets = [site.targets[t] for t in m.targets]
@@ -272,7 +310,11 @@ def _excerpt(m: Measure) -> str:
 
 def _agency_sections(site: Site, url: str, m: Measure) -> str:
     out = ""
-    for role, heading in (("responsible", "Responsible agencies"), ("assigned", "Agencies given duties"), ("mentioned", "Agencies mentioned")):
+    for role, heading in (
+        ("responsible", "Responsible agencies"),
+        ("assigned", "Agencies given duties"),
+        ("mentioned", "Agencies mentioned"),
+    ):
         group = site.agencies_of(m, role)
         if group:
             items = "".join(
@@ -282,7 +324,9 @@ def _agency_sections(site: Site, url: str, m: Measure) -> str:
             out += f"## {heading}\n" + block(f"<ul>{items}</ul>")
     if m.responsible_clauses:
         written = "".join(f"<li><q>{e(c.raw)}</q></li>" for c in m.responsible_clauses)
-        out += block(f'<details class="as-written"><summary>As written in the notice</summary><ul>{written}</ul></details>')
+        out += block(
+            f'<details class="as-written"><summary>As written in the notice</summary><ul>{written}</ul></details>'
+        )
     return out
 
 
@@ -314,7 +358,11 @@ def _related(site: Site, url: str, m: Measure) -> str:
 def _prev_next(site: Site, url: str, prev: Measure | None, nxt: Measure | None) -> str:
     parts = []
     if prev:
-        parts.append(f'<a rel="prev" href="{e(rel(url, urls.measure(prev.notice, prev.id)))}">← {e(site.measure_label(prev))}</a>')
+        parts.append(
+            f'<a rel="prev" href="{e(rel(url, urls.measure(prev.notice, prev.id)))}">← {e(site.measure_label(prev))}</a>'
+        )
     if nxt:
-        parts.append(f'<a rel="next" href="{e(rel(url, urls.measure(nxt.notice, nxt.id)))}">{e(site.measure_label(nxt))} →</a>')
+        parts.append(
+            f'<a rel="next" href="{e(rel(url, urls.measure(nxt.notice, nxt.id)))}">{e(site.measure_label(nxt))} →</a>'
+        )
     return f'<nav class="prev-next" aria-label="Previous and next measure">{"".join(parts)}</nav>'

@@ -62,11 +62,15 @@ def timeline(site: Site) -> str:
             p = n.meta["period"]
             x0 = label_w + (p["start"] - first) * scale
             w = (p["end"] + 1 - p["start"]) * scale
-            parts.append(f'<rect x="{x0:.1f}" y="{y}" width="{w:.1f}" height="16" rx="3" class="period"><title>Plan period {p["start"]}–{p["end"]}</title></rect>')
+            parts.append(
+                f'<rect x="{x0:.1f}" y="{y}" width="{w:.1f}" height="16" rx="3" class="period"><title>Plan period {p["start"]}–{p["end"]}</title></rect>'
+            )
         for name, v in (n.meta.get("dates") or {}).items():
             yy, mm, _ = (int(x) for x in v["date"].split("-"))
             x = label_w + (yy - first + (mm - 1) / 12) * scale
-            parts.append(f'<circle cx="{x:.1f}" cy="{y + 8}" r="5" class="date"><title>{e(name.replace("_", " "))}: {e(v["date"])}</title></circle>')
+            parts.append(
+                f'<circle cx="{x:.1f}" cy="{y + 8}" r="5" class="date"><title>{e(name.replace("_", " "))}: {e(v["date"])}</title></circle>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -76,7 +80,9 @@ def home_page(site: Site) -> str:
     notices = site.archive.notices
     measures = sum(len(n.parsed.measures) for n in notices)
     targets = sum(len(n.targets) for n in notices)
-    out = front_matter("AI Policy Archive", "An open, searchable archive of government AI policy notices", hide=("navigation",))
+    out = front_matter(
+        "AI Policy Archive", "An open, searchable archive of government AI policy notices", hide=("navigation",)
+    )
     out += "# AI Policy Archive\n"
     out += block(
         f'<p class="lead">Government AI policy notices, in English translation, read measure by measure: '
@@ -86,16 +92,23 @@ def home_page(site: Site) -> str:
     out += block(
         '<div class="home-search"><pagefind-config instance="home" bundle-path="./"></pagefind-config>'
         '<pagefind-searchbox instance="home" placeholder="Search measures, e.g. computing power" '
-        'show-sub-results></pagefind-searchbox>'
+        "show-sub-results></pagefind-searchbox>"
         f'<p><a href="{e(a_href(url, "search/"))}">Search with filters</a> (jurisdiction, notice, agency, theme, year…)</p></div>'
     )
-    out += "## The notices\n" + block(table(NOTICE_HEADERS, [_notice_row(site, url, n) for n in notices], cls="sortable"))
+    out += "## The notices\n" + block(
+        table(NOTICE_HEADERS, [_notice_row(site, url, n) for n in notices], cls="sortable")
+    )
     out += "## When they apply\n" + block(timeline(site))
     out += "## What they cover\n" + block(coverage_grid(site, url))
     out += block(
         "<p>Browse by "
         + ", ".join(
-            [a(url, "notices/", "notice and jurisdiction"), a(url, "agencies/", "agency"), a(url, "themes/", "theme"), a(url, "targets/", "target")]
+            [
+                a(url, "notices/", "notice and jurisdiction"),
+                a(url, "agencies/", "agency"),
+                a(url, "themes/", "theme"),
+                a(url, "targets/", "target"),
+            ]
         )
         + f", {a(url, 'compare/', 'compare notices side by side')}, or {a(url, 'data/', 'download the open data')}.</p>"
     )
@@ -126,13 +139,18 @@ def compare_page(site: Site) -> str:
     notices = [n for n in site.archive.notices if n.parsed.measures]
     out = front_matter("Compare notices", "Notices side by side: overview, themes, agencies and targets")
     out += "# Compare notices\n"
-    out += "## Overview\n" + block(table(NOTICE_HEADERS, [_notice_row(site, url, n) for n in site.archive.notices], cls="sortable"))
+    out += "## Overview\n" + block(
+        table(NOTICE_HEADERS, [_notice_row(site, url, n) for n in site.archive.notices], cls="sortable")
+    )
     out += "## Themes by notice\n" + block(coverage_grid(site, url))
     out += "## Agencies by notice\n"
     head = ["Agency"] + [a(url, urls.notice(n.id), n.meta["short_title"]) for n in notices]
     by_agency = site.measures_by_agency()
     rows = []
-    for agency in sorted(site.archive.registry.agencies, key=lambda x: (-sum(len(ms) for r in by_agency.get(x.id, {}).values() for ms in r.values()), x.name)):
+    for agency in sorted(
+        site.archive.registry.agencies,
+        key=lambda x: (-sum(len(ms) for r in by_agency.get(x.id, {}).values() for ms in r.values()), x.name),
+    ):
         roles = by_agency.get(agency.id)
         if not roles:
             continue
@@ -183,7 +201,9 @@ def data_page(site: Site) -> str:
             ]
         )
     out += block(table(["Dataset", "Records", "JSON", "CSV", "JSON Schema"], rows))
-    out += "## Feed\n" + block(f'<p>An {a(url, "feed.xml", "Atom feed")} of notices as they are added to the archive.</p>')
+    out += "## Feed\n" + block(
+        f"<p>An {a(url, 'feed.xml', 'Atom feed')} of notices as they are added to the archive.</p>"
+    )
     return out
 
 
