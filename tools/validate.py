@@ -19,7 +19,8 @@ def check_archive(archive: Archive) -> list[Problem]:
         problems += relations(notice, ids)
         problems += evidence(notice)
     problems += alias_collisions(archive.registry.agencies, archive.registry.agencies_path)
-    problems += permalinks(archive)
+    if not archive.errors:  # a broken registry would make every URL look lost
+        problems += permalinks(archive)
     problems += registry_notice_lists(archive)
     return problems
 
