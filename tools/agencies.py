@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from tools import regexes
 from tools.models import Agency, AgencyRef, Measure, Problem, ResponsibleClause, Role, SourceLine
+from tools.parse import normalise
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "，": ",", "、": ","})
 _DUTY = re.compile(r"\b(?:shall|is\s+responsible|are\s+responsible|may|will)\b", re.IGNORECASE)
@@ -45,7 +46,7 @@ class AliasIndex:
             (match_key(name), agency)
             for agency in agencies
             if in_scope(agency.jurisdiction, jurisdiction)
-            for name in (agency.name, *agency.aliases)
+            for name in (agency.name, *agency.aliases, *([agency.name_zh] if agency.name_zh else []))
         }
         return cls(tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1].id))))
 
@@ -63,9 +64,9 @@ def in_scope(agency_jurisdiction: str, notice_jurisdiction: str) -> bool:
 
 def find_clauses(lines: Sequence[SourceLine]) -> list[ResponsibleClause]:
     return [
-        ResponsibleClause(line.number, m.group(0), m["names"])
+        ResponsibleClause(line.number, m.group(0), normalise(m["names"]))
         for line in lines
-        for m in regexes.RESPONSIBLE_CLAUSE.finditer(line.norm)
+        for m in regexes.RESPONSIBLE_CLAUSE.finditer(line.raw)
     ]
 
 
@@ -195,6 +196,8 @@ def resolve_names(
     """Issuers and drafters from notice.yaml: each must be one registry agency."""
     refs, problems = [], []
     for name, line in zip(names, line_of, strict=True):
+        if name.strip().upper().startswith("TODO"):
+            continue  # reported by the loader as a field to fill in
         hit = index.longest_at(match_key(name), 0)
         if hit and len(hit[0]) == len(match_key(name)):
             refs.append(AgencyRef(hit[1].id, role, name, line))

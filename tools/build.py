@@ -66,8 +66,7 @@ def _render(
         timings["render"] = time.perf_counter() - t
         say(f"rendered with MkDocs in {timings['render']:.2f}s")
         t = time.perf_counter()
-        chinese = any(n.meta.get("language", "").startswith("zh") for n in archive.notices)
-        index_site(staging, chinese)
+        index_site(staging)
         timings["index"] = time.perf_counter() - t
         say(f"indexed with Pagefind in {timings['index']:.2f}s")
     except (RenderError, IndexError_, OSError) as exc:

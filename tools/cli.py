@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from tools.models import Archive, Problem
+from tools.models import Archive, Notice, Problem
 
 CORPUS = click.option(
     "--corpus",
@@ -53,14 +53,27 @@ def check(corpus: Path) -> None:
     from tools.pipeline import build_archive
 
     archive = build_archive(corpus)
+    locked = {u for u, _ in archive.registry.locked_urls}
     for notice in archive.notices:
         parsed = notice.parsed
         click.echo(
             f"{notice.id}: {len(parsed.measures)} measures, "
             f"{len({r.agency for m in parsed.measures for r in m.agencies})} agencies, {len(notice.targets)} targets"
         )
+        if f"notices/{notice.id}/" not in locked:
+            _show_new_notice(notice)
     report(archive.problems)
     sys.exit(1 if archive.errors else 0)
+
+
+def _show_new_notice(notice: Notice) -> None:
+    """A notice not yet published: show what the parser read, for the maintainer to confirm."""
+    from tools.outline import outline, render_text
+
+    click.echo(f"  new notice (not yet in urls.lock), as parsed from {notice.files.folder}/source.txt:")
+    click.echo(
+        "    " + render_text(outline(notice.files.text, hints=notice.meta.get("parsing"))).replace("\n", "\n    ")
+    )
 
 
 @main.command()
@@ -73,6 +86,63 @@ def export(corpus: Path, out: Path) -> None:
     archive = load_or_exit(corpus)
     written = write_open_data(archive, out)
     click.echo(f"wrote {len(written)} files to {out}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object with a `measures` list.")
+def outline(file: Path, as_json: bool) -> None:
+    """Parse any text file on its own and print its outline: parts, measures, units, targets."""
+    import json
+
+    from tools.load import read_source
+    from tools.outline import outline as make_outline
+    from tools.outline import render_text
+
+    text, problems = read_source(file)
+    if text is None:
+        report(problems)
+        sys.exit(1)
+    data = make_outline(text, path=str(file))
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render_text(data))
+
+
+@main.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "notice_id", required=True, help="The notice id: lowercase words joined by hyphens.")
+@CORPUS
+@click.option("--title")
+@click.option("--short-title")
+@click.option("--jurisdiction", help="e.g. shanghai, shanghai/jingan, shenzhen")
+@click.option("--level", type=click.Choice(["national", "provincial", "municipal", "district"]))
+@click.option(
+    "--kind", type=click.Choice(["regulation", "action-plan", "opinions", "measures", "notice", "news-report"])
+)
+@click.option("--issuer", help="The issuing body, as named in corpus/agencies.yaml.")
+@click.option("--source-name", "source_name", help="Where the text came from (address or archive).")
+def new(source: Path, notice_id: str, corpus: Path, source_name: str | None, **given: str | None) -> None:
+    """Create corpus/notices/ID/ from SOURCE: the text verbatim and a pre-filled notice.yaml."""
+    from tools.load import NOTICE_ID, read_source
+    from tools.scaffold import create
+
+    if not NOTICE_ID.match(notice_id):
+        raise click.UsageError(f"--id {notice_id!r}: use lowercase words joined by hyphens, e.g. beijing-ai-plan-2025")
+    text, problems = read_source(source)
+    if text is None:
+        report(problems)
+        sys.exit(1)
+    options = {k: v for k, v in given.items() if v}
+    if source_name:
+        options["source"] = source_name
+    try:
+        folder, draft = create(corpus, notice_id, source, options)
+    except FileExistsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"created {folder}/source.txt and {folder}/notice.yaml")
+    for item in draft.unknown:
+        click.echo(f"  TODO {item}")
+    click.echo("Next: fill the TODOs in notice.yaml, then run `policy-archive check`.")
 
 
 @main.command()

@@ -143,6 +143,7 @@ def load_notice(folder: Path) -> tuple[NoticeFiles | None, list[Problem]]:
         return None, problems
     if not isinstance(meta, dict):
         return None, [*problems, Problem(str(meta_path), 1, "notice.yaml must be a mapping of fields")]
+    problems += todo_problems(meta, lines, meta_path)
     problems += schema_problems(meta, lines, meta_path, "notice")
     problems += date_problems(meta, lines, meta_path)
     text, errs = read_source(text_path)
@@ -160,6 +161,23 @@ def load_notice(folder: Path) -> tuple[NoticeFiles | None, list[Problem]]:
             )
         )
     return NoticeFiles(notice_id, str(folder), meta, lines, text, split_lines(text)), problems
+
+
+def todo_problems(meta: Any, lines: dict[str, int], path: Path, key: str = "") -> list[Problem]:
+    """Fields `policy-archive new` left for a person to decide."""
+    if isinstance(meta, dict):
+        return [p for k, v in meta.items() for p in todo_problems(v, lines, path, f"{key}/{k}" if key else k)]
+    if isinstance(meta, list):
+        return [p for i, v in enumerate(meta) for p in todo_problems(v, lines, path, f"{key}/{i}")]
+    if isinstance(meta, str) and meta.strip().upper().startswith("TODO"):
+        return [
+            Problem(
+                str(path),
+                lines.get(key, 1),
+                f"'{key}' is still TODO; fill it in (see tools/schemas/notice.schema.json)",
+            )
+        ]
+    return []
 
 
 _DATE_ORDER = [("adopted", "in_force"), ("issued", "released")]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from tools import agencies, targets, themes, validate
 from tools.load import load_corpus
-from tools.models import Archive, Node, Notice, NoticeFiles, Problem, Registry, Role, SourceLine
+from tools.models import Archive, Notice, NoticeFiles, Problem, Registry, Role
 from tools.parse import parse_notice
 
 
@@ -41,7 +40,7 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
         refs, errs = agencies.resolve_names(names, index, role, meta_path, lines)
         issuers += refs
         problems += errs
-    found = targets.extract(files.id, _places(parsed.nodes, files.lines), registry.target_kinds)
+    found = targets.extract(files.id, targets.places(parsed.nodes, files.lines), registry.target_kinds)
     by_measure: dict[str, list[str]] = {}
     for target in found:
         if target.measure:
@@ -50,22 +49,3 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
         measure.targets = by_measure.get(measure.id, [])
         measure.themes = themes.assign(" ".join([measure.title or "", *measure.paragraphs]), registry.themes)
     return Notice(files, parsed, issuers, found), problems
-
-
-def _places(
-    nodes: Sequence[Node], lines: Sequence[SourceLine], context: str = ""
-) -> Iterator[tuple[Node, bool, Sequence[SourceLine], str]]:
-    """Each node with its lines and the own text of the parts that enclose it."""
-    for node in nodes:
-        if node.is_measure:
-            yield node, True, [ln for ln in lines[node.line - 1 : _last_line(node)] if ln.norm], context
-        else:
-            yield node, False, node.paragraphs, context
-            own = " ".join(ln.norm for ln in node.paragraphs[1:])
-            yield from _places(node.children, lines, f"{context} {own}".strip())
-
-
-def _last_line(node: Node) -> int:
-    while node.children:
-        node = node.children[-1]
-    return node.end_line

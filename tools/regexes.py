@@ -107,9 +107,10 @@ FIRST_SENTENCE = re.compile(r"^(?P<title>.+?(?:[.][”\"’]?(?=\s)|。))\s*(?P<
 TITLE_MAX_CHARS = 150
 
 # Responsible-unit clauses, English and Chinese, in round, full-width or square brackets.
+# Written to match the raw line too, so a clause can be quoted exactly as received.
 RESPONSIBLE_CLAUSE = re.compile(
-    r"[(\[【]\s*(?:Responsible\s+units?|Lead\s+units?|(?:牵头|责任|负责|主责)单位)\s*[:：]\s*"
-    r"(?P<names>[^()\[\]【】]*?)\s*[)\]】]",
+    r"[(\[【（]\s*(?:Responsible\s+units?|Lead\s+units?|(?:牵头|责任|负责|主责)单位)\s*[:：]\s*"
+    r"(?P<names>[^()\[\]【】（）]*?)\s*[)\]】）]",
     re.IGNORECASE,
 )
 # Separators between names in a clause, once registry names have been matched away.

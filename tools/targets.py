@@ -9,7 +9,7 @@ dates and formulas ("1+4") are not quantities.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from tools import regexes
@@ -273,3 +273,23 @@ def extract(
                     )
                 )
     return targets
+
+
+def places(
+    nodes: Sequence[Node], lines: Sequence[SourceLine], context: str = ""
+) -> Iterator[tuple[Node, bool, Sequence[SourceLine], str]]:
+    """Where targets are looked for: each node with its lines and the own text of the parts
+    that enclose it (whose deadline applies to targets that state none)."""
+    for node in nodes:
+        if node.is_measure:
+            yield node, True, [ln for ln in lines[node.line - 1 : _last_line(node)] if ln.norm], context
+        else:
+            yield node, False, node.paragraphs, context
+            own = " ".join(ln.norm for ln in node.paragraphs[1:])
+            yield from places(node.children, lines, f"{context} {own}".strip())
+
+
+def _last_line(node: Node) -> int:
+    while node.children:
+        node = node.children[-1]
+    return node.end_line

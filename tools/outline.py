@@ -1,0 +1,89 @@
+"""Outline: what the parser reads in any text file, with no metadata and no registry.
+
+It is how a maintainer previews a notice before adding it, and how the parser's generality
+is judged on notices it has never seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from tools import targets
+from tools.agencies import find_clauses
+from tools.models import Node, ParsedNotice, SourceLine, Target
+from tools.parse import parse_notice, split_lines
+
+
+def outline(text: str, path: str = "source.txt", hints: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The parse of ``text`` as plain data: parts, measures, clauses, targets, problems."""
+    lines = split_lines(text)
+    parsed = parse_notice("outline", lines, path=path, hints=hints)
+    found = targets.extract("outline", targets.places(parsed.nodes, lines), kinds=())
+    return {
+        "front_matter": [{"line": f.line.number, "role": f.role} for f in parsed.front_matter],
+        "parts": _parts(parsed.nodes),
+        "measures": [_measure(parsed, m.id, lines, found) for m in parsed.measures],
+        "targets_outside_measures": [
+            {"part": t.part, "line": t.line, "as_written": t.as_written} for t in found if t.measure is None
+        ],
+        "problems": [str(p) for p in parsed.problems],
+    }
+
+
+def _parts(nodes: Sequence[Node]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": n.id,
+            "number": n.numbering.printed,
+            "title": n.title,
+            "line": n.line,
+            "parts": _parts(n.children),
+        }
+        for n in nodes
+        if not n.is_measure
+    ]
+
+
+def _measure(
+    parsed: ParsedNotice, measure_id: str, lines: Sequence[SourceLine], found: Sequence[Target]
+) -> dict[str, Any]:
+    m = next(x for x in parsed.measures if x.id == measure_id)
+    own = [ln for ln in lines[m.line - 1 : m.end_line] if ln.norm]
+    return {
+        "id": m.id,
+        "number": m.number,
+        "title": m.title,
+        "line": m.line,
+        "path": m.path,
+        "responsible": [c.raw for c in find_clauses(own)],
+        "targets": [t.as_written for t in found if t.measure == m.id],
+    }
+
+
+def render_text(data: dict[str, Any]) -> str:
+    """The outline as an indented listing for a terminal."""
+    out: list[str] = []
+    measures_by_parent: dict[str | None, list[dict[str, Any]]] = {}
+    for m in data["measures"]:
+        measures_by_parent.setdefault(m["path"][-1] if m["path"] else None, []).append(m)
+
+    def show_measures(parent: str | None, depth: int) -> None:
+        for m in measures_by_parent.get(parent, []):
+            title = f" {m['title']}" if m["title"] else ""
+            out.append(f"{'  ' * depth}{m['id']:<10} {m['number'].strip()}{title}  (line {m['line']})")
+            out.extend(f"{'  ' * depth}           units: {r}" for r in m["responsible"])
+            out.extend(f"{'  ' * depth}           target: {t}" for t in m["targets"])
+
+    def show_parts(parts: list[dict[str, Any]], depth: int) -> None:
+        for p in parts:
+            out.append(f"{'  ' * depth}[{p['id']}] {p['number'].strip()} {p['title'] or ''}  (line {p['line']})")
+            show_parts(p["parts"], depth + 1)
+            show_measures(p["id"], depth + 1)
+
+    show_parts(data["parts"], 0)
+    show_measures(None, 0)
+    out.extend(f"[{t['part']}] target: {t['as_written']}  (line {t['line']})" for t in data["targets_outside_measures"])
+    out.append(f"{len(data['measures'])} measures")
+    out.extend(data["problems"])
+    return "\n".join(out)
