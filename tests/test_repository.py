@@ -1,0 +1,40 @@
+"""Repository conventions: workflows are valid GitHub Actions, templates are in place."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_workflows_pass_actionlint() -> None:
+    actionlint = shutil.which("actionlint") or str(Path(__import__("sys").executable).parent / "actionlint")
+    workflows = sorted(str(p) for p in (ROOT / ".github/workflows").glob("*.yml"))
+    assert len(workflows) == 2
+    result = subprocess.run([actionlint, "-shellcheck=", "-pyflakes=", *workflows], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_use_official_actions_and_the_readme_commands() -> None:
+    ci = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text())
+    steps = ci["jobs"]["test"]["steps"]
+    assert any(s.get("run") == "./scripts/test" for s in steps)
+    pages = (ROOT / ".github/workflows/pages.yml").read_text()
+    for action in ("actions/upload-pages-artifact", "actions/deploy-pages", "actions/configure-pages"):
+        assert action in pages
+    readme = (ROOT / "README.md").read_text()
+    assert "./scripts/test" in readme and "./scripts/serve" in readme
+    assert "scripts/test" in (ROOT / ".ci/run").read_text()
+
+
+def test_issue_forms_are_valid_yaml() -> None:
+    for form in (ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml"):
+        data = yaml.safe_load(form.read_text())
+        if form.name != "config.yml":
+            assert data["name"] and data["body"], form
+    assert (ROOT / ".github/pull_request_template.md").is_file()
+    assert "policy-archive new" in (ROOT / "CONTRIBUTING.md").read_text()
