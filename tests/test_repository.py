@@ -15,7 +15,9 @@ def test_workflows_pass_actionlint() -> None:
     actionlint = shutil.which("actionlint") or str(Path(__import__("sys").executable).parent / "actionlint")
     workflows = sorted(str(p) for p in (ROOT / ".github/workflows").glob("*.yml"))
     assert len(workflows) == 2
-    result = subprocess.run([actionlint, "-shellcheck=", "-pyflakes=", *workflows], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [actionlint, "-shellcheck=", "-pyflakes=", *workflows], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

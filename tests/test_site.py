@@ -155,6 +155,14 @@ def test_failed_build_keeps_the_previous_site(site: Path, tmp_path: Path) -> Non
 def test_feed_is_atom(site: Path) -> None:
     from xml.etree import ElementTree
 
-    feed = ElementTree.parse(site / "feed.xml").getroot()
-    entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
-    assert len(entries) == 5
+    def entries(path: str) -> list[str]:
+        feed = ElementTree.parse(site / path).getroot()
+        return [
+            e.findtext("{http://www.w3.org/2005/Atom}id") or ""
+            for e in feed.findall("{http://www.w3.org/2005/Atom}entry")
+        ]
+
+    assert len(entries("feed.xml")) == 5
+    assert len(entries("feeds/shanghai.xml")) == 4  # the municipality and its district
+    assert len(entries("feeds/shanghai-jingan.xml")) == 3
+    assert entries("feeds/shenzhen.xml") == ["urn:ai-policy-archive:notice:shenzhen-ai-action-plan-2023-2024"]

@@ -76,7 +76,10 @@ def generate(
     for n in archive.notices:
         shutil.copyfile(Path(n.files.folder) / "source.txt", staging / urls.notice(n.id) / "source.txt")
     export.write_open_data(archive, staging / "data")
-    (staging / "feed.xml").write_text(overview.feed(site, site_url), encoding="utf-8")
+    (staging / "feeds").mkdir()
+    for jurisdiction in [None, *overview.jurisdictions(site)]:
+        path = staging / overview.feed_path(jurisdiction)
+        path.write_text(overview.feed(site, site_url, jurisdiction), encoding="utf-8")
     for old, (new, _) in sorted(archive.registry.redirects.items()):
         page = staging / old / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)

@@ -225,11 +225,34 @@ def search_page(site: Site) -> str:
     return out
 
 
-def feed(site: Site, site_url: str) -> str:
-    """An Atom feed of notices, newest retrieval first (deterministic: dates come from the corpus)."""
+def jurisdictions(site: Site) -> list[str]:
+    """Every jurisdiction with a notice, and every jurisdiction above one (shanghai for shanghai/jingan)."""
+    found = set()
+    for n in site.archive.notices:
+        parts = n.meta["jurisdiction"].split("/")
+        found |= {"/".join(parts[: i + 1]) for i in range(len(parts))}
+    return sorted(found)
+
+
+def feed_path(jurisdiction: str | None) -> str:
+    return "feed.xml" if jurisdiction is None else f"feeds/{jurisdiction.replace('/', '-')}.xml"
+
+
+def feed(site: Site, site_url: str, jurisdiction: str | None = None) -> str:
+    """An Atom feed of notices as they were added (newest first), overall or for one jurisdiction
+    and those below it. Deterministic: every date comes from the corpus."""
     base = site_url.rstrip("/") + "/" if site_url else ""
-    entries = sorted(site.archive.notices, key=lambda n: (n.meta["source"]["retrieved"], n.id), reverse=True)
-    updated = site.as_of + "T00:00:00Z"
+    chosen = [
+        n
+        for n in site.archive.notices
+        if jurisdiction is None
+        or n.meta["jurisdiction"] == jurisdiction
+        or n.meta["jurisdiction"].startswith(jurisdiction + "/")
+    ]
+    entries = sorted(chosen, key=lambda n: (n.meta["source"]["retrieved"], n.id), reverse=True)
+    updated = (max(n.meta["source"]["retrieved"] for n in chosen) if chosen else site.as_of) + "T00:00:00Z"
+    title = "AI Policy Archive: notices" + (f" ({jurisdiction})" if jurisdiction else "")
+    feed_id = "urn:ai-policy-archive:notices" + (f":{jurisdiction}" if jurisdiction else "")
     items = []
     for n in entries:
         link = base + urls.notice(n.id)
@@ -239,15 +262,16 @@ def feed(site: Site, site_url: str) -> str:
             f'<link href="{xml_escape(link)}"/>'
             f"<id>urn:ai-policy-archive:notice:{n.id}</id>"
             f"<updated>{n.meta['source']['retrieved']}T00:00:00Z</updated>"
-            f"<summary>{xml_escape(n.meta['short_title'])} ({xml_escape(n.meta['jurisdiction'])}, {xml_escape(n.meta['kind'])})</summary>"
+            f"<summary>{xml_escape(n.meta['short_title'])} "
+            f"({xml_escape(n.meta['jurisdiction'])}, {xml_escape(n.meta['kind'])})</summary>"
             "</entry>"
         )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">'
-        "<title>AI Policy Archive: notices</title>"
-        f'<link rel="self" href="{xml_escape(base + "feed.xml")}"/>'
-        "<id>urn:ai-policy-archive:notices</id>"
+        f"<title>{xml_escape(title)}</title>"
+        f'<link rel="self" href="{xml_escape(base + feed_path(jurisdiction))}"/>'
+        f"<id>{xml_escape(feed_id)}</id>"
         f"<updated>{updated}</updated>"
         "<author><name>AI Policy Archive</name></author>" + "".join(items) + "</feed>\n"
     )
