@@ -166,3 +166,9 @@ def test_feed_is_atom(site: Path) -> None:
     assert len(entries("feeds/shanghai.xml")) == 4  # the municipality and its district
     assert len(entries("feeds/shanghai-jingan.xml")) == 3
     assert entries("feeds/shenzhen.xml") == ["urn:ai-policy-archive:notice:shenzhen-ai-action-plan-2023-2024"]
+
+
+def test_developer_reference_is_rendered_from_the_code(site: Path) -> None:
+    html = (site / "reference/index.html").read_text()
+    assert 'id="tools.parse.parse_notice"' in html
+    assert "Parse one notice." in html  # parse_notice's own docstring
