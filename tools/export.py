@@ -85,6 +85,16 @@ def notice_record(notice: Notice, archive: Archive, rels: list[dict[str, Any]]) 
         "source": {k: v for k, v in meta["source"].items()},
         "sha256": meta["sha256"],
         "relations": rels,
+        "versions": [
+            {
+                "id": v["id"],
+                "url": urls.version(notice.id, v["id"]),
+                "sha256": v["sha256"],
+                "retrieved": v["retrieved"],
+                "note": v.get("note"),
+            }
+            for v in meta.get("versions") or []
+        ],
         "status": notice_status(notice, as_of(archive)),
         "status_as_of": as_of(archive),
         "counts": {

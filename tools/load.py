@@ -160,7 +160,33 @@ def load_notice(folder: Path) -> tuple[NoticeFiles | None, list[Problem]]:
                 "restore it, or record the new version and update the checksum",
             )
         )
+    problems += version_problems(meta, lines, folder)
     return NoticeFiles(notice_id, str(folder), meta, lines, text, split_lines(text)), problems
+
+
+def version_problems(meta: dict[str, Any], lines: dict[str, int], folder: Path) -> list[Problem]:
+    """Earlier texts must be there, UTF-8, and unchanged since they were recorded."""
+    out = []
+    path = str(folder / "notice.yaml")
+    for i, version in enumerate(meta.get("versions") or []):
+        if not isinstance(version, dict) or not isinstance(version.get("file"), str):
+            continue  # the schema reports the form
+        file = folder / version["file"]
+        line = lines.get(f"versions/{i}/file", 1)
+        if not file.is_file():
+            out.append(Problem(path, line, f"version file {version['file']} is missing; add it or remove the version"))
+        elif version.get("sha256") and sha256(file) != version["sha256"]:
+            out.append(
+                Problem(
+                    path,
+                    lines.get(f"versions/{i}/sha256", line),
+                    f"sha256 of {version['file']} does not match; an archived version never changes",
+                )
+            )
+        else:
+            _, errs = read_source(file)
+            out += errs
+    return out
 
 
 def todo_problems(meta: Any, lines: dict[str, int], path: Path, key: str = "") -> list[Problem]:

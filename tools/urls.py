@@ -16,6 +16,10 @@ def measure_anchor(notice_id: str, measure_id: str) -> str:
     return f"notices/{notice_id}/#{measure_id}"
 
 
+def version(notice_id: str, version_id: str) -> str:
+    return f"notices/{notice_id}/versions/{version_id}/"
+
+
 def agency(agency_id: str) -> str:
     return f"agencies/{agency_id}/"
 
@@ -32,13 +36,18 @@ INDEX_PAGES = ("notices/", "agencies/", "targets/", "themes/", "compare/", "sear
 
 
 def published(
-    notice_measures: dict[str, list[str]], agencies: list[str], targets: list[str], themes: list[str]
+    notice_measures: dict[str, list[str]],
+    agencies: list[str],
+    targets: list[str],
+    themes: list[str],
+    versions: dict[str, list[str]] | None = None,
 ) -> list[str]:
     """Every URL the site publishes for the archive's entities, in a stable order."""
     out = list(INDEX_PAGES)
     for notice_id, measure_ids in notice_measures.items():
         out.append(notice(notice_id))
         out += [measure(notice_id, m) for m in measure_ids]
+        out += [version(notice_id, v) for v in (versions or {}).get(notice_id, [])]
     out += [agency(a) for a in agencies]
     out += [target(t) for t in targets]
     out += [theme(t) for t in themes]

@@ -131,6 +131,7 @@ def current_urls(archive: Archive) -> list[str]:
         [a.id for a in archive.registry.agencies],
         [t.id for n in archive.notices for t in n.targets],
         [t.id for t in archive.registry.themes],
+        {n.id: [v["id"] for v in n.meta.get("versions") or []] for n in archive.notices},
     )
 
 

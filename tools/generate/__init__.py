@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tools import export, urls
-from tools.generate import entities, notices, overview
+from tools.generate import entities, notices, overview, versions
 from tools.generate.context import Site
 from tools.generate.markup import e, rel
 from tools.models import Archive
@@ -37,6 +37,8 @@ def pages(site: Site) -> Iterator[tuple[str, str]]:
             prev = ms[i - 1] if i > 0 else None
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             yield urls.measure(n.id, m.id) + "index.md", notices.measure_page(site, n, m, prev, nxt)
+        for version in n.meta.get("versions") or []:
+            yield urls.version(n.id, version["id"]) + "index.md", versions.version_page(site, n, version)
     for agency in site.archive.registry.agencies:
         yield urls.agency(agency.id) + "index.md", entities.agency_page(site, agency)
     for t in site.targets.values():
@@ -48,7 +50,7 @@ def pages(site: Site) -> Iterator[tuple[str, str]]:
 def page_count(site: Site) -> int:
     return (
         8
-        + sum(1 + len(n.parsed.measures) for n in site.archive.notices)
+        + sum(1 + len(n.parsed.measures) + len(n.meta.get("versions") or []) for n in site.archive.notices)
         + len(site.archive.registry.agencies)
         + len(site.targets)
         + len(site.archive.registry.themes)
@@ -75,11 +77,15 @@ def generate(
             progress(written, total)
     for n in archive.notices:
         shutil.copyfile(Path(n.files.folder) / "source.txt", staging / urls.notice(n.id) / "source.txt")
+        for version in n.meta.get("versions") or []:
+            shutil.copyfile(
+                Path(n.files.folder) / version["file"], staging / urls.version(n.id, version["id"]) / "source.txt"
+            )
     export.write_open_data(archive, staging / "data")
     (staging / "feeds").mkdir()
     for jurisdiction in [None, *overview.jurisdictions(site)]:
-        path = staging / overview.feed_path(jurisdiction)
-        path.write_text(overview.feed(site, site_url, jurisdiction), encoding="utf-8")
+        feed_file = staging / overview.feed_path(jurisdiction)
+        feed_file.write_text(overview.feed(site, site_url, jurisdiction), encoding="utf-8")
     for old, (new, _) in sorted(archive.registry.redirects.items()):
         page = staging / old / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)

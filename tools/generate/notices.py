@@ -93,6 +93,13 @@ def metadata_panel(site: Site, n: Notice) -> str:
             f'<a href="{e(rel(url, url + "source.txt"))}" download>source.txt</a>',
         )
     )
+    if meta_.get("versions"):
+        links = [
+            a(url, urls.version(n.id, v["id"]), f"version of {v['id']}")
+            + (f" <small>({e(v['note'])})</small>" if v.get("note") else "")
+            for v in meta_["versions"]
+        ]
+        rows.append(("Earlier versions", "<br>".join(links)))
     counts = rec["counts"]
     rows.append(
         (
