@@ -191,3 +191,37 @@ def test_no_request_leaves_the_site(requests_seen: list[str], base_url: str) -> 
     assert len(requests_seen) > 50
     hosts = {urlsplit(u).netloc for u in requests_seen if not u.startswith(("data:", "blob:"))}
     assert hosts == {urlsplit(base_url).netloc}
+
+
+ZH_TEXT = (
+    "深圳市人工智能算力发展行动方案（2025-2026年）\n2025年6月3日\n一、总体目标\n到2026年，建成一批智能算力中心。\n"
+    "二、重点任务\n（一）建设城市级算力平台。统筹全市算力资源，推动算力调度。\n（二）培育人工智能企业。支持企业发展。\n"
+)
+
+
+def test_a_notice_in_chinese_is_searchable_word_by_word(browser: Browser, tmp_path: Path) -> None:
+    from .conftest import CORPUS
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    source = tmp_path / "zh.txt"
+    source.write_text(ZH_TEXT, encoding="utf-8")
+    from .site_helpers import run_cli
+
+    created = run_cli(
+        "new", str(source), "--id", "shenzhen-computing-plan-zh", "--corpus", str(corpus),
+        "--short-title", "深圳算力方案", "--jurisdiction", "shenzhen", "--level", "municipal",
+        "--kind", "action-plan", "--issuer", "General Office of the Shenzhen Municipal People's Government",
+        "--source-name", "test fixture",
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    site = tmp_path / "site"
+    assert build(site, corpus).returncode == 0
+    with serve(site, PREFIX) as url:
+        page = browser.new_page()
+        page.goto(url + "search/")
+        page.get_by_role("link", name="zh").click()
+        page.locator("pagefind-input[instance=page] input").fill("算力")
+        first = page.locator("pagefind-results[instance=page] .pf-result-link").first
+        expect(first).to_have_attribute("href", PREFIX + "notices/shenzhen-computing-plan-zh/ii-1/")
+        page.close()

@@ -69,7 +69,10 @@ def test_add_a_notice_end_to_end(cli: Cli, corpus_copy: Path, tmp_path: Path) ->
         "shenzhen-industry-and-information-technology-bureau",
         "shenzhen-finance-bureau",
     }
-    assert {a["id"] for a in mine[1]["agencies"]} == {"shenzhen-government-services-data-administration", "shenzhen-districts"}
+    assert {a["id"] for a in mine[1]["agencies"]} == {
+        "shenzhen-government-services-data-administration",
+        "shenzhen-districts",
+    }
     targets = json.loads((out / "data/targets.json").read_text())["targets"]
     assert {(t["value"], t["frequency"] or t["deadline"]) for t in targets if t["notice"] == NEW} == {
         (30, "by the end of 2026"),

@@ -47,4 +47,3 @@ def test_a_changed_archived_version_is_refused(cli: Cli, corpus_copy: Path) -> N
     result = cli("check", "--corpus", str(corpus_copy))
     assert result.returncode == 1
     assert "sha256 of versions/2026-01-10.txt does not match; an archived version never changes" in result.stderr
-

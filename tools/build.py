@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools import export
+from tools import export, urls
 from tools.generate import generate
-from tools.index import IndexError_, index_site
+from tools.index import IndexError_, index_site, set_languages
 from tools.models import Archive, Problem
 from tools.pipeline import build_archive
 from tools.render import RenderError, docs_dir, read_config, render_mkdocs
@@ -66,6 +66,7 @@ def _render(
         timings["render"] = time.perf_counter() - t
         say(f"rendered with MkDocs in {timings['render']:.2f}s")
         t = time.perf_counter()
+        set_languages(staging, page_languages(archive))
         index_site(staging)
         timings["index"] = time.perf_counter() - t
         say(f"indexed with Pagefind in {timings['index']:.2f}s")
@@ -74,6 +75,18 @@ def _render(
         return BuildResult(False, archive.problems, f"build failed, previous site kept: {exc}", timings, pages)
     _swap(staging, out)
     return BuildResult(True, archive.problems, f"site written to {out}", timings, pages)
+
+
+def page_languages(archive: Archive) -> dict[str, str]:
+    """The pages that carry a notice's own text, for notices not in English."""
+    out: dict[str, str] = {}
+    for n in archive.notices:
+        lang = str(n.meta.get("language", "en"))
+        if not lang.startswith("en"):
+            pages = [urls.notice(n.id), *(urls.measure(n.id, m.id) for m in n.parsed.measures)]
+            pages += [urls.version(n.id, v["id"]) for v in n.meta.get("versions") or []]
+            out |= dict.fromkeys([*pages, urls.search(lang)], lang)
+    return out
 
 
 def _swap(staging: Path, out: Path) -> None:

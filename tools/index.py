@@ -6,6 +6,7 @@ dependency): that build segments Chinese, so a notice in Chinese is searchable w
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,20 @@ from pathlib import Path
 
 class IndexError_(Exception):
     """Pagefind failed; the message is its output."""
+
+
+def set_languages(site_dir: Path, languages: dict[str, str]) -> None:
+    """Mark pages whose text is not English (``{url: "zh"}``) in their <html lang>.
+
+    Engines set one language for the whole site, but Pagefind indexes each page by its
+    <html lang> (and screen readers read by it): a Chinese notice must say it is Chinese.
+    """
+    pattern = re.compile(r'<html lang="[^"]*"')
+    for url, lang in sorted(languages.items()):
+        page = site_dir / url / "index.html"
+        if page.is_file():
+            html = page.read_text("utf-8")
+            page.write_text(pattern.sub(f'<html lang="{lang}"', html, count=1), encoding="utf-8")
 
 
 def index_site(site_dir: Path) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tools import regexes
-from tools.parse import normalise, split_lines
+from tools.parse import split_lines
 
 TODO = "TODO"
 _MONTHS = {
@@ -112,8 +112,8 @@ def draft(text: str, given: dict[str, str]) -> Draft:
 def _title_line(lines: list[Any]) -> str | None:
     for ln in lines[:6]:
         norm = ln.norm
-        if len(norm) > 15 and not regexes.SENTENCE_END.search(norm) and not regexes.DATE_LINE.match(norm):
-            return normalise(norm)
+        if len(norm) > 10 and not regexes.SENTENCE_END.search(norm) and not regexes.DATE_LINE.match(norm):
+            return str(ln.raw).strip()  # the title as printed, not its normalised twin
     return None
 
 

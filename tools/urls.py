@@ -52,3 +52,9 @@ def published(
     out += [target(t) for t in targets]
     out += [theme(t) for t in themes]
     return out
+
+
+def search(language: str | None = None) -> str:
+    """The search page; Pagefind searches the index of the page's language, so each language
+    of the notices gets its own search page."""
+    return "search/" if language is None or language.startswith("en") else f"search/{language}/"

@@ -24,6 +24,8 @@ def pages(site: Site) -> Iterator[tuple[str, str]]:
     """Every generated page as (path under the docs folder, Markdown)."""
     yield "index.md", overview.home_page(site)
     yield "search/index.md", overview.search_page(site)
+    for language in overview.other_languages(site):
+        yield urls.search(language) + "index.md", overview.search_page(site, language)
     yield "notices/index.md", overview.notices_index(site)
     yield "agencies/index.md", entities.agencies_index(site)
     yield "targets/index.md", entities.targets_index(site)
@@ -50,6 +52,7 @@ def pages(site: Site) -> Iterator[tuple[str, str]]:
 def page_count(site: Site) -> int:
     return (
         8
+        + len(overview.other_languages(site))
         + sum(1 + len(n.parsed.measures) + len(n.meta.get("versions") or []) for n in site.archive.notices)
         + len(site.archive.registry.agencies)
         + len(site.targets)

@@ -207,9 +207,25 @@ def data_page(site: Site) -> str:
     return out
 
 
-def search_page(site: Site) -> str:
-    out = front_matter("Search", "Search every measure, notice, agency, target and theme", hide=("toc",))
-    out += "# Search\n"
+def other_languages(site: Site) -> list[str]:
+    return sorted(
+        {str(n.meta["language"]) for n in site.archive.notices if not str(n.meta["language"]).startswith("en")}
+    )
+
+
+def search_page(site: Site, language: str | None = None) -> str:
+    url = urls.search(language)
+    if language:
+        out = front_matter(f"Search ({language})", f"Search the notices in {language}", hide=("toc",))
+        out += f"# Search the notices in {e(language)}\n"
+        out += block(f"<p>{a(url, urls.search(), 'Search in English')}</p>")
+    else:
+        out = front_matter("Search", "Search every measure, notice, agency, target and theme", hide=("toc",))
+        out += "# Search\n"
+        others = other_languages(site)
+        if others:
+            links = ", ".join(a(url, urls.search(lang), lang) for lang in others)
+            out += block(f"<p>Notices in other languages have their own search: {links}.</p>")
     panes = "".join(
         f'<pagefind-filter-dropdown instance="page" filter="{f}" label="{f.capitalize() if f != "type" else "Page type"}"></pagefind-filter-dropdown>'
         for f in SEARCH_FILTERS
