@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from .site_helpers import ROOT, build, serve
+from .conftest import CORPUS
+from .site_helpers import ROOT, build, run_cli, serve
 
 pytestmark = pytest.mark.browser
 
@@ -200,14 +202,10 @@ ZH_TEXT = (
 
 
 def test_a_notice_in_chinese_is_searchable_word_by_word(browser: Browser, tmp_path: Path) -> None:
-    from .conftest import CORPUS
-
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     source = tmp_path / "zh.txt"
     source.write_text(ZH_TEXT, encoding="utf-8")
-    from .site_helpers import run_cli
-
     created = run_cli(
         "new", str(source), "--id", "shenzhen-computing-plan-zh", "--corpus", str(corpus),
         "--short-title", "深圳算力方案", "--jurisdiction", "shenzhen", "--level", "municipal",
