@@ -13,7 +13,7 @@ from tools.generate import generate
 from tools.index import IndexError_, index_site, set_languages
 from tools.models import Archive, Problem
 from tools.pipeline import build_archive
-from tools.render import RenderError, docs_dir, read_config, render_mkdocs
+from tools.render import ENGINES, RenderError, docs_dir, read_config
 
 Say = Callable[[str], None]
 
@@ -33,6 +33,7 @@ def build_site(
     config_file: Path,
     say: Say = print,
     progress: Callable[[int, int], None] | None = None,
+    engine: str = "mkdocs",
 ) -> BuildResult:
     """Build the whole site into ``out``. On any failure ``out`` is left as it was."""
     timings: dict[str, float] = {}
@@ -42,7 +43,7 @@ def build_site(
     if archive.errors:
         return BuildResult(False, archive.problems, "the corpus has errors; nothing was built", timings)
     say(f"parsed {len(archive.notices)} notices in {timings['parse']:.2f}s")
-    return _render(archive, out, config_file, say, progress, timings)
+    return _render(archive, out, config_file, say, progress, timings, engine)
 
 
 def _render(
@@ -52,6 +53,7 @@ def _render(
     say: Say,
     progress: Callable[[int, int], None] | None,
     timings: dict[str, float],
+    engine: str = "mkdocs",
 ) -> BuildResult:
     site_url = str(read_config(config_file).get("site_url") or "")
     t = time.perf_counter()
@@ -62,9 +64,9 @@ def _render(
     shutil.rmtree(staging, ignore_errors=True)
     try:
         t = time.perf_counter()
-        render_mkdocs(config_file, staging, export.as_of(archive))
+        ENGINES[engine](config_file, staging, export.as_of(archive))
         timings["render"] = time.perf_counter() - t
-        say(f"rendered with MkDocs in {timings['render']:.2f}s")
+        say(f"rendered with {engine} in {timings['render']:.2f}s")
         t = time.perf_counter()
         set_languages(staging, page_languages(archive))
         index_site(staging)

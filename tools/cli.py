@@ -175,13 +175,20 @@ CONFIG = click.option(
 @CORPUS
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
 @CONFIG
-def build(corpus: Path, out: Path, config_file: Path) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    default="mkdocs",
+    show_default=True,
+    help="The static site generator that renders the generated Markdown.",
+)
+def build(corpus: Path, out: Path, config_file: Path, engine: str) -> None:
     """Check the corpus, generate pages, render them and index them for search (atomically)."""
-    result = _build(corpus, out, config_file)
+    result = _build(corpus, out, config_file, engine)
     sys.exit(0 if result else 1)
 
 
-def _build(corpus: Path, out: Path, config_file: Path) -> bool:
+def _build(corpus: Path, out: Path, config_file: Path, engine: str = "mkdocs") -> bool:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from tools.build import build_site
@@ -192,7 +199,9 @@ def _build(corpus: Path, out: Path, config_file: Path) -> bool:
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        result = build_site(corpus, out, config_file, say=lambda m: click.echo(m, err=True), progress=progress)
+        result = build_site(
+            corpus, out, config_file, say=lambda m: click.echo(m, err=True), progress=progress, engine=engine
+        )
     if result.problems:
         report(result.problems)
     click.echo(result.message, err=True)

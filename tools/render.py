@@ -68,3 +68,43 @@ def render_mkdocs(config_file: Path, site_dir: Path, as_of: str) -> None:
         raise RenderError("\n".join([*collector.messages, str(exc)])) from None
     finally:
         logger.removeHandler(collector)
+
+
+def render_zensical(config_file: Path, site_dir: Path, as_of: str) -> None:
+    """Build the same site with Zensical, which reads the same mkdocs.yml.
+
+    Zensical takes its output folder only from the configuration, and only inside the
+    project: a copy of the configuration that differs only in ``site_dir`` is written beside
+    the original (relative paths keep their meaning), and the result is moved into place.
+    """
+    import subprocess
+    import sys
+
+    import shutil
+
+    config = read_config(config_file)
+    local_out = config_file.parent / ".zensical-site"  # Zensical wants site_dir inside the project
+    shutil.rmtree(local_out, ignore_errors=True)
+    config["site_dir"] = local_out.name
+    temp = config_file.with_name(".zensical-build.yml")
+    temp.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        with _build_date(as_of):
+            result = subprocess.run(
+                [sys.executable, "-m", "zensical", "build", "-f", str(temp), "--strict"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+    finally:
+        temp.unlink(missing_ok=True)
+    if result.returncode != 0 or not (local_out / "index.html").exists():
+        shutil.rmtree(local_out, ignore_errors=True)
+        raise RenderError(result.stdout + result.stderr)
+    shutil.rmtree(site_dir, ignore_errors=True)
+    shutil.move(str(local_out), str(site_dir))
+    # Zensical writes its own whole-site search index; Pagefind replaces it and nothing loads it.
+    (site_dir / "search.json").unlink(missing_ok=True)
+
+
+ENGINES = {"mkdocs": render_mkdocs, "zensical": render_zensical}

@@ -1,0 +1,62 @@
+"""The same site from both engines: MkDocs + Material today, Zensical after May 2027."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .site_helpers import ROOT, build
+
+
+def _pages(site: Path) -> set[str]:
+    return {str(p.relative_to(site)) for p in site.rglob("*.html") if "pagefind" not in p.parts}
+
+
+def _anchors(page: Path) -> set[str]:
+    return set(re.findall(r'id="([a-z0-9-]+)"', page.read_text("utf-8")))
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("engines")
+    mkdocs = base / "mkdocs"
+    assert build(mkdocs).returncode == 0
+    zensical = base / "zensical"
+    result = subprocess.run(
+        [sys.executable, "-m", "tools", "build", "--engine", "zensical", "--out", str(zensical)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return mkdocs, zensical
+
+
+def test_same_pages(both: tuple[Path, Path]) -> None:
+    mkdocs, zensical = both
+    assert _pages(mkdocs) == _pages(zensical)
+    assert len(_pages(mkdocs)) > 280
+
+
+def test_same_measure_anchors(both: tuple[Path, Path]) -> None:
+    mkdocs, zensical = both
+    for notice in sorted((mkdocs / "notices").iterdir()):
+        if notice.is_dir():
+            page = Path("notices") / notice.name / "index.html"
+            measures = {p.name for p in notice.iterdir() if p.is_dir() and p.name != "versions"}
+            assert measures <= _anchors(mkdocs / page)
+            assert measures <= _anchors(zensical / page), page
+
+
+def test_zensical_site_is_searchable_and_private(both: tuple[Path, Path]) -> None:
+    _, zensical = both
+    html = (zensical / "notices/shenzhen-ai-action-plan-2023-2024/m-16/index.html").read_text()
+    assert html.count("data-pagefind-body") == 1 and "pagefind-component-ui.js" in html
+    assert (zensical / "pagefind/pagefind-entry.json").is_file()
+    assert not (zensical / "search.json").exists()  # the whole-index search is not shipped
+    assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', html)
