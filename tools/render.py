@@ -77,10 +77,9 @@ def render_zensical(config_file: Path, site_dir: Path, as_of: str) -> None:
     project: a copy of the configuration that differs only in ``site_dir`` is written beside
     the original (relative paths keep their meaning), and the result is moved into place.
     """
+    import shutil
     import subprocess
     import sys
-
-    import shutil
 
     config = read_config(config_file)
     local_out = config_file.parent / ".zensical-site"  # Zensical wants site_dir inside the project
