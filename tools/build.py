@@ -34,15 +34,24 @@ def build_site(
     say: Say = print,
     progress: Callable[[int, int], None] | None = None,
     engine: str = "mkdocs",
+    incremental: bool = False,
+    cache: Path | None = None,
 ) -> BuildResult:
-    """Build the whole site into ``out``. On any failure ``out`` is left as it was."""
+    """Build the whole site into ``out``. On any failure ``out`` is left as it was.
+
+    ``incremental`` (for a maintainer's preview) rewrites only the generated pages whose
+    content changed and re-renders only those, in place; ``cache`` reuses the parse of
+    notices whose text, metadata, registry and code have not changed.
+    """
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    archive = build_archive(corpus)
+    archive = build_archive(corpus, cache)
     timings["parse"] = time.perf_counter() - start
     if archive.errors:
         return BuildResult(False, archive.problems, "the corpus has errors; nothing was built", timings)
     say(f"parsed {len(archive.notices)} notices in {timings['parse']:.2f}s")
+    if incremental and out.is_dir():
+        return _render_in_place(archive, out, config_file, say, timings, engine)
     return _render(archive, out, config_file, say, progress, timings, engine)
 
 
@@ -77,6 +86,28 @@ def _render(
         return BuildResult(False, archive.problems, f"build failed, previous site kept: {exc}", timings, pages)
     _swap(staging, out)
     return BuildResult(True, archive.problems, f"site written to {out}", timings, pages)
+
+
+def _render_in_place(
+    archive: Archive, out: Path, config_file: Path, say: Say, timings: dict[str, float], engine: str
+) -> BuildResult:
+    site_url = str(read_config(config_file).get("site_url") or "")
+    t = time.perf_counter()
+    changed = generate(archive, docs_dir(config_file), config_file.parent / "docs", site_url, incremental=True)
+    timings["generate"] = time.perf_counter() - t
+    say(f"{changed} generated files changed ({timings['generate']:.2f}s)")
+    try:
+        t = time.perf_counter()
+        ENGINES[engine](config_file, out, export.as_of(archive), dirty=True)
+        timings["render"] = time.perf_counter() - t
+        t = time.perf_counter()
+        set_languages(out, page_languages(archive))
+        index_site(out)
+        timings["index"] = time.perf_counter() - t
+    except (RenderError, IndexError_, OSError) as exc:
+        return BuildResult(False, archive.problems, f"rebuild failed: {exc}", timings, changed)
+    say(f"re-rendered in {timings['render']:.2f}s, re-indexed in {timings['index']:.2f}s")
+    return BuildResult(True, archive.problems, f"site updated in {out}", timings, changed)
 
 
 def page_languages(archive: Archive) -> dict[str, str]:

@@ -182,13 +182,31 @@ CONFIG = click.option(
     show_default=True,
     help="The static site generator that renders the generated Markdown.",
 )
-def build(corpus: Path, out: Path, config_file: Path, engine: str) -> None:
+@click.option(
+    "--incremental",
+    is_flag=True,
+    help="Update an existing site in place: re-render only changed pages, reuse cached parses (for previews).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where --incremental keeps parsed notices [default: .cache/parse beside the config].",
+)
+def build(corpus: Path, out: Path, config_file: Path, engine: str, incremental: bool, cache_dir: Path | None) -> None:
     """Check the corpus, generate pages, render them and index them for search (atomically)."""
-    result = _build(corpus, out, config_file, engine)
+    result = _build(corpus, out, config_file, engine, incremental, cache_dir)
     sys.exit(0 if result else 1)
 
 
-def _build(corpus: Path, out: Path, config_file: Path, engine: str = "mkdocs") -> bool:
+def _build(
+    corpus: Path,
+    out: Path,
+    config_file: Path,
+    engine: str = "mkdocs",
+    incremental: bool = False,
+    cache_dir: Path | None = None,
+) -> bool:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from tools.build import build_site
@@ -200,7 +218,14 @@ def _build(corpus: Path, out: Path, config_file: Path, engine: str = "mkdocs") -
             bar.update(task, completed=done, total=total)
 
         result = build_site(
-            corpus, out, config_file, say=lambda m: click.echo(m, err=True), progress=progress, engine=engine
+            corpus,
+            out,
+            config_file,
+            say=lambda m: click.echo(m, err=True),
+            progress=progress,
+            engine=engine,
+            incremental=incremental,
+            cache=(cache_dir or config_file.parent / ".cache" / "parse") if incremental else None,
         )
     if result.problems:
         report(result.problems)
@@ -221,7 +246,7 @@ def serve(corpus: Path, out: Path, config_file: Path, host: str, port: int, watc
 
     if not _build(corpus, out, config_file) and not out.exists():
         sys.exit(1)
-    rebuild = (lambda: _build(corpus, out, config_file)) if watch else None
+    rebuild = (lambda: _build(corpus, out, config_file, incremental=True)) if watch else None
     watched = [corpus, config_file.parent / "docs", config_file.parent / "overrides", config_file]
     serve_forever(out, host, port, rebuild, watched)
 

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -242,16 +242,23 @@ def to_csv(rows: Sequence[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
+def open_data_files(archive: Archive) -> Iterator[tuple[str, str]]:
+    """Every open-data file as (path relative to the data folder, text)."""
+    for name, rows in records(archive).items():
+        yield f"{name}.json", to_json(name, rows)
+        yield f"{name}.csv", to_csv(rows)
+        yield (
+            f"schemas/{name}.schema.json",
+            resources.files("tools.schemas").joinpath(f"data-{name}.schema.json").read_text("utf-8"),
+        )
+
+
 def write_open_data(archive: Archive, out: Path) -> list[Path]:
     """Write every dataset as JSON and CSV, with the schemas beside them."""
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "schemas").mkdir(exist_ok=True)
     written = []
-    for name, rows in records(archive).items():
-        for path, text in ((out / f"{name}.json", to_json(name, rows)), (out / f"{name}.csv", to_csv(rows))):
-            path.write_text(text, encoding="utf-8")
-            written.append(path)
-        schema = resources.files("tools.schemas").joinpath(f"data-{name}.schema.json").read_text("utf-8")
-        (out / "schemas" / f"{name}.schema.json").write_text(schema, encoding="utf-8")
-        written.append(out / "schemas" / f"{name}.schema.json")
+    for relative, text in open_data_files(archive):
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
     return written

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from pathlib import Path
 
 from tools import agencies, targets, themes, validate
@@ -10,11 +12,14 @@ from tools.models import Archive, Notice, NoticeFiles, Problem, Registry, Role
 from tools.parse import parse_notice
 
 
-def build_archive(corpus: Path) -> Archive:
+def build_archive(corpus: Path, cache: Path | None = None) -> Archive:
+    """Load, parse and enrich every notice. With ``cache``, a notice whose text, metadata,
+    registry and code are unchanged since the last run is not parsed again."""
     files, registry, problems = load_corpus(corpus)
     notices = []
+    registry_key = _registry_key(corpus)
     for notice_files in files:
-        notice, errs = enrich(notice_files, registry)
+        notice, errs = _cached_enrich(notice_files, registry, cache, registry_key)
         notices.append(notice)
         problems += errs
     archive = Archive(notices, registry, problems)
@@ -49,3 +54,37 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
         measure.targets = by_measure.get(measure.id, [])
         measure.themes = themes.assign(" ".join([measure.title or "", *measure.paragraphs]), registry.themes)
     return Notice(files, parsed, issuers, found), problems
+
+
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*")):
+        if path.suffix in {".py", ".json"}:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _registry_key(corpus: Path) -> str:
+    digest = hashlib.sha256(_code_fingerprint().encode())
+    for name in ("agencies.yaml", "themes.yaml"):
+        path = corpus / name
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()
+
+
+def _cached_enrich(
+    files: NoticeFiles, registry: Registry, cache: Path | None, registry_key: str
+) -> tuple[Notice, list[Problem]]:
+    if cache is None:
+        return enrich(files, registry)
+    meta = (Path(files.folder) / "notice.yaml").read_bytes()
+    key = hashlib.sha256(registry_key.encode() + meta + files.text.encode()).hexdigest()
+    entry = cache / f"{files.id}.pickle"
+    if entry.exists():
+        cached_key, result = pickle.loads(entry.read_bytes())
+        if cached_key == key and result[0].files.folder == files.folder:
+            return result  # type: ignore[no-any-return]
+    result = enrich(files, registry)
+    cache.mkdir(parents=True, exist_ok=True)
+    entry.write_bytes(pickle.dumps((key, result)))
+    return result

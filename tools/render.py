@@ -50,8 +50,13 @@ def _build_date(as_of: str) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-def render_mkdocs(config_file: Path, site_dir: Path, as_of: str) -> None:
-    """Build the site into ``site_dir``; warnings are errors (strict), reported together."""
+def render_mkdocs(config_file: Path, site_dir: Path, as_of: str, dirty: bool = False) -> None:
+    """Build the site into ``site_dir``; warnings are errors (strict), reported together.
+
+    ``dirty`` re-renders only pages whose Markdown is newer than their HTML. MkDocs warns
+    that this leaves its own search index partial; that index is not used here (Pagefind
+    indexes every page afresh), and the generator rewrites every page whose content changed.
+    """
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -62,20 +67,22 @@ def render_mkdocs(config_file: Path, site_dir: Path, as_of: str) -> None:
     logger.addHandler(collector)
     try:
         with _build_date(as_of):
-            config = load_config(str(config_file), site_dir=str(site_dir))
-            build(config)
+            # A dirty build always warns that it is one; strict mode stays for full builds.
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=not dirty)
+            build(config, dirty=dirty)
     except (exceptions.Abort, exceptions.ConfigurationError) as exc:
         raise RenderError("\n".join([*collector.messages, str(exc)])) from None
     finally:
         logger.removeHandler(collector)
 
 
-def render_zensical(config_file: Path, site_dir: Path, as_of: str) -> None:
+def render_zensical(config_file: Path, site_dir: Path, as_of: str, dirty: bool = False) -> None:
     """Build the same site with Zensical, which reads the same mkdocs.yml.
 
     Zensical takes its output folder only from the configuration, and only inside the
     project: a copy of the configuration that differs only in ``site_dir`` is written beside
     the original (relative paths keep their meaning), and the result is moved into place.
+    Zensical keeps its own cache between builds, so ``dirty`` needs nothing more here.
     """
     import shutil
     import subprocess

@@ -60,41 +60,79 @@ def page_count(site: Site) -> int:
     )
 
 
-def generate(
-    archive: Archive, out: Path, handwritten: Path, site_url: str = "", progress: Progress | None = None
-) -> int:
-    """Write the whole docs tree to ``out``; return the number of pages."""
-    site = Site.build(archive)
-    staging = out.with_name(out.name + ".staging")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    _copy_handwritten(handwritten, staging, exclude=out.name)
-    total = page_count(site)
-    written = 0
-    for path, text in pages(site):
-        target = staging / path
+class Tree:
+    """Writes the docs tree. A full write goes to a staging folder swapped in at the end (a
+    failure leaves the old tree); an incremental one rewrites only files whose bytes changed
+    and removes files no longer produced, so unchanged pages keep their mtimes and an
+    engine's dirty build re-renders only what changed."""
+
+    def __init__(self, out: Path, incremental: bool = False, always: frozenset[str] = frozenset()) -> None:
+        self.out, self.incremental = out, incremental and out.is_dir()
+        self.always = always
+        self.root = out if self.incremental else out.with_name(out.name + ".staging")
+        self.produced: set[str] = set()
+        self.changed = 0
+        if not self.incremental:
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root.mkdir(parents=True)
+
+    def put(self, relative: str, data: str | bytes) -> None:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        target = self.root / relative
+        self.produced.add(relative)
+        if self.incremental and relative not in self.always and target.is_file() and target.read_bytes() == raw:
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        written += 1
+        target.write_bytes(raw)
+        self.changed += 1
+
+    def finish(self) -> None:
+        if not self.incremental:
+            _swap(self.root, self.out)
+            return
+        for path in sorted(self.root.rglob("*"), reverse=True):
+            relative = path.relative_to(self.root).as_posix()
+            if path.is_file() and relative not in self.produced:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
+def generate(
+    archive: Archive,
+    out: Path,
+    handwritten: Path,
+    site_url: str = "",
+    progress: Progress | None = None,
+    incremental: bool = False,
+) -> int:
+    """Write the whole docs tree to ``out``; return the number of files that changed."""
+    site = Site.build(archive)
+    # The developer reference is rendered from the code, not from its Markdown: always re-render it.
+    tree = Tree(out, incremental, always=frozenset({"reference.md"}))
+    for own in sorted(p for p in handwritten.rglob("*") if p.is_file()):
+        relative = own.relative_to(handwritten)
+        if relative.parts[0] not in {out.name, out.name + ".staging", out.name + ".old"}:
+            tree.put(relative.as_posix(), own.read_bytes())
+    total = page_count(site)
+    for done, (path, text) in enumerate(pages(site), 1):
+        tree.put(path, text)
         if progress:
-            progress(written, total)
+            progress(done, total)
     for n in archive.notices:
-        shutil.copyfile(Path(n.files.folder) / "source.txt", staging / urls.notice(n.id) / "source.txt")
+        tree.put(urls.notice(n.id) + "source.txt", (Path(n.files.folder) / "source.txt").read_bytes())
         for version in n.meta.get("versions") or []:
-            shutil.copyfile(
-                Path(n.files.folder) / version["file"], staging / urls.version(n.id, version["id"]) / "source.txt"
+            tree.put(
+                urls.version(n.id, version["id"]) + "source.txt", (Path(n.files.folder) / version["file"]).read_bytes()
             )
-    export.write_open_data(archive, staging / "data")
-    (staging / "feeds").mkdir()
+    for data_file, text in export.open_data_files(archive):
+        tree.put("data/" + data_file, text)
     for jurisdiction in [None, *overview.jurisdictions(site)]:
-        feed_file = staging / overview.feed_path(jurisdiction)
-        feed_file.write_text(overview.feed(site, site_url, jurisdiction), encoding="utf-8")
+        tree.put(overview.feed_path(jurisdiction), overview.feed(site, site_url, jurisdiction))
     for old, (new, _) in sorted(archive.registry.redirects.items()):
-        page = staging / old / "index.html"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(redirect_page(old, new), encoding="utf-8")
-    _swap(staging, out)
-    return written
+        tree.put(old + "index.html", redirect_page(old, new))
+    tree.finish()
+    return tree.changed
 
 
 def redirect_page(old: str, new: str) -> str:
@@ -107,16 +145,6 @@ def redirect_page(old: str, new: str) -> str:
         f'<script>location.replace("{href}" + location.hash)</script>'
         f'</head><body><p>This page has moved to <a href="{href}">{href}</a>.</p></body></html>\n'
     )
-
-
-def _copy_handwritten(src: Path, dest: Path, exclude: str) -> None:
-    for path in sorted(src.iterdir()):
-        if path.name in {exclude, exclude + ".staging", exclude + ".old"}:
-            continue
-        if path.is_dir():
-            shutil.copytree(path, dest / path.name)
-        else:
-            shutil.copyfile(path, dest / path.name)
 
 
 def _swap(staging: Path, out: Path) -> None:

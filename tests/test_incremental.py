@@ -1,0 +1,62 @@
+"""Incremental preview builds: only what a change touches is rewritten, and the result is the
+same site a full build makes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .site_helpers import ROOT, build
+from .test_check import edit
+
+SHENZHEN = "notices/shenzhen-ai-action-plan-2023-2024"
+
+
+def incremental(out: Path, corpus: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    command = ["build", "--incremental", "--corpus", str(corpus), "--out", str(out), "--cache-dir", str(cache)]
+    return subprocess.run(
+        [sys.executable, "-m", "tools", *command], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(site)): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and "pagefind" not in p.parts and p.name != "sitemap.xml.gz"
+    }
+
+
+def test_incremental_rebuild_touches_only_what_changed(corpus_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build(out, corpus_copy).returncode == 0
+    untouched = out / "notices/shanghai-ai-industry-regulations/art-1/index.html"
+    before = untouched.stat().st_mtime_ns
+
+    edit(
+        corpus_copy / SHENZHEN / "notice.yaml",
+        "short_title: Shenzhen AI Action Plan (2023–2024)",
+        "short_title: Shenzhen AI Plan (2023–2024)",
+    )
+    result = incremental(out, corpus_copy, tmp_path / "cache")
+    assert result.returncode == 0, result.stderr
+    assert untouched.stat().st_mtime_ns == before  # not re-rendered
+    assert "Shenzhen AI Plan (2023–2024), measure (16)" in (out / SHENZHEN / "m-16/index.html").read_text()
+
+    fresh = tmp_path / "fresh"
+    assert build(fresh, corpus_copy).returncode == 0
+    assert _files(out) == _files(fresh)
+
+
+def test_unchanged_notices_reuse_the_cached_parse(corpus_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    cache = tmp_path / "cache"
+    assert incremental(out, corpus_copy, cache).returncode == 0  # first run: fills the cache
+    entries = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert len(entries) == 5
+    edit(corpus_copy / SHENZHEN / "notice.yaml", "expect_measures: 18", "expect_measures: 18  # checked")
+    assert incremental(out, corpus_copy, cache).returncode == 0
+    after = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    changed = {name for name in entries if after[name] != entries[name]}
+    assert changed == {"shenzhen-ai-action-plan-2023-2024.pickle"}
