@@ -232,8 +232,9 @@ def search_page(site: Site, language: str | None = None) -> str:
     )
     out += block(
         '<div class="search-page" data-pagefind-ignore="all">'
-        '<pagefind-config instance="page" bundle-path="./"></pagefind-config>'
-        '<pagefind-input instance="page" placeholder="Search the archive" autofocus></pagefind-input>'
+        # preload: fetch Pagefind while the visitor types, so the first results come quickly
+        '<pagefind-config instance="page" bundle-path="./" preload></pagefind-config>'
+        '<pagefind-input instance="page" placeholder="Search the archive" debounce="100" autofocus></pagefind-input>'
         f'<div class="search-filters" role="group" aria-label="Filters">{panes}</div>'
         '<pagefind-summary instance="page"></pagefind-summary>'
         '<pagefind-results instance="page" show-sub-results></pagefind-results></div>'

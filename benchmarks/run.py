@@ -1,0 +1,291 @@
+"""Benchmark: build synthetic corpora of N x the real one and measure every stage.
+
+For each size N the five seed notices are cloned under new ids (N copies in all), then:
+- a full build (per-stage wall time, pages, ms per page, peak memory, site and index size),
+  with MkDocs and, for sizes up to --zensical-max, with Zensical;
+- the bytes a typical search fetches in a real browser (Playwright + Debian's Chromium) and
+  the time to its first results, against the size of the whole-index search Material's
+  built-in (lunr) search would load for the same pages;
+- incremental preview rebuilds: nothing changed, then one notice's text changed.
+
+Writes benchmarks/results/results.json, benchmarks/results/scaling.svg, a profile of the
+Python stages, and the table between the benchmark markers in README.md.
+
+    python benchmarks/run.py                 # N = 1, 8, 32
+    python benchmarks/run.py --sizes 1 8 32 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import io
+import json
+import os
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+STAGES = {
+    "parse": r"parsed \d+ notices in ([\d.]+)s",
+    "generate": r"generated \d+ pages in ([\d.]+)s",
+    "render": r"rendered with \w+ in ([\d.]+)s",
+    "index": r"indexed with Pagefind in ([\d.]+)s",
+}
+QUERY = "computing power"
+
+
+def make_corpus(n: int, dest: Path) -> None:
+    """The real corpus plus n-1 clones of every notice (relations point to the clone's peers)."""
+    shutil.copytree(ROOT / "corpus", dest)
+    for name in ("urls.lock", "redirects.yaml"):  # synthetic ids are never published
+        (dest / name).unlink(missing_ok=True)
+    originals = sorted(p for p in (dest / "notices").iterdir() if p.is_dir())
+    for k in range(2, n + 1):
+        for folder in originals:
+            clone = folder.with_name(f"{folder.name}-x{k}")
+            shutil.copytree(folder, clone)
+            meta = clone / "notice.yaml"
+            text = re.sub(r"(\n    notice: )([a-z0-9-]+)", rf"\g<1>\g<2>-x{k}", meta.read_text("utf-8"))
+            text = re.sub(r"\nshort_title: (.*)", lambda m: f"\nshort_title: {m[1]} #{k}", text)
+            meta.write_text(text, encoding="utf-8")
+
+
+def run(command: list[str], log: Path) -> tuple[int, float, int]:
+    """Run a command; return (exit code, wall seconds, peak resident memory in MB)."""
+    start = time.perf_counter()
+    with log.open("w") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+    return os.waitstatus_to_exitcode(status), time.perf_counter() - start, usage.ru_maxrss // 1024
+
+
+def size_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def build(corpus: Path, out: Path, engine: str, work: Path, extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    log = work / f"build-{engine}.log"
+    command = [sys.executable, "-m", "tools", "build", "--corpus", str(corpus), "--out", str(out), "--engine", engine]
+    code, wall, peak = run([*command, *extra], log)
+    text = log.read_text()
+    if code != 0:
+        raise SystemExit(f"build failed ({engine}):\n{text[-2000:]}")
+    stages = {name: float(m[1]) for name, rx in STAGES.items() if (m := re.search(rx, text))}
+    pages = sum(1 for p in out.rglob("*.html") if "pagefind" not in p.parts)
+    return {"wall_s": round(wall, 2), "stages_s": stages, "pages": pages, "ms_per_page": round(1000 * wall / pages, 2),
+            "peak_mb": peak, "site_mb": round(size_mb(out), 1), "pagefind_mb": round(size_mb(out / "pagefind"), 2)}  # fmt: skip
+
+
+def lunr_index_bytes(work: Path) -> int:
+    """The whole-site index Material's built-in search would ship for the same pages."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config.update(
+        plugins=["search"], strict=False, site_dir=str(work / "lunr"),
+        docs_dir=str(ROOT / config["docs_dir"]), theme={**config["theme"], "custom_dir": str(ROOT / "overrides")},
+    )  # fmt: skip
+    temp = work / "lunr.yml"
+    temp.write_text(yaml.safe_dump(config))
+    code, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(temp)], work / "lunr.log")
+    if code != 0:
+        raise SystemExit((work / "lunr.log").read_text()[-2000:])
+    index = work / "lunr" / "search" / "search_index.json"
+    size = index.stat().st_size
+    shutil.rmtree(work / "lunr")
+    return size
+
+
+# Timed in the page itself: from the input event to the first result in the DOM.
+TIMER = """() => {
+  const input = document.querySelector('pagefind-input[instance=page] input');
+  input.addEventListener('input', () => { window.__typed = performance.now(); }, { once: true });
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('pagefind-results[instance=page] .pf-result-link')) {
+      window.__firstResult = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document.body, { subtree: true, childList: true });
+}"""
+
+
+def search_in_browser(site: Path) -> dict[str, Any]:
+    """Bytes fetched and time to first results for one cold search, in Chromium."""
+    sys.path.insert(0, str(ROOT))
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.site_helpers import serve
+
+    fetched: list[int] = []
+    with serve(site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        page = browser.new_context().new_page()
+
+        def count(response: Any) -> None:
+            # Pagefind's own files and index; the UI components load on every page, search or not.
+            if "/pagefind/" in response.url and "-ui." not in response.url and "highlight" not in response.url:
+                fetched.append(len(response.body()))
+
+        page.on("response", count)
+        page.goto(url + "search/")
+        page.wait_for_load_state("networkidle")  # the search page preloads Pagefind
+        page.evaluate(TIMER)
+        page.locator("pagefind-input[instance=page] input").fill(QUERY)
+        expect(page.locator("pagefind-results[instance=page] .pf-result-link").first).to_be_visible(timeout=20000)
+        first_ms = page.evaluate("window.__firstResult - window.__typed")
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return {"search_bytes": sum(fetched), "search_requests": len(fetched), "first_results_ms": round(first_ms)}
+
+
+def incremental_rebuilds(corpus: Path, out: Path, work: Path) -> dict[str, float]:
+    """Preview rebuilds: with nothing changed (warms the parse cache), then one notice edited."""
+    extra = ("--incremental", "--cache-dir", str(work / "cache"))
+    command = [sys.executable, "-m", "tools", "build", "--corpus", str(corpus), "--out", str(out), *extra]
+    _, unchanged, _ = run(command, work / "incremental-0.log")
+    _, unchanged_again, _ = run(command, work / "incremental-1.log")
+    folder = corpus / "notices" / "shenzhen-ai-action-plan-2023-2024"
+    source = folder / "source.txt"
+    source.write_text(source.read_text("utf-8").replace("Build a city-level", "Build a municipal-level", 1), encoding="utf-8")
+    meta = folder / "notice.yaml"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    meta.write_text(re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {digest}", meta.read_text("utf-8")), encoding="utf-8")
+    code, one_notice, _ = run(command, work / "incremental-2.log")
+    if code != 0:
+        raise SystemExit((work / "incremental-2.log").read_text()[-2000:])
+    return {"first_incremental_s": round(unchanged, 2), "no_change_s": round(unchanged_again, 2), "one_notice_s": round(one_notice, 2)}  # fmt: skip
+
+
+def profile(n: int, work: Path) -> str:
+    """Where the Python stages spend their time (parse through generate), at size n."""
+    sys.path.insert(0, str(ROOT))
+    from tools.generate import generate
+    from tools.pipeline import build_archive
+
+    corpus = work / f"profile-corpus-{n}"
+    make_corpus(n, corpus)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    archive = build_archive(corpus)
+    generate(archive, work / "profile-docs", ROOT / "docs")
+    profiler.disable()
+    stream = io.StringIO()
+    pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(r"tools/", 25)
+    return stream.getvalue()
+
+
+def measure(n: int, zensical_max: int, work: Path) -> dict[str, Any]:
+    corpus, out = work / "corpus", work / "site"
+    make_corpus(n, corpus)
+    result: dict[str, Any] = {"n": n, "notices": 5 * n}
+    result["mkdocs"] = build(corpus, out, "mkdocs", work)
+    result.update(search_in_browser(out))
+    result["whole_index_bytes"] = lunr_index_bytes(work)
+    result["search_share"] = round(result["search_bytes"] / result["whole_index_bytes"], 3)
+    result["incremental"] = incremental_rebuilds(corpus, out, work)
+    if n <= zensical_max:
+        result["zensical"] = build(corpus, work / "site-zensical", "zensical", work)
+    return result
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    head = (
+        "| N | notices | pages | parse s | generate s | render s | index s | total s | ms/page | peak MB | site MB "
+        "| Pagefind MB | search KB (Pagefind) | whole-index KB (lunr) | share | first results ms | preview rebuild s "
+        "| Zensical total s |\n|" + "---|" * 18
+    )
+    rows = []
+    for r in results:
+        m, s = r["mkdocs"], r["mkdocs"]["stages_s"]
+        z = r.get("zensical", {}).get("wall_s", "—")
+        rows.append(
+            f"| {r['n']}× | {r['notices']} | {m['pages']} | {s.get('parse', 0):.2f} | {s.get('generate', 0):.2f} "
+            f"| {s.get('render', 0):.2f} | {s.get('index', 0):.2f} | {m['wall_s']:.1f} | {m['ms_per_page']:.1f} "
+            f"| {m['peak_mb']} | {m['site_mb']} | {m['pagefind_mb']} | {r['search_bytes'] / 1024:.0f} "
+            f"| {r['whole_index_bytes'] / 1024:.0f} | {r['search_share']:.1%} | {r['first_results_ms']} "
+            f"| {r['incremental']['one_notice_s']:.1f} | {z} |"
+        )
+    return head + "\n" + "\n".join(rows)
+
+
+def plot(results: list[dict[str, Any]]) -> str:
+    """A small SVG: ms per page and search KB against corpus size (log scale on N)."""
+    import math
+
+    w, h, pad = 760, 300, 50
+    xs = [math.log(r["n"]) for r in results]
+    x0, x1 = min(xs), max(xs) or 1
+
+    def x(v: float) -> float:
+        return pad + (v - x0) / ((x1 - x0) or 1) * (w / 2 - 2 * pad)
+
+    def panel(offset: float, title: str, series: list[tuple[str, list[float], str]]) -> str:
+        top = max(max(vals) for _, vals, _ in series) or 1
+        out = [f'<text x="{offset + pad}" y="20" font-size="13">{title}</text>']
+        out.append(f'<line x1="{offset + pad}" y1="{h - pad}" x2="{offset + w / 2 - pad}" y2="{h - pad}" stroke="#999"/>')
+        for r, xv in zip(results, xs, strict=True):
+            out.append(f'<text x="{offset + x(xv):.0f}" y="{h - pad + 16}" font-size="11" text-anchor="middle">{r["n"]}×</text>')
+        for i, (label, vals, color) in enumerate(series):
+            pts = " ".join(f"{offset + x(xv):.1f},{h - pad - v / top * (h - 2 * pad):.1f}" for xv, v in zip(xs, vals, strict=True))
+            out.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>')
+            out.append(f'<text x="{offset + pad}" y="{40 + 14 * i}" font-size="11" fill="{color}">{label} (max {max(vals):.1f})</text>')
+        return "".join(out)
+
+    ms = [r["mkdocs"]["ms_per_page"] for r in results]
+    zs = [r.get("zensical", {}).get("ms_per_page", 0) for r in results]
+    pf = [r["search_bytes"] / 1024 for r in results]
+    lunr = [r["whole_index_bytes"] / 1024 for r in results]
+    body = panel(0, "Build time per page (ms)", [("MkDocs", ms, "#3949ab"), ("Zensical", zs, "#e65100")])
+    body += panel(w / 2, "KB fetched by one search", [("Pagefind", pf, "#3949ab"), ("whole index (lunr)", lunr, "#c62828")])
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" font-family="sans-serif">{body}</svg>\n'
+
+
+def update_readme(text: str) -> None:
+    readme = ROOT / "README.md"
+    content = readme.read_text()
+    start, end = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
+    if start in content:
+        before, rest = content.split(start, 1)
+        after = rest.split(end, 1)[1]
+        readme.write_text(f"{before}{start}\n{text}\n{end}{after}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument("--zensical-max", type=int, default=32, help="largest N also built with Zensical")
+    parser.add_argument("--profile-size", type=int, default=8)
+    parser.add_argument("--no-readme", action="store_true")
+    args = parser.parse_args()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
+            print(f"N={n}: building …", flush=True)
+            results.append(measure(n, args.zensical_max, Path(tmp)))
+            print(json.dumps(results[-1]), flush=True)
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as tmp:
+        (RESULTS / "profile.txt").write_text(profile(args.profile_size, Path(tmp)))
+    (RESULTS / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    (RESULTS / "scaling.svg").write_text(plot(results))
+    text = table(results)
+    print(text)
+    if not args.no_readme:
+        update_readme(text)
+
+
+if __name__ == "__main__":
+    main()
