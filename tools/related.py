@@ -108,10 +108,42 @@ def terms(text: str) -> Counter[str]:
 
 
 def related(
-    measures: Sequence[Measure], per_measure: int = 3, min_score: float = 0.12, probe_terms: int = 12
+    measures: Sequence[Measure],
+    per_measure: int = 3,
+    min_score: float = 0.12,
+    probe_terms: int = 10,
+    postings_cap: int = 64,
+    shortlist: int = 24,
 ) -> dict[str, list[tuple[str, float]]]:
-    """For each measure key (notice/id): the most similar measures of *other* notices."""
+    """For each measure key (notice/id): the most similar measures of *other* notices.
+
+    Candidates come from the measure's ``probe_terms`` most distinctive terms, each term's
+    postings kept to its ``postings_cap`` strongest measures; the ``shortlist`` best
+    candidates are then scored exactly. Work per measure is bounded, whatever the archive's size.
+    """
     keys = [f"{m.notice}/{m.id}" for m in measures]
+    vectors = _vectors(measures)
+    postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for t, w in vec.items():
+            postings[t].append((w, i))
+    capped = {t: sorted(p, key=lambda x: (-x[0], x[1]))[:postings_cap] for t, p in postings.items()}
+    out: dict[str, list[tuple[str, float]]] = {}
+    for i, vec in enumerate(vectors):
+        partial: dict[int, float] = defaultdict(float)
+        for t in sorted(vec, key=lambda t: (-vec[t], t))[:probe_terms]:
+            for w, j in capped[t]:
+                if measures[j].notice != measures[i].notice:
+                    partial[j] += vec[t] * w
+        best = sorted(partial, key=lambda j: (-partial[j], keys[j]))[:shortlist]
+        scored = [(keys[j], _dot(vec, vectors[j])) for j in best]
+        top = sorted((s for s in scored if s[1] >= min_score), key=lambda s: (-s[1], s[0]))[:per_measure]
+        out[keys[i]] = [(k, round(score, 3)) for k, score in top]
+    return out
+
+
+def _vectors(measures: Sequence[Measure]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors of the measures' titles and texts."""
     counts = [terms(f"{m.title or ''} {m.text}") for m in measures]
     df: Counter[str] = Counter(t for c in counts for t in c)
     n = len(measures)
@@ -120,15 +152,9 @@ def related(
         weights = {t: (1 + math.log(f)) * math.log((1 + n) / (1 + df[t])) for t, f in c.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors.append({t: w / norm for t, w in weights.items()})
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        for t in vec:
-            postings[t].append(i)
-    out: dict[str, list[tuple[str, float]]] = {}
-    for i, vec in enumerate(vectors):
-        probes = sorted(vec, key=lambda t: (-vec[t], t))[:probe_terms]
-        candidates = {j for t in probes for j in postings[t] if measures[j].notice != measures[i].notice}
-        scored = [(keys[j], sum(w * vectors[j].get(t, 0.0) for t, w in vec.items())) for j in candidates]
-        best = sorted((s for s in scored if s[1] >= min_score), key=lambda s: (-s[1], s[0]))[:per_measure]
-        out[keys[i]] = [(k, round(score, 3)) for k, score in best]
-    return out
+    return vectors
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(w * large.get(t, 0.0) for t, w in small.items())

@@ -8,19 +8,43 @@ from functools import lru_cache
 
 from tools.models import Theme
 
+_SEPARATOR = re.compile(r"[\s\-‐‑]+")
 
-@lru_cache(maxsize=512)
-def _pattern(keyword: str) -> re.Pattern[str]:
-    # Word boundaries, case-insensitive; hyphens and spaces in a keyword match either.
-    body = r"[\s\-‐‑]+".join(re.escape(part) for part in re.split(r"[\s\-]+", keyword.lower()))
-    return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+
+def _key(phrase: str) -> str:
+    """Keywords and matches compare in this form: lower case, spaces and hyphens alike."""
+    return _SEPARATOR.sub(" ", phrase.lower()).strip()
+
+
+@lru_cache(maxsize=8)
+def _matcher(themes: tuple[Theme, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One pattern for every keyword of every theme (longest first), and keyword → themes."""
+    owners: dict[str, list[str]] = {}
+    for theme in themes:
+        for keyword in theme.keywords:
+            owners.setdefault(_key(keyword), []).append(theme.id)
+    parts = sorted(owners, key=lambda k: (-len(k), k))
+    body = "|".join(r"[\s\-‐‑]+".join(re.escape(w) for w in k.split(" ")) for k in parts)
+    pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return pattern, {k: tuple(v) for k, v in owners.items()}
 
 
 def hits(text: str, theme: Theme) -> list[str]:
     """The theme's keywords that occur in the text."""
-    return [k for k in theme.keywords if _pattern(k).search(text)]
+    pattern, _ = _matcher((theme,))
+    found = {_key(m.group(0)) for m in pattern.finditer(text)}
+    return [k for k in theme.keywords if _key(k) in found]
 
 
 def assign(text: str, themes: Sequence[Theme]) -> list[str]:
-    """Ids of the themes whose rule the text meets, in vocabulary order."""
-    return [t.id for t in themes if len(hits(text, t)) >= t.min_hits]
+    """Ids of the themes whose rule the text meets, in vocabulary order.
+
+    A theme's rule: at least ``min_hits`` of its distinct keywords occur in the text
+    (case-insensitive, on word boundaries; a space and a hyphen match each other)."""
+    pattern, owners = _matcher(tuple(themes))
+    counts: dict[str, set[str]] = {}
+    for match in pattern.finditer(text):
+        keyword = _key(match.group(0))
+        for theme_id in owners.get(keyword, ()):
+            counts.setdefault(theme_id, set()).add(keyword)
+    return [t.id for t in themes if len(counts.get(t.id, ())) >= t.min_hits]

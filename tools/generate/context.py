@@ -24,6 +24,7 @@ class Site:
     related: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     as_of: str = ""
+    _by_agency: dict[str, dict[str, dict[str, list[Measure]]]] | None = None
 
     @classmethod
     def build(cls, archive: Archive) -> Site:
@@ -63,7 +64,12 @@ class Site:
         return [self.agencies[r.agency] for r in m.agencies if r.role == role]
 
     def measures_by_agency(self) -> dict[str, dict[str, dict[str, list[Measure]]]]:
-        """agency -> notice -> role -> measures."""
+        """agency -> notice -> role -> measures (computed once)."""
+        if self._by_agency is None:
+            self._by_agency = self._group_by_agency()
+        return self._by_agency
+
+    def _group_by_agency(self) -> dict[str, dict[str, dict[str, list[Measure]]]]:
         out: dict[str, dict[str, dict[str, list[Measure]]]] = defaultdict(
             lambda: defaultdict(lambda: defaultdict(list))
         )
