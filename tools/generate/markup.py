@@ -53,6 +53,8 @@ def front_matter(title: str, description: str = "", hide: tuple[str, ...] = ()) 
     if hide:
         lines.append("hide:")
         lines += [f"  - {h}" for h in hide]
+    # Pagefind is the search; keep engines' own whole-site indexes (Zensical builds one) empty.
+    lines += ["search:", "  exclude: true"]
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
