@@ -91,9 +91,13 @@ def build(corpus: Path, out: Path, engine: str, work: Path, extra: tuple[str, ..
 def lunr_index_bytes(work: Path) -> int:
     """The whole-site index Material's built-in search would ship for the same pages."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    docs = work / "lunr-docs"  # the generated pages, without the front matter that keeps them out of search
+    shutil.copytree(ROOT / config["docs_dir"], docs)
+    for page in docs.rglob("*.md"):
+        page.write_text(page.read_text("utf-8").replace("search:\n  exclude: true\n", ""), encoding="utf-8")
     config.update(
         plugins=["search"], strict=False, site_dir=str(work / "lunr"),
-        docs_dir=str(ROOT / config["docs_dir"]), theme={**config["theme"], "custom_dir": str(ROOT / "overrides")},
+        docs_dir=str(docs), theme={**config["theme"], "custom_dir": str(ROOT / "overrides")},
     )  # fmt: skip
     temp = work / "lunr.yml"
     temp.write_text(yaml.safe_dump(config))
@@ -103,6 +107,7 @@ def lunr_index_bytes(work: Path) -> int:
     index = work / "lunr" / "search" / "search_index.json"
     size = index.stat().st_size
     shutil.rmtree(work / "lunr")
+    shutil.rmtree(docs)
     return size
 
 
@@ -159,7 +164,9 @@ def incremental_rebuilds(corpus: Path, out: Path, work: Path) -> dict[str, float
     _, unchanged_again, _ = run(command, work / "incremental-1.log")
     folder = corpus / "notices" / "shenzhen-ai-action-plan-2023-2024"
     source = folder / "source.txt"
-    source.write_text(source.read_text("utf-8").replace("Build a city-level", "Build a municipal-level", 1), encoding="utf-8")
+    source.write_text(
+        source.read_text("utf-8").replace("Build a city-level", "Build a municipal-level", 1), encoding="utf-8"
+    )
     meta = folder / "notice.yaml"
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
     meta.write_text(re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {digest}", meta.read_text("utf-8")), encoding="utf-8")
@@ -235,13 +242,21 @@ def plot(results: list[dict[str, Any]]) -> str:
     def panel(offset: float, title: str, series: list[tuple[str, list[float], str]]) -> str:
         top = max(max(vals) for _, vals, _ in series) or 1
         out = [f'<text x="{offset + pad}" y="20" font-size="13">{title}</text>']
-        out.append(f'<line x1="{offset + pad}" y1="{h - pad}" x2="{offset + w / 2 - pad}" y2="{h - pad}" stroke="#999"/>')
+        out.append(
+            f'<line x1="{offset + pad}" y1="{h - pad}" x2="{offset + w / 2 - pad}" y2="{h - pad}" stroke="#999"/>'
+        )
         for r, xv in zip(results, xs, strict=True):
-            out.append(f'<text x="{offset + x(xv):.0f}" y="{h - pad + 16}" font-size="11" text-anchor="middle">{r["n"]}×</text>')
+            out.append(
+                f'<text x="{offset + x(xv):.0f}" y="{h - pad + 16}" font-size="11" text-anchor="middle">{r["n"]}×</text>'
+            )
         for i, (label, vals, color) in enumerate(series):
-            pts = " ".join(f"{offset + x(xv):.1f},{h - pad - v / top * (h - 2 * pad):.1f}" for xv, v in zip(xs, vals, strict=True))
+            pts = " ".join(
+                f"{offset + x(xv):.1f},{h - pad - v / top * (h - 2 * pad):.1f}" for xv, v in zip(xs, vals, strict=True)
+            )
             out.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>')
-            out.append(f'<text x="{offset + pad}" y="{40 + 14 * i}" font-size="11" fill="{color}">{label} (max {max(vals):.1f})</text>')
+            out.append(
+                f'<text x="{offset + pad}" y="{40 + 14 * i}" font-size="11" fill="{color}">{label} (max {max(vals):.1f})</text>'
+            )
         return "".join(out)
 
     ms = [r["mkdocs"]["ms_per_page"] for r in results]
@@ -249,7 +264,9 @@ def plot(results: list[dict[str, Any]]) -> str:
     pf = [r["search_bytes"] / 1024 for r in results]
     lunr = [r["whole_index_bytes"] / 1024 for r in results]
     body = panel(0, "Build time per page (ms)", [("MkDocs", ms, "#3949ab"), ("Zensical", zs, "#e65100")])
-    body += panel(w / 2, "KB fetched by one search", [("Pagefind", pf, "#3949ab"), ("whole index (lunr)", lunr, "#c62828")])
+    body += panel(
+        w / 2, "KB fetched by one search", [("Pagefind", pf, "#3949ab"), ("whole index (lunr)", lunr, "#c62828")]
+    )
     return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" font-family="sans-serif">{body}</svg>\n'
 
 

@@ -90,7 +90,7 @@ def home_page(site: Site) -> str:
         "Every measure has a page and a permanent link; every number comes with the sentence it was found in.</p>"
     )
     out += block(
-        '<div class="home-search"><pagefind-config instance="home" bundle-path="./"></pagefind-config>'
+        '<div class="home-search"><pagefind-config instance="home" bundle-path="./" preload></pagefind-config>'
         '<pagefind-searchbox instance="home" placeholder="Search measures, e.g. computing power" '
         "show-sub-results></pagefind-searchbox>"
         f'<p><a href="{e(a_href(url, "search/"))}">Search with filters</a> (jurisdiction, notice, agency, theme, year…)</p></div>'
