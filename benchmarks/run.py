@@ -58,7 +58,7 @@ def make_corpus(n: int, dest: Path) -> None:
             shutil.copytree(folder, clone)
             meta = clone / "notice.yaml"
             text = re.sub(r"(\n    notice: )([a-z0-9-]+)", rf"\g<1>\g<2>-x{k}", meta.read_text("utf-8"))
-            text = re.sub(r"\nshort_title: (.*)", lambda m: f"\nshort_title: {m[1]} #{k}", text)
+            text = re.sub(r"\nshort_title: (.*)", rf"\nshort_title: \g<1> #{k}", text)
             meta.write_text(text, encoding="utf-8")
 
 
