@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools import export, urls
+from tools.files import swap_into_place
 from tools.generate import generate
 from tools.index import IndexError_, index_site, set_languages
 from tools.models import Archive, Problem
@@ -84,7 +85,7 @@ def _render(
     except (RenderError, IndexError_, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return BuildResult(False, archive.problems, f"build failed, previous site kept: {exc}", timings, pages)
-    _swap(staging, out)
+    swap_into_place(staging, out)
     return BuildResult(True, archive.problems, f"site written to {out}", timings, pages)
 
 
@@ -120,12 +121,3 @@ def page_languages(archive: Archive) -> dict[str, str]:
             pages += [urls.version(n.id, v["id"]) for v in n.meta.get("versions") or []]
             out |= dict.fromkeys([*pages, urls.search(lang)], lang)
     return out
-
-
-def _swap(staging: Path, out: Path) -> None:
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    shutil.rmtree(old, ignore_errors=True)

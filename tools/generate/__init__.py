@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tools import export, urls
+from tools.files import swap_into_place
 from tools.generate import entities, notices, overview, versions
 from tools.generate.context import Site
 from tools.generate.markup import e, rel
@@ -88,7 +89,7 @@ class Tree:
 
     def finish(self) -> None:
         if not self.incremental:
-            _swap(self.root, self.out)
+            swap_into_place(self.root, self.out)
             return
         for path in sorted(self.root.rglob("*"), reverse=True):
             relative = path.relative_to(self.root).as_posix()
@@ -145,12 +146,3 @@ def redirect_page(old: str, new: str) -> str:
         f'<script>location.replace("{href}" + location.hash)</script>'
         f'</head><body><p>This page has moved to <a href="{href}">{href}</a>.</p></body></html>\n'
     )
-
-
-def _swap(staging: Path, out: Path) -> None:
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    shutil.rmtree(old, ignore_errors=True)

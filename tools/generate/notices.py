@@ -160,17 +160,7 @@ def notice_page(site: Site, n: Notice) -> str:
     rec = site.notice_records[n.id]
     out = front_matter(n.meta["short_title"], n.meta["title"])
     out += f"# {md(n.meta['title'])}\n"
-    out += block(
-        filters(
-            type="notice",
-            notice=n.meta["short_title"],
-            jurisdiction=n.meta["jurisdiction"],
-            level=n.meta["level"],
-            kind=n.meta["kind"],
-            year=_years(n),
-        )
-        + meta(title=n.meta["short_title"])
-    )
+    out += block(notice_filters(n, "notice") + meta(title=n.meta["short_title"]))
     out += block(metadata_panel(site, n))
     out += relations_html(site, n)
     if rec["themes"]:
@@ -196,6 +186,19 @@ def notice_page(site: Site, n: Notice) -> str:
     if agencies:
         out += "## Agencies involved\n" + block(agencies)
     return out
+
+
+def notice_filters(n: Notice, page_type: str, **more: str | list[str]) -> str:
+    """Pagefind filters for a page of a notice: its notice, jurisdiction, level, kind and years."""
+    return filters(
+        type=page_type,
+        notice=n.meta["short_title"],
+        jurisdiction=n.meta["jurisdiction"],
+        level=n.meta["level"],
+        kind=n.meta["kind"],
+        year=_years(n),
+        **more,
+    )
 
 
 def _years(n: Notice) -> list[str]:
@@ -281,16 +284,7 @@ def measure_page(site: Site, n: Notice, m: Measure, prev: Measure | None, nxt: M
     themes = [site.themes[t].name for t in m.themes]
     agencies = [site.agencies[r.agency].name for r in m.agencies]
     out += block(
-        filters(
-            type="measure",
-            notice=n.meta["short_title"],
-            jurisdiction=n.meta["jurisdiction"],
-            level=n.meta["level"],
-            kind=n.meta["kind"],
-            year=_years(n),
-            theme=themes,
-            agency=agencies,
-        )
+        notice_filters(n, "measure", theme=themes, agency=agencies)
         + meta(title=f"{n.meta['short_title']} · {label}", notice=n.meta["short_title"], number=m.number.strip())
     )
     out += block(
