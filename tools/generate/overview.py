@@ -237,7 +237,11 @@ def search_page(site: Site, language: str | None = None) -> str:
         '<pagefind-input instance="page" placeholder="Search the archive" debounce="100" autofocus></pagefind-input>'
         f'<div class="search-filters" role="group" aria-label="Filters">{panes}</div>'
         '<pagefind-summary instance="page"></pagefind-summary>'
-        '<pagefind-results instance="page" show-sub-results></pagefind-results></div>'
+        # Pagefind's results component builds an element per match before showing any: listing
+        # the best 50 keeps first results quick on a large archive (the summary still counts all).
+        '<pagefind-results instance="page" show-sub-results max-results="50"></pagefind-results>'
+        '<p class="search-hint"><small>The best 50 matches are listed; use the filters to narrow the rest.</small></p>'
+        "</div>"
     )
     return out
 
