@@ -11,7 +11,7 @@ from pathlib import Path
 from tools import export, urls
 from tools.files import swap_into_place
 from tools.generate import generate
-from tools.index import IndexError_, index_site, set_languages
+from tools.index import PagefindError, index_site, set_languages
 from tools.models import Archive, Problem
 from tools.pipeline import build_archive
 from tools.render import ENGINES, RenderError, docs_dir, read_config
@@ -82,7 +82,7 @@ def _render(
         index_site(staging)
         timings["index"] = time.perf_counter() - t
         say(f"indexed with Pagefind in {timings['index']:.2f}s")
-    except (RenderError, IndexError_, OSError) as exc:
+    except (RenderError, PagefindError, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return BuildResult(False, archive.problems, f"build failed, previous site kept: {exc}", timings, pages)
     swap_into_place(staging, out)
@@ -105,7 +105,7 @@ def _render_in_place(
         set_languages(out, page_languages(archive))
         index_site(out)
         timings["index"] = time.perf_counter() - t
-    except (RenderError, IndexError_, OSError) as exc:
+    except (RenderError, PagefindError, OSError) as exc:
         return BuildResult(False, archive.problems, f"rebuild failed: {exc}", timings, changed)
     say(f"re-rendered in {timings['render']:.2f}s, re-indexed in {timings['index']:.2f}s")
     return BuildResult(True, archive.problems, f"site updated in {out}", timings, changed)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 
-class IndexError_(Exception):
+class PagefindError(Exception):
     """Pagefind failed; the message is its output."""
 
 
@@ -37,5 +37,5 @@ def index_site(site_dir: Path) -> str:
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise IndexError_(result.stdout + result.stderr)
+        raise PagefindError(result.stdout + result.stderr)
     return result.stdout

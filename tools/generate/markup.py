@@ -36,9 +36,9 @@ def rel(from_url: str, to_url: str) -> str:
     path = posixpath.relpath(target, start or ".")
     if to_url.endswith("/") and not path.endswith("/"):
         path += "/"
-    if path == "./":
-        path = ""
-    return (path or "./") + anchor if not (path == "" and anchor) else anchor
+    if path in {".", "./"}:
+        return anchor or "./"  # the page itself
+    return path + anchor
 
 
 def a(from_url: str, to_url: str, label: str, cls: str = "") -> str:

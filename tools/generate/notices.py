@@ -32,14 +32,14 @@ def split_heading_line(raw: str, number: str, title: str | None) -> str:
     return rest
 
 
-def paragraphs_html(m: Measure | Node, first_line: str, rest: list[str]) -> str:
+def paragraphs_html(first_line: str, rest: list[str]) -> str:
     lead = f"<p>{e(first_line)}</p>" if first_line else ""
     return lead + "".join(f"<p>{e(p)}</p>" for p in rest)
 
 
 def _measure_body(m: Measure) -> str:
     first = split_heading_line(m.paragraphs[0], m.number, m.title) if m.paragraphs else ""
-    return paragraphs_html(m, first, m.paragraphs[1:])
+    return paragraphs_html(first, m.paragraphs[1:])
 
 
 def _dates(site: Site, n: Notice) -> list[tuple[str, str]]:
@@ -149,7 +149,7 @@ def _node_markdown(site: Site, n: Notice, node: Node, depth: int) -> str:
     title = f"{node.numbering.printed.strip()} {node.title}" if node.title else node.numbering.printed
     out = f"{level} {md(title)} {{#{node.id}}}\n"
     first = split_heading_line(node.paragraphs[0].raw, node.numbering.printed, node.title) if node.paragraphs else ""
-    own = paragraphs_html(node, first, [p.raw for p in node.paragraphs[1:]])
+    own = paragraphs_html(first, [p.raw for p in node.paragraphs[1:]])
     if own:
         out += block(f'<div class="part-text">{own}</div>')
     return out + "".join(_node_markdown(site, n, child, depth + 1) for child in node.children)

@@ -8,7 +8,8 @@ from xml.sax.saxutils import escape as xml_escape
 from tools import urls
 from tools.generate.context import Site
 from tools.generate.entities import coverage_grid
-from tools.generate.markup import a, block, e, front_matter, table
+from tools.generate.markup import a, block, e, front_matter, rel, table
+from tools.generate.notices import format_value
 from tools.models import Notice
 
 SEARCH_FILTERS = ("type", "jurisdiction", "level", "notice", "kind", "agency", "theme", "year")
@@ -93,7 +94,7 @@ def home_page(site: Site) -> str:
         '<div class="home-search"><pagefind-config instance="home" bundle-path="./" preload></pagefind-config>'
         '<pagefind-searchbox instance="home" placeholder="Search measures, e.g. computing power" '
         "show-sub-results></pagefind-searchbox>"
-        f'<p><a href="{e(a_href(url, "search/"))}">Search with filters</a> (jurisdiction, notice, agency, theme, year…)</p></div>'
+        f'<p><a href="{e(rel(url, "search/"))}">Search with filters</a> (jurisdiction, notice, agency, theme, year…)</p></div>'
     )
     out += "## The notices\n" + block(
         table(NOTICE_HEADERS, [_notice_row(site, url, n) for n in notices], cls="sortable")
@@ -113,12 +114,6 @@ def home_page(site: Site) -> str:
         + f", {a(url, 'compare/', 'compare notices side by side')}, or {a(url, 'data/', 'download the open data')}.</p>"
     )
     return out
-
-
-def a_href(from_url: str, to_url: str) -> str:
-    from tools.generate.markup import rel
-
-    return rel(from_url, to_url)
 
 
 def notices_index(site: Site) -> str:
@@ -164,8 +159,6 @@ def compare_page(site: Site) -> str:
     out += "## Targets by kind\n"
     head = ["Kind"] + [a(url, urls.notice(n.id), n.meta["short_title"]) for n in notices]
     rows = []
-    from tools.generate.notices import format_value
-
     for kind in site.archive.registry.target_kinds:
         cells = [a(url, f"targets/#kind-{kind.id}", kind.name)]
         any_ = False
