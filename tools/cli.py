@@ -68,12 +68,12 @@ def check(corpus: Path) -> None:
 
 def _show_new_notice(notice: Notice) -> None:
     """A notice not yet published: show what the parser read, for the maintainer to confirm."""
-    from tools.outline import outline, render_text
+    from tools.outline import describe, render_text
 
     click.echo(f"  new notice (not yet in urls.lock), as parsed from {notice.files.folder}/source.txt:")
-    click.echo(
-        "    " + render_text(outline(notice.files.text, hints=notice.meta.get("parsing"))).replace("\n", "\n    ")
-    )
+    # The same parse that was just checked, not a second one.
+    text = render_text(describe(notice.parsed, notice.files.lines, notice.targets))
+    click.echo("    " + text.replace("\n", "\n    "))
 
 
 @main.command()

@@ -16,10 +16,15 @@ from tools.parse import parse_notice, split_lines
 
 
 def outline(text: str, path: str = "source.txt", hints: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The parse of ``text`` as plain data: parts, measures, clauses, targets, problems."""
+    """Parse ``text`` on its own and describe what was read."""
     lines = split_lines(text)
     parsed = parse_notice("outline", lines, path=path, hints=hints)
     found = targets.extract("outline", targets.places(parsed.nodes, lines), kinds=())
+    return describe(parsed, lines, found)
+
+
+def describe(parsed: ParsedNotice, lines: Sequence[SourceLine], found: Sequence[Target]) -> dict[str, Any]:
+    """A parse as plain data: parts, measures, responsible clauses as written, targets, problems."""
     return {
         "front_matter": [{"line": f.line.number, "role": f.role} for f in parsed.front_matter],
         "parts": _parts(parsed.nodes),
