@@ -172,3 +172,12 @@ def test_developer_reference_is_rendered_from_the_code(site: Path) -> None:
     html = (site / "reference/index.html").read_text()
     assert 'id="tools.parse.parse_notice"' in html
     assert "Parse one notice." in html  # parse_notice's own docstring
+
+
+def test_notice_facts_are_labelled_for_what_they_are(site: Path) -> None:
+    home = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    rows = {r.find("a").get_text(): r.get_text(" ", strip=True) for r in home.select("table tbody tr") if r.find("a")}
+    assert "2022-09-22 (adopted)" in rows["Shanghai AI Industry Regulations (2022)"]
+    assert "2023-05-31 (issued)" in rows["Shenzhen AI Action Plan (2023–2024)"]
+    notice = (site / "notices/jingan-ai-demonstration-zone-2026-2028/index.html").read_text()
+    assert "Approved by the Jing&#x27;an District People&#x27;s Government" in notice

@@ -93,6 +93,8 @@ def metadata_panel(site: Site, n: Notice) -> str:
             f'<a href="{e(rel(url, url + "source.txt"))}" download>source.txt</a>',
         )
     )
+    if meta_.get("notes"):
+        rows.append(("Note", e(meta_["notes"])))
     if meta_.get("versions"):
         links = [
             a(url, urls.version(n.id, v["id"]), f"version of {v['id']}")

@@ -18,14 +18,15 @@ SEARCH_FILTERS = ("type", "jurisdiction", "level", "notice", "kind", "agency", "
 def _notice_row(site: Site, url: str, n: Notice) -> list[str]:
     rec = site.notice_records[n.id]
     dates = rec["dates"]
-    when = dates.get("issued") or dates.get("adopted") or dates.get("released") or ""
+    kind = next((k for k in ("issued", "adopted", "released", "reported") if k in dates), None)
+    when = f'<span data-sort="{e(dates[kind])}">{e(dates[kind])} <small>({kind})</small></span>' if kind else ""
     period = f"{rec['period']['start']}–{rec['period']['end']}" if rec["period"] else ""
     c = rec["counts"]
     return [
         a(url, urls.notice(n.id), n.meta["short_title"]),
         e(n.meta["jurisdiction"]),
         e(n.meta["kind"].replace("-", " ")),
-        e(when),
+        when,
         e(period),
         e(rec["status"]),
         str(c["measures"]),
@@ -34,7 +35,7 @@ def _notice_row(site: Site, url: str, n: Notice) -> list[str]:
     ]
 
 
-NOTICE_HEADERS = ["Notice", "Jurisdiction", "Kind", "Issued", "Period", "Status", "Measures", "Agencies", "Targets"]
+NOTICE_HEADERS = ["Notice", "Jurisdiction", "Kind", "Date", "Period", "Status", "Measures", "Agencies", "Targets"]
 
 
 def timeline(site: Site) -> str:
