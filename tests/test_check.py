@@ -173,3 +173,20 @@ def test_unknown_agency_gets_suggestions(cli: Cli, corpus_copy: Path) -> None:
 def test_missing_corpus(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", "--corpus", str(tmp_path / "nowhere"))
     assert result.returncode == 1 and "no notices/ folder" in result.stderr
+
+
+def test_registry_notice_lists_are_kept_in_step(cli: Cli, corpus_copy: Path) -> None:
+    registry = corpus_copy / "agencies.yaml"
+    last_notice = "    notices:\n      - shenzhen-ai-action-plan-2023-2024\n  - id: shenzhen-port-office"
+    edit(registry, last_notice, "    notices:\n  - id: shenzhen-port-office")
+    emptied = cli("check", "--corpus", str(corpus_copy))
+    assert emptied.returncode == 1
+    assert "'agencies/59/notices' is empty; give it a list (for none, write [])" in emptied.stderr
+    edit(registry, "    notices:\n  - id: shenzhen-port-office", "    notices: []\n  - id: shenzhen-port-office")
+    result = cli("check", "--corpus", str(corpus_copy))
+    assert result.returncode == 0  # a warning: the registry is out of step, the archive is not wrong
+    line = _line_of(registry, "id: shenzhen-health-commission")
+    assert (
+        f"{registry}:{line}: warning: shenzhen-health-commission: notices should be "
+        "[shenzhen-ai-action-plan-2023-2024] (listed: [])" in result.stderr
+    )

@@ -94,6 +94,10 @@ def _explain(err: jsonschema.ValidationError) -> str:
     if err.validator == "pattern":
         described = err.schema.get("description") if isinstance(err.schema, dict) else None
         return f"{err.instance!r} has the wrong form (expected {described or err.validator_value})"
+    if err.validator == "type" and err.instance is None:
+        wanted = err.validator_value if isinstance(err.validator_value, str) else ""
+        noun, empty = {"array": ("list", "[]"), "object": ("mapping", "{}")}.get(wanted, ("value", '""'))
+        return f"is empty; give it a {noun} (for none, write {empty})"
     if err.validator == "enum" and isinstance(err.validator_value, list):
         return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
     return err.message
