@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from tools.models import Measure
 
 _WORD = re.compile(r"[a-z][a-z\-]{2,}|[\u4e00-\u9fff]{2}")
-# Function words and the vocabulary every notice shares carry no signal about the topic.
+# Function words and the vocabulary every notice shares carry no signal about the topic
+# (the default; `related` takes another set for another language or corpus).
 STOPWORDS = frozenset(
     [
         "the",
@@ -103,8 +104,8 @@ STOPWORDS = frozenset(
 )
 
 
-def terms(text: str) -> Counter[str]:
-    return Counter(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
+def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> Counter[str]:
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in stopwords)
 
 
 def related(
@@ -114,6 +115,7 @@ def related(
     probe_terms: int = 10,
     postings_cap: int = 64,
     shortlist: int = 24,
+    stopwords: frozenset[str] = STOPWORDS,
 ) -> dict[str, list[tuple[str, float]]]:
     """For each measure key (notice/id): the most similar measures of *other* notices.
 
@@ -122,7 +124,7 @@ def related(
     candidates are then scored exactly. Work per measure is bounded, whatever the archive's size.
     """
     keys = [f"{m.notice}/{m.id}" for m in measures]
-    vectors = _vectors(measures)
+    vectors = _vectors(measures, stopwords)
     postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for i, vec in enumerate(vectors):
         for t, w in vec.items():
@@ -142,9 +144,9 @@ def related(
     return out
 
 
-def _vectors(measures: Sequence[Measure]) -> list[dict[str, float]]:
+def _vectors(measures: Sequence[Measure], stopwords: frozenset[str]) -> list[dict[str, float]]:
     """Unit-length TF-IDF vectors of the measures' titles and texts."""
-    counts = [terms(f"{m.title or ''} {m.text}") for m in measures]
+    counts = [terms(f"{m.title or ''} {m.text}", stopwords) for m in measures]
     df: Counter[str] = Counter(t for c in counts for t in c)
     n = len(measures)
     vectors = []
