@@ -22,6 +22,17 @@ def archive() -> Archive:
     return build_archive(CORPUS)
 
 
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real corpus built into a site once, through the real command."""
+    from .site_helpers import build
+
+    out = tmp_path_factory.mktemp("build") / "site"
+    result = build(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 @pytest.fixture
 def corpus_copy(tmp_path: Path) -> Path:
     """A private copy of the corpus that a test may break."""

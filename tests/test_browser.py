@@ -219,7 +219,7 @@ def test_a_notice_in_chinese_is_searchable_word_by_word(browser: Browser, tmp_pa
     with serve(site, PREFIX) as url:
         page = browser.new_page()
         page.goto(url + "search/")
-        page.get_by_role("link", name="zh").click()
+        page.get_by_role("link", name="Search the notices in Chinese").click()
         page.locator("pagefind-input[instance=page] input").fill("算力")
         first = page.locator("pagefind-results[instance=page] .pf-result-link").first
         expect(first).to_have_attribute("href", PREFIX + "notices/shenzhen-computing-plan-zh/ii-1/")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,15 +38,21 @@ class AliasIndex:
     names: tuple[tuple[str, Agency], ...]
 
     @classmethod
-    def for_jurisdiction(cls, agencies: Iterable[Agency], jurisdiction: str) -> AliasIndex:
+    def for_jurisdiction(
+        cls, agencies: Iterable[Agency], jurisdiction: str, within: Callable[[str, str], bool] | None = None
+    ) -> AliasIndex:
+        """``within(inner, outer)`` says whether one jurisdiction lies inside another (default:
+        by the id's path, ``shanghai/jingan`` inside ``shanghai``); pass ``Registry.within``
+        to follow the jurisdiction tree."""
+        inside = within or in_scope
         # Bodies of the notice's jurisdiction and those above it go by any alias; bodies below
         # it (a district named in a municipal text) only by their full canonical name.
-        pairs = {(match_key(a.name), a) for a in agencies if in_scope(jurisdiction, a.jurisdiction)}
+        pairs = {(match_key(a.name), a) for a in agencies if inside(a.jurisdiction, jurisdiction)}
         pairs |= {
             (match_key(name), agency)
             for agency in agencies
-            if in_scope(agency.jurisdiction, jurisdiction)
-            for name in (agency.name, *agency.aliases, *([agency.name_zh] if agency.name_zh else []))
+            if inside(jurisdiction, agency.jurisdiction)
+            for name in all_names(agency)
         }
         return cls(tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1].id))))
 
@@ -58,8 +64,14 @@ class AliasIndex:
         return None
 
 
-def in_scope(agency_jurisdiction: str, notice_jurisdiction: str) -> bool:
-    return notice_jurisdiction == agency_jurisdiction or notice_jurisdiction.startswith(agency_jurisdiction + "/")
+def in_scope(inner: str, outer: str) -> bool:
+    """Whether jurisdiction ``inner`` lies within ``outer`` by its id's path alone."""
+    return inner == outer or inner.startswith(outer + "/")
+
+
+def all_names(agency: Agency) -> tuple[str, ...]:
+    """Every name an agency goes by, in every language."""
+    return (agency.name, *agency.aliases, *([agency.name_zh] if agency.name_zh else []), *agency.aliases_zh)
 
 
 def find_clauses(lines: Sequence[SourceLine]) -> list[ResponsibleClause]:

@@ -16,7 +16,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from tools.models import Agency, NoticeFiles, Problem, Registry, TargetKind, Theme
+from tools.models import Agency, Jurisdiction, NoticeFiles, Problem, Registry, TargetKind, Theme
 from tools.parse import split_lines
 
 NOTICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -272,9 +272,38 @@ def load_registry(corpus: Path) -> tuple[Registry, list[Problem]]:
     data, lines, errs = read_yaml(themes_path)
     problems += errs or schema_problems(data, lines, themes_path, "themes")
     themes, kinds = ([], []) if errs else _themes(data, lines)
-    registry = Registry(agencies, themes, kinds, str(agencies_path))
+    jurisdictions_path = corpus / "jurisdictions.yaml"
+    data, lines, errs = read_yaml(jurisdictions_path)
+    problems += errs or schema_problems(data, lines, jurisdictions_path, "jurisdictions")
+    jurisdictions = [] if errs else _jurisdictions(data, lines, jurisdictions_path, problems)
+    registry = Registry(agencies, themes, kinds, jurisdictions, str(agencies_path), str(jurisdictions_path))
     problems += load_permalinks(corpus, registry)
     return registry, problems
+
+
+def _jurisdictions(data: Any, lines: dict[str, int], path: Path, problems: list[Problem]) -> list[Jurisdiction]:
+    out = []
+    for i, item in enumerate((data or {}).get("jurisdictions") or []):
+        if not isinstance(item, dict) or not {"id", "name", "level"} <= item.keys():
+            continue  # the schema reports the form
+        out.append(
+            Jurisdiction(
+                id=str(item["id"]),
+                name=str(item["name"]),
+                level=str(item["level"]),
+                parent=item.get("parent"),
+                line=lines.get(f"jurisdictions/{i}", 1),
+                name_zh=item.get("name_zh"),
+                targets_counted_in_parent=bool(item.get("targets_counted_in_parent", False)),
+            )
+        )
+    known = {j.id for j in out}
+    for j in out:
+        if j.parent and j.parent not in known:
+            problems.append(
+                Problem(str(path), j.line, f"{j.id}: parent {j.parent!r} is not a jurisdiction here; add it first")
+            )
+    return out
 
 
 def load_permalinks(corpus: Path, registry: Registry) -> list[Problem]:
@@ -321,6 +350,7 @@ def _agencies(data: Any, lines: dict[str, int], path: Path, problems: list[Probl
                 line=line,
                 name_zh=item.get("name_zh"),
                 parent=item.get("parent"),
+                aliases_zh=tuple(str(a) for a in item.get("aliases_zh") or []),
             )
         )
     return out

@@ -69,6 +69,14 @@ class Node:
     children: list[Node] = field(default_factory=list)
     parent_id: str | None = None
     is_measure: bool = False
+    heading_raw: str = ""  # the heading as printed (number and title sentence), for display
+
+    def heading_rest(self) -> str:
+        """What follows the printed heading on its line, as printed."""
+        if not self.paragraphs:
+            return ""
+        raw = self.paragraphs[0].raw.strip()
+        return raw[len(self.heading_raw) :].strip() if raw.startswith(self.heading_raw) else raw
 
 
 @dataclass(frozen=True)
@@ -160,6 +168,18 @@ class Agency:
     line: int
     name_zh: str | None = None
     parent: str | None = None
+    aliases_zh: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    id: str
+    name: str
+    level: str
+    parent: str | None
+    line: int
+    name_zh: str | None = None
+    targets_counted_in_parent: bool = False
 
 
 @dataclass(frozen=True)
@@ -206,11 +226,27 @@ class Registry:
     agencies: list[Agency]
     themes: list[Theme]
     target_kinds: list[TargetKind]
+    jurisdictions: list[Jurisdiction] = field(default_factory=list)
     agencies_path: str = "corpus/agencies.yaml"
+    jurisdictions_path: str = "corpus/jurisdictions.yaml"
     locked_urls: list[tuple[str, int]] = field(default_factory=list)  # (url, line in urls.lock)
     redirects: dict[str, tuple[str, int]] = field(default_factory=dict)  # old url -> (new url, line)
     lock_path: str = "corpus/urls.lock"
     redirects_path: str = "corpus/redirects.yaml"
+
+    def lineage(self, jurisdiction: str) -> list[str]:
+        """The jurisdiction and every one it lies within, innermost first."""
+        parents = {j.id: j.parent for j in self.jurisdictions}
+        out: list[str] = []
+        current: str | None = jurisdiction
+        while current and current not in out:
+            out.append(current)
+            current = parents.get(current)
+        return out
+
+    def within(self, inner: str, outer: str) -> bool:
+        """Whether ``inner`` is ``outer`` or lies within it."""
+        return outer in self.lineage(inner)
 
 
 @dataclass

@@ -49,6 +49,7 @@ class Heading:
     style: HeadingStyle
     numbering: Numbering
     rest: str
+    rest_start: int = 0  # where ``rest`` begins in the normalised line
 
 
 @dataclass
@@ -71,7 +72,7 @@ def match_heading(line: SourceLine, styles: Sequence[HeadingStyle]) -> Heading |
             if value is None or (style.needs_text and not regexes.HEADING_TEXT_START.match(rest)):
                 continue
             printed = _printed_in_raw(line.raw, m["printed"])
-            return Heading(line, style, Numbering(style.name, printed, value), rest)
+            return Heading(line, style, Numbering(style.name, printed, value), rest, m.start("rest"))
     return None
 
 
@@ -128,15 +129,47 @@ def _has_body(heading: Heading) -> bool:
 
 def split_title(heading: Heading) -> str | None:
     """The heading's title: the whole rest of a short line, or its short first sentence."""
+    title, _ = _title_span(heading)
+    return title
+
+
+def _title_span(heading: Heading) -> tuple[str | None, int]:
+    """The title, tidied for navigation, and how many characters of ``rest`` it spans as printed."""
     rest = heading.rest
     if not heading.style.titled or not rest:
-        return None
+        return None, 0
     sentence = regexes.FIRST_SENTENCE.match(rest)
     if sentence and len(sentence["title"]) <= regexes.TITLE_MAX_CHARS:
-        return sentence["title"].rstrip("。.").strip()
+        return sentence["title"].rstrip("。.").strip(), sentence.end("title")
     if len(rest) <= regexes.TITLE_MAX_CHARS:
-        return rest.rstrip("。.").strip()
-    return None
+        return rest.rstrip("。.").strip(), len(rest)
+    return None, 0
+
+
+def heading_raw(heading: Heading) -> str:
+    """The heading as printed: the raw line's number and title sentence, punctuation and all.
+
+    The page shows these characters; the tidied title is only for navigation. Falls back to
+    the printed number when the raw characters cannot be lined up with the normalised ones.
+    """
+    _, span = _title_span(heading)
+    end = heading.rest_start + span if span else heading.rest_start
+    target = heading.line.norm[:end].rstrip()
+    raw = heading.line.raw.strip()
+    cut = _raw_prefix(raw, target)
+    return raw[:cut].rstrip() if cut is not None else heading.numbering.printed.strip()
+
+
+def _raw_prefix(raw: str, target: str) -> int | None:
+    """The longest prefix of ``raw`` that normalises to ``target`` (residue such as ``**`` included)."""
+    found = None
+    low = max(0, len(target) - 24)
+    for end in range(low, min(len(raw), len(target) + 48) + 1):
+        if normalise(raw[:end]) == target:
+            found = end
+        elif found is not None:
+            break
+    return found
 
 
 def build_tree(headings: Sequence[Heading]) -> list[_Open]:
@@ -145,6 +178,7 @@ def build_tree(headings: Sequence[Heading]) -> list[_Open]:
     stack: list[_Open] = []
     for heading in headings:
         node = Node("", heading.numbering, split_title(heading), heading.line.number, heading.line.number)
+        node.heading_raw = heading_raw(heading)
         entry = _Open(heading, node, heading.style.rank)
         names = [open_.heading.style.name for open_ in stack]
         if heading.style.name in names:

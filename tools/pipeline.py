@@ -35,7 +35,7 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
     titles = [t for t in (meta.get("title"), meta.get("title_zh")) if t]
     parsed = parse_notice(files.id, files.lines, path=source_path, titles=titles, hints=meta.get("parsing"))
     problems = list(parsed.problems)
-    index = agencies.AliasIndex.for_jurisdiction(registry.agencies, meta.get("jurisdiction", ""))
+    index = agencies.AliasIndex.for_jurisdiction(registry.agencies, meta.get("jurisdiction", ""), registry.within)
     problems += agencies.attribute(parsed.measures, files.lines, index, source_path)
     issuers = []
     roles: tuple[tuple[str, Role], ...] = (("issuers", "issuer"), ("drafters", "drafter"))
@@ -66,7 +66,7 @@ def _code_fingerprint() -> str:
 
 def _registry_key(corpus: Path) -> str:
     digest = hashlib.sha256(_code_fingerprint().encode())
-    for name in ("agencies.yaml", "themes.yaml"):
+    for name in ("agencies.yaml", "themes.yaml", "jurisdictions.yaml"):
         path = corpus / name
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 
 from tools import urls
-from tools.agencies import in_scope, match_key
-from tools.models import Agency, Archive, Notice, Problem
+from tools.agencies import all_names, match_key
+from tools.models import Agency, Archive, Notice, Problem, Registry
 from tools.parse import normalise
 
 
@@ -18,7 +17,8 @@ def check_archive(archive: Archive) -> list[Problem]:
         problems += expected_counts(notice)
         problems += relations(notice, ids)
         problems += evidence(notice)
-    problems += alias_collisions(archive.registry.agencies, archive.registry.agencies_path)
+    problems += alias_collisions(archive.registry)
+    problems += unknown_jurisdictions(archive)
     if not archive.errors:  # a broken registry would make every URL look lost
         problems += permalinks(archive)
     problems += registry_notice_lists(archive)
@@ -84,20 +84,46 @@ def evidence(notice: Notice) -> list[Problem]:
     return out
 
 
-def alias_collisions(agencies: Sequence[Agency], path: str) -> list[Problem]:
+def alias_collisions(registry: Registry) -> list[Problem]:
     """One spelling must not name two agencies that a notice could both see."""
     owners: dict[str, list[Agency]] = defaultdict(list)
-    for agency in agencies:
-        for name in {match_key(n) for n in (agency.name, *agency.aliases)}:
+    for agency in registry.agencies:
+        for name in {match_key(n) for n in all_names(agency)}:
             owners[name].append(agency)
     out = []
     for name, group in sorted(owners.items()):
         for a in group:
             for b in group:
                 if a.id < b.id and (
-                    in_scope(a.jurisdiction, b.jurisdiction) or in_scope(b.jurisdiction, a.jurisdiction)
+                    registry.within(a.jurisdiction, b.jurisdiction) or registry.within(b.jurisdiction, a.jurisdiction)
                 ):
-                    out.append(Problem(path, b.line, f"{name!r} names both {a.id} and {b.id}; keep it on one of them"))
+                    out.append(
+                        Problem(
+                            registry.agencies_path, b.line, f"{name!r} names both {a.id} and {b.id}; keep it on one"
+                        )
+                    )
+    return out
+
+
+def unknown_jurisdictions(archive: Archive) -> list[Problem]:
+    """Every notice and agency names a jurisdiction of corpus/jurisdictions.yaml."""
+    reg = archive.registry
+    known = sorted(j.id for j in reg.jurisdictions)
+    hint = f"use one of {', '.join(known)}, or add it to {reg.jurisdictions_path}"
+    out = [
+        Problem(
+            _meta_path(n),
+            n.files.meta_lines.get("jurisdiction", 1),
+            f"jurisdiction {n.meta['jurisdiction']!r} is not in {reg.jurisdictions_path}; {hint}",
+        )
+        for n in archive.notices
+        if n.meta.get("jurisdiction") not in known
+    ]
+    out += [
+        Problem(reg.agencies_path, a.line, f"{a.id}: jurisdiction {a.jurisdiction!r} is unknown; {hint}")
+        for a in reg.agencies
+        if a.jurisdiction not in known
+    ]
     return out
 
 

@@ -15,7 +15,8 @@ from tools import export, urls
 from tools.files import swap_into_place
 from tools.generate import entities, notices, overview, versions
 from tools.generate.context import Site
-from tools.generate.markup import e, rel
+from tools.generate.markup import rel
+from tools.generate.templates import render
 from tools.models import Archive
 
 Progress = Callable[[int, int], None]
@@ -128,7 +129,7 @@ def generate(
             )
     for data_file, text in export.open_data_files(archive):
         tree.put("data/" + data_file, text)
-    for jurisdiction in [None, *overview.jurisdictions(site)]:
+    for jurisdiction in [None, *(j for j, _ in site.jurisdiction_tree())]:
         tree.put(overview.feed_path(jurisdiction), overview.feed(site, site_url, jurisdiction))
     for old, (new, _) in sorted(archive.registry.redirects.items()):
         tree.put(old + "index.html", redirect_page(old, new))
@@ -138,11 +139,4 @@ def generate(
 
 def redirect_page(old: str, new: str) -> str:
     """A static redirect that keeps the #fragment and works on any host, without a plugin."""
-    href = e(rel(old, new))
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f'<title>Moved</title><link rel="canonical" href="{href}">'
-        f'<meta http-equiv="refresh" content="0; url={href}">'
-        f'<script>location.replace("{href}" + location.hash)</script>'
-        f'</head><body><p>This page has moved to <a href="{href}">{href}</a>.</p></body></html>\n'
-    )
+    return render("redirect.html.j2", href=rel(old, new))

@@ -8,6 +8,19 @@ from typing import Any
 
 from tools import export, related
 from tools.models import Agency, Archive, Measure, Node, Notice, Target, Theme
+from tools.regexes import SCALES
+
+# How pages name the roles an agency plays in measures, strongest first.
+ROLE_TITLES = {
+    "lead": "Leads",
+    "responsible": "Responsible for",
+    "cooperating": "Cooperates on",
+    "assigned": "Assigned duties in",
+    "mentioned": "Mentioned in",
+}
+LANGUAGES = {"en": "English", "zh": "Chinese", "ja": "Japanese"}
+# What a reader of each language calls a search in it (a link they can recognise).
+SEARCH_IN = {"zh": "中文检索", "ja": "日本語で検索"}
 
 
 @dataclass
@@ -59,6 +72,67 @@ class Site:
         number = m.number.strip().rstrip(":.")
         label = number if kind == "Article" else f"measure {number}"
         return f"{self.short(m.notice)}, {label}"
+
+    def value_label(self, t: Target) -> str:
+        """A target's value as a reader says it: "over 50", "175 billion yuan", "1–2"."""
+
+        def num(v: float) -> str:
+            if t.scale:
+                return f"{v / SCALES[t.scale]:g} {t.scale}"
+            return f"{v:,.0f}" if v >= 1000 else f"{v:g}"
+
+        value = num(t.value) + (f"–{num(t.value_max)}" if t.value_max is not None else "")
+        qualifier = {"over": "over ", "at least": "at least ", "around": "around ", "up to": "up to "}
+        unit = "" if t.unit == "count" else f" {t.unit}"
+        return f"{qualifier.get(t.qualifier or '', '')}{value}{unit}"
+
+    def jurisdiction_ids(self, jurisdiction: str) -> list[str]:
+        """The jurisdiction and those it lies within, outermost (the country) first."""
+        return list(reversed(self.archive.registry.lineage(jurisdiction)))
+
+    def jurisdiction_path(self, jurisdiction: str) -> list[dict[str, str]]:
+        """The jurisdiction and those above it, outermost first, each with its name and anchor."""
+        names = {j.id: j.name for j in self.archive.registry.jurisdictions}
+        return [
+            {"id": j, "name": names.get(j, j), "anchor": j.replace("/", "-")}
+            for j in self.jurisdiction_ids(jurisdiction)
+        ]
+
+    def country_of(self, n: Notice) -> str:
+        return self.jurisdiction_ids(n.meta["jurisdiction"])[0]
+
+    def jurisdiction_tree(self) -> list[tuple[str, int]]:
+        """Every jurisdiction with a notice at or below it, depth first in registry order, with its depth."""
+        used = {j for n in self.archive.notices for j in self.jurisdiction_ids(n.meta["jurisdiction"])}
+        children: dict[str | None, list[str]] = defaultdict(list)
+        for j in self.archive.registry.jurisdictions:
+            if j.id in used:
+                children[j.parent].append(j.id)
+        out: list[tuple[str, int]] = []
+
+        def walk(parent: str | None, depth: int) -> None:
+            for child in children[parent]:
+                out.append((child, depth))
+                walk(child, depth + 1)
+
+        walk(None, 0)
+        return out
+
+    def countries(self) -> list[dict[str, str]]:
+        return [self.jurisdiction_path(j)[0] for j, depth in self.jurisdiction_tree() if depth == 0]
+
+    def language_name(self, code: str) -> str:
+        return LANGUAGES.get(code.split("-")[0], code)
+
+    def search_label(self, code: str) -> str:
+        """The link to a language's search page, in that language and in English."""
+        english = f"Search the notices in {self.language_name(code)}"
+        native = SEARCH_IN.get(code.split("-")[0])
+        return f"{native} · {english}" if native else english
+
+    def status_banner(self, n: Notice) -> dict[str, str] | None:
+        """A notice that no longer applies says so at the top of its page."""
+        return None
 
     def agencies_of(self, m: Measure, role: str) -> list[Agency]:
         return [self.agencies[r.agency] for r in m.agencies if r.role == role]
