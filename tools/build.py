@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from tools.generate import generate
 from tools.index import PagefindError, index_site, set_languages
 from tools.models import Archive, Problem
 from tools.pipeline import build_archive
-from tools.render import ENGINES, RenderError, docs_dir, read_config
+from tools.render import ENGINES, RenderError, read_config
 
 Say = Callable[[str], None]
 
@@ -26,6 +27,18 @@ class BuildResult:
     message: str = ""
     timings: dict[str, float] = field(default_factory=dict)
     pages: int = 0
+
+
+def work_folder(out: Path) -> Path:
+    """A fresh folder of this build's own, beside its output: generated pages and HTML go there,
+    so builds at the same time (``serve``, tests, other outputs) never touch each other's files."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+
+
+def preview_folder(out: Path) -> Path:
+    """Where a maintainer's preview of ``out`` keeps its generated pages between rebuilds."""
+    return out.parent / f".{out.name}.preview"
 
 
 def build_site(
@@ -40,9 +53,11 @@ def build_site(
 ) -> BuildResult:
     """Build the whole site into ``out``. On any failure ``out`` is left as it was.
 
-    ``incremental`` (for a maintainer's preview) rewrites only the generated pages whose
-    content changed and re-renders only those, in place; ``cache`` reuses the parse of
-    notices whose text, metadata, registry and code have not changed.
+    A full build works in a fresh folder of its own and swaps the finished site into ``out``.
+    ``incremental`` (for a maintainer's preview) keeps the generated pages in
+    ``preview_folder(out)``, rewrites only those whose content changed and re-renders only
+    them, in place; ``cache`` reuses the parse of notices whose text, metadata, registry and
+    code have not changed.
     """
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -51,9 +66,10 @@ def build_site(
     if archive.errors:
         return BuildResult(False, archive.problems, "the corpus has errors; nothing was built", timings)
     say(f"parsed {len(archive.notices)} notices in {timings['parse']:.2f}s")
-    if incremental and out.is_dir():
+    if incremental and out.is_dir() and (preview_folder(out) / "docs").is_dir():
         return _render_in_place(archive, out, config_file, say, timings, engine)
-    return _render(archive, out, config_file, say, progress, timings, engine)
+    docs = preview_folder(out) / "docs" if incremental else None
+    return _render(archive, out, config_file, say, progress, timings, engine, docs)
 
 
 def _render(
@@ -64,17 +80,19 @@ def _render(
     progress: Callable[[int, int], None] | None,
     timings: dict[str, float],
     engine: str = "mkdocs",
+    docs: Path | None = None,
 ) -> BuildResult:
     site_url = str(read_config(config_file).get("site_url") or "")
-    t = time.perf_counter()
-    pages = generate(archive, docs_dir(config_file), config_file.parent / "docs", site_url, progress)
-    timings["generate"] = time.perf_counter() - t
-    say(f"generated {pages} pages in {timings['generate']:.2f}s")
-    staging = out.with_name(out.name + ".building")
-    shutil.rmtree(staging, ignore_errors=True)
+    work = work_folder(out)
     try:
         t = time.perf_counter()
-        ENGINES[engine](config_file, staging, export.as_of(archive))
+        docs = docs or work / "docs"
+        pages = generate(archive, docs, config_file.parent / "docs", site_url, progress)
+        timings["generate"] = time.perf_counter() - t
+        say(f"generated {pages} pages in {timings['generate']:.2f}s")
+        staging = work / "site"
+        t = time.perf_counter()
+        ENGINES[engine](config_file, docs, staging, export.as_of(archive))
         timings["render"] = time.perf_counter() - t
         say(f"rendered with {engine} in {timings['render']:.2f}s")
         t = time.perf_counter()
@@ -82,10 +100,11 @@ def _render(
         index_site(staging)
         timings["index"] = time.perf_counter() - t
         say(f"indexed with Pagefind in {timings['index']:.2f}s")
+        swap_into_place(staging, out)
     except (RenderError, PagefindError, OSError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        return BuildResult(False, archive.problems, f"build failed, previous site kept: {exc}", timings, pages)
-    swap_into_place(staging, out)
+        return BuildResult(False, archive.problems, f"build failed, previous site kept: {exc}", timings)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return BuildResult(True, archive.problems, f"site written to {out}", timings, pages)
 
 
@@ -93,13 +112,14 @@ def _render_in_place(
     archive: Archive, out: Path, config_file: Path, say: Say, timings: dict[str, float], engine: str
 ) -> BuildResult:
     site_url = str(read_config(config_file).get("site_url") or "")
+    docs = preview_folder(out) / "docs"
     t = time.perf_counter()
-    changed = generate(archive, docs_dir(config_file), config_file.parent / "docs", site_url, incremental=True)
+    changed = generate(archive, docs, config_file.parent / "docs", site_url, incremental=True)
     timings["generate"] = time.perf_counter() - t
     say(f"{changed} generated files changed ({timings['generate']:.2f}s)")
     try:
         t = time.perf_counter()
-        ENGINES[engine](config_file, out, export.as_of(archive), dirty=True)
+        ENGINES[engine](config_file, docs, out, export.as_of(archive), dirty=True)
         timings["render"] = time.perf_counter() - t
         t = time.perf_counter()
         set_languages(out, page_languages(archive))

@@ -244,7 +244,8 @@ def serve(corpus: Path, out: Path, config_file: Path, host: str, port: int, watc
     """Build the site and serve it locally, rebuilding when the corpus changes."""
     from tools.serve import serve_forever
 
-    if not _build(corpus, out, config_file) and not out.exists():
+    # The preview keeps its generated pages, so the first change re-renders only what changed.
+    if not _build(corpus, out, config_file, incremental=True) and not out.exists():
         sys.exit(1)
     rebuild = (lambda: _build(corpus, out, config_file, incremental=True)) if watch else None
     watched = [corpus, config_file.parent / "docs", config_file.parent / "overrides", config_file]

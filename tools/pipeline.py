@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from pathlib import Path
 
@@ -86,5 +87,8 @@ def _cached_enrich(
             return result  # type: ignore[no-any-return]
     result = enrich(files, registry)
     cache.mkdir(parents=True, exist_ok=True)
-    entry.write_bytes(pickle.dumps((key, result)))
+    # Written aside and renamed, so a build reading the cache at the same time never sees half a file.
+    partial = entry.with_name(f"{entry.name}.{os.getpid()}.part")
+    partial.write_bytes(pickle.dumps((key, result)))
+    partial.replace(entry)
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 from collections.abc import Iterator
@@ -19,10 +20,6 @@ class RenderError(Exception):
 def read_config(config_file: Path) -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(config_file.read_text("utf-8"))
     return data
-
-
-def docs_dir(config_file: Path) -> Path:
-    return config_file.parent / str(read_config(config_file).get("docs_dir", "docs"))
 
 
 class _Collect(logging.Handler):
@@ -50,8 +47,11 @@ def _build_date(as_of: str) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-def render_mkdocs(config_file: Path, site_dir: Path, as_of: str, dirty: bool = False) -> None:
-    """Build the site into ``site_dir``; warnings are errors (strict), reported together.
+def render_mkdocs(config_file: Path, docs: Path, site_dir: Path, as_of: str, dirty: bool = False) -> None:
+    """Render the Markdown in ``docs`` into ``site_dir``; warnings are errors (strict), reported together.
+
+    ``docs`` is the build's own folder (the configuration's ``docs_dir`` is overridden), so
+    builds running at the same time never read each other's pages.
 
     ``dirty`` re-renders only pages whose Markdown is newer than their HTML. MkDocs warns
     that this leaves its own search index partial; that index is not used here (Pagefind
@@ -68,7 +68,7 @@ def render_mkdocs(config_file: Path, site_dir: Path, as_of: str, dirty: bool = F
     try:
         with _build_date(as_of):
             # A dirty build always warns that it is one; strict mode stays for full builds.
-            config = load_config(str(config_file), site_dir=str(site_dir), strict=not dirty)
+            config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site_dir), strict=not dirty)
             build(config, dirty=dirty)
     except (exceptions.Abort, exceptions.ConfigurationError) as exc:
         raise RenderError("\n".join([*collector.messages, str(exc)])) from None
@@ -76,41 +76,52 @@ def render_mkdocs(config_file: Path, site_dir: Path, as_of: str, dirty: bool = F
         logger.removeHandler(collector)
 
 
-def render_zensical(config_file: Path, site_dir: Path, as_of: str, dirty: bool = False) -> None:
-    """Build the same site with Zensical, which reads the same mkdocs.yml.
+def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, dirty: bool = False) -> None:
+    """Render the same pages with Zensical, which reads the same mkdocs.yml.
 
-    Zensical takes its output folder only from the configuration, and only inside the
-    project: a copy of the configuration that differs only in ``site_dir`` is written beside
-    the original (relative paths keep their meaning), and the result is moved into place.
-    Zensical keeps its own cache between builds, so ``dirty`` needs nothing more here.
+    Zensical takes its folders only from the configuration, and only inside the project: the
+    pages are copied into a folder of this build's own inside the project, beside a copy of
+    the configuration that differs only in ``docs_dir`` and ``site_dir`` (relative paths keep
+    their meaning); the result is moved into place. Names are unique per build, so builds at
+    the same time do not collide. Zensical keeps its own cache, so ``dirty`` needs nothing more.
     """
     import shutil
     import subprocess
     import sys
+    import tempfile
 
+    if importlib.util.find_spec("zensical") is None:
+        raise RenderError(
+            "Zensical is not installed. Install it with `pip install -e '.[zensical]'` "
+            "(or use the default engine, MkDocs)."
+        )
     config = read_config(config_file)
-    local_out = config_file.parent / ".zensical-site"  # Zensical wants site_dir inside the project
-    shutil.rmtree(local_out, ignore_errors=True)
-    config["site_dir"] = local_out.name
-    temp = config_file.with_name(".zensical-build.yml")
-    temp.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    work = Path(tempfile.mkdtemp(prefix=".zensical-", dir=config_file.parent))
     try:
-        with _build_date(as_of):
-            result = subprocess.run(
-                [sys.executable, "-m", "zensical", "build", "-f", str(temp), "--strict"],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
+        shutil.copytree(docs, work / "docs")
+        config["docs_dir"] = f"{work.name}/docs"
+        config["site_dir"] = f"{work.name}/site"
+        temp = work.with_suffix(".yml")
+        temp.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        try:
+            with _build_date(as_of):
+                result = subprocess.run(
+                    [sys.executable, "-m", "zensical", "build", "-f", str(temp), "--strict"],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+        finally:
+            temp.unlink(missing_ok=True)
+        built = work / "site"
+        if result.returncode != 0 or not (built / "index.html").exists():
+            raise RenderError(result.stdout + result.stderr)
+        # Zensical writes its own whole-site search index; Pagefind replaces it and nothing loads it.
+        (built / "search.json").unlink(missing_ok=True)
+        shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.move(str(built), str(site_dir))
     finally:
-        temp.unlink(missing_ok=True)
-    if result.returncode != 0 or not (local_out / "index.html").exists():
-        shutil.rmtree(local_out, ignore_errors=True)
-        raise RenderError(result.stdout + result.stderr)
-    shutil.rmtree(site_dir, ignore_errors=True)
-    shutil.move(str(local_out), str(site_dir))
-    # Zensical writes its own whole-site search index; Pagefind replaces it and nothing loads it.
-    (site_dir / "search.json").unlink(missing_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 ENGINES = {"mkdocs": render_mkdocs, "zensical": render_zensical}

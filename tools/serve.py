@@ -57,8 +57,7 @@ def serve_forever(
     site: Path, host: str, port: int, rebuild: Callable[[], object] | None, watched: Sequence[Path]
 ) -> None:
     if rebuild:
-        docs = [p for p in watched if p.name == "docs"]
-        watch(watched, rebuild, ignore=[d / "generated" for d in docs] + [d / "generated.staging" for d in docs])
+        watch(watched, rebuild, ignore=[])
     server = ThreadingHTTPServer((host, port), _handler(site.resolve()))
     click.echo(f"serving {site} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     try:

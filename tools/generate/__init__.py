@@ -114,7 +114,7 @@ def generate(
     tree = Tree(out, incremental, always=frozenset({"reference.md"}))
     for own in sorted(p for p in handwritten.rglob("*") if p.is_file()):
         relative = own.relative_to(handwritten)
-        if relative.parts[0] not in {out.name, out.name + ".staging", out.name + ".old"}:
+        if not relative.parts[0].startswith("generated"):  # left by builds before staging folders
             tree.put(relative.as_posix(), own.read_bytes())
     total = page_count(site)
     for done, (path, text) in enumerate(pages(site), 1):

@@ -1,0 +1,63 @@
+"""Builds never collide: several builds of two corpora at once, from one checkout, each site
+holding exactly its own corpus, and nothing left in the checkout or beside the sites."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from .site_helpers import ROOT
+
+NOTICE = "shenzhen-ai-action-plan-2023-2024"
+MARK = "Second corpus: Shenzhen plan"
+
+
+def _second_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus-b"
+    shutil.copytree(ROOT / "corpus", corpus)
+    path = corpus / "notices" / NOTICE / "notice.yaml"
+    meta = yaml.safe_load(path.read_text("utf-8"))
+    meta["short_title"] = MARK
+    path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return corpus
+
+
+def _start(corpus: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "tools", "build", "--corpus", str(corpus), "--out", str(out), *extra]
+    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _short_title(site: Path) -> str:
+    notices = json.loads((site / "data/notices.json").read_text("utf-8"))["notices"]
+    return str(next(n["short_title"] for n in notices if n["id"] == NOTICE))
+
+
+def test_builds_at_the_same_time_each_hold_their_own_corpus(tmp_path: Path) -> None:
+    corpus_a, corpus_b = ROOT / "corpus", _second_corpus(tmp_path)
+    before = sorted(p.name for p in (ROOT / "docs").iterdir())
+    sites = tmp_path / "sites"
+    runs = {
+        "a1": _start(corpus_a, sites / "a1"),
+        "b1": _start(corpus_b, sites / "b1"),
+        "a2": _start(corpus_a, sites / "a2"),
+        "b2": _start(corpus_b, sites / "b2"),
+        # A maintainer's preview (as `serve` runs it) at the same time, into its own output.
+        "b3": _start(corpus_b, sites / "b3", "--incremental", "--cache-dir", str(tmp_path / "cache")),
+    }
+    results = {name: run.communicate(timeout=900) for name, run in runs.items()}
+    failed = {name: err for name, (_, err) in results.items() if runs[name].returncode != 0}
+    assert failed == {}
+    for name in runs:
+        expected = MARK if name.startswith("b") else "Shenzhen AI Action Plan (2023–2024)"
+        assert _short_title(sites / name) == expected, name
+        page = (sites / name / "notices" / NOTICE / "index.html").read_text("utf-8")
+        assert (MARK in page) == name.startswith("b"), name
+    # Only the sites (and the preview's own pages) beside them; nothing new in the checkout.
+    assert sorted(p.name for p in sites.iterdir()) == [".b3.preview", "a1", "a2", "b1", "b2", "b3"]
+    assert sorted(p.name for p in (ROOT / "docs").iterdir()) == before
+    assert not [p.name for p in ROOT.iterdir() if p.name.startswith((".zensical-", ".corpus"))]
