@@ -109,7 +109,23 @@
     new MutationObserver(fix).observe(document.querySelector(".search-filters") || document.body, { childList: true, subtree: true });
   }
 
+  // WCAG 2.5.3 (label in name): Pagefind labels its search button "Search" while it shows
+  // "Search Ctrl K", and names each result option by its title while it shows the title and an
+  // excerpt. Let the button be named by its own text (the key hints are aria-hidden), and each
+  // option by all it shows, so a speech user can say what they see.
+  function nameByVisibleText() {
+    document.querySelectorAll(".pf-trigger-btn[aria-label]").forEach(function (button) {
+      if (button.querySelector(".pf-trigger-text")) button.removeAttribute("aria-label");
+    });
+    document.querySelectorAll('[role="option"][aria-labelledby]').forEach(function (option) {
+      option.removeAttribute("aria-labelledby");
+      option.removeAttribute("aria-describedby");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    nameByVisibleText();
+    new MutationObserver(nameByVisibleText).observe(document.body, { childList: true, subtree: true });
     labelFilterDropdowns();
     setupCopy();
     setupSortable();
