@@ -138,7 +138,7 @@ def search_in_browser(site: Path) -> dict[str, Any]:
     fetched: list[int] = []
     with serve(site) as url, sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            executable_path=os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium",
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
         )
         page = browser.new_context().new_page()

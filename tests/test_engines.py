@@ -60,3 +60,24 @@ def test_zensical_site_is_searchable_and_private(both: tuple[Path, Path]) -> Non
     assert (zensical / "pagefind/pagefind-entry.json").is_file()
     assert not (zensical / "search.json").exists()  # the whole-index search is not shipped
     assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', html)
+
+
+def test_zensical_missing_says_how_to_install_it(tmp_path: Path) -> None:
+    # Hide the installed Zensical from the command, as on a machine without the extra.
+    (tmp_path / "sitecustomize.py").write_text(
+        "import sys\n"
+        "class _Hide:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] == 'zensical':\n"
+        "            raise ModuleNotFoundError(name)\n"
+        "sys.meta_path.insert(0, _Hide())\n"
+    )
+    env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "tools", "build", "--engine", "zensical", "--out", str(tmp_path / "site")],
+        cwd=ROOT, capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "pip install -e '.[zensical]'" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert not (tmp_path / "site").exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 from collections.abc import Iterator
@@ -90,11 +89,13 @@ def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, d
     import sys
     import tempfile
 
-    if importlib.util.find_spec("zensical") is None:
+    try:
+        import zensical  # noqa: F401  (an optional dependency)
+    except ImportError:
         raise RenderError(
             "Zensical is not installed. Install it with `pip install -e '.[zensical]'` "
             "(or use the default engine, MkDocs)."
-        )
+        ) from None
     config = read_config(config_file)
     work = Path(tempfile.mkdtemp(prefix=".zensical-", dir=config_file.parent))
     try:
