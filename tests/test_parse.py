@@ -45,9 +45,13 @@ def test_numbers_are_kept_as_printed(archive: Archive) -> None:
     jingan = {m.id: m for m in notice(archive, JINGAN).parsed.measures}
     shanghai = {m.id: m for m in notice(archive, SHANGHAI).parsed.measures}
     assert jingan["iv-6"].number == "(6)"
-    assert shanghai["art-8"].number == "Article 8:"
-    assert shanghai["art-21"].number == "Article 21."
+    # A labelled number is the label and the number; the separator after it is the heading's.
+    assert shanghai["art-8"].number == "Article 8"
+    assert shanghai["art-21"].number == "Article 21"
     assert shanghai["art-1"].number == "Article 1"
+    assert next(n for n in notice(archive, SHANGHAI).parsed.nodes[0].children if n.id == "art-8").heading_raw == (
+        "Article 8:"
+    )
     groups = [n for n in notice(archive, JINGAN).parsed.nodes[1].children]
     assert groups[3].numbering.printed == "(4 )" and groups[3].id == "ii-4"
 

@@ -33,7 +33,7 @@ def test_markdown_residue_from_pdf_conversion() -> None:
     parsed = parse_notice("x", split_lines(text))
     assert [m.id for m in parsed.measures] == ["i-1", "i-2", "ii-1"]
     assert parsed.measures[0].title == "Build computing power"
-    assert parsed.measures[0].number.startswith("**(1)")  # the number as printed, residue and all
+    assert parsed.measures[0].number == "(1)"  # residue never enters a printed number
 
 
 def test_chinese_original_layout() -> None:

@@ -224,7 +224,7 @@ def attribute(measures: Sequence[Measure], lines: Sequence[SourceLine], index: A
     """Fill each measure's responsible clauses and agencies; return unknown-name problems."""
     problems: list[Problem] = []
     for measure in measures:
-        own = [ln for ln in lines[measure.line - 1 : measure.end_line] if ln.norm]
+        own = [ln for ln in lines[measure.first : measure.last + 1] if ln.norm]
         measure.responsible_clauses = find_clauses(own)
         refs, errs = responsible(measure, measure.responsible_clauses, index, path)
         problems += errs

@@ -72,7 +72,7 @@ def _show_new_notice(notice: Notice) -> None:
 
     click.echo(f"  new notice (not yet in urls.lock), as parsed from {notice.files.folder}/source.txt:")
     # The same parse that was just checked, not a second one.
-    text = render_text(describe(notice.parsed, notice.files.lines, notice.targets))
+    text = render_text(describe(notice.parsed, notice.parsed.lines, notice.targets))
     click.echo("    " + text.replace("\n", "\n    "))
 
 

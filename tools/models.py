@@ -33,6 +33,7 @@ class SourceLine:
     number: int  # 1-based line number in source.txt
     raw: str  # exactly as received, without the line ending
     norm: str  # odd whitespace folded, trimmed; used for parsing only
+    index: int = 0  # place in the notice's list of segments (a line split in two is two segments)
 
 
 @dataclass
@@ -70,6 +71,8 @@ class Node:
     parent_id: str | None = None
     is_measure: bool = False
     heading_raw: str = ""  # the heading as printed (number and title sentence), for display
+    first: int = 0  # index of its first segment
+    last: int = 0  # index of its last own segment
 
     def heading_rest(self) -> str:
         """What follows the printed heading on its line, as printed."""
@@ -143,6 +146,8 @@ class Measure:
     agencies: list[AgencyRef] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
+    first: int = 0  # index of its first segment
+    last: int = 0  # index of its last segment
 
 
 @dataclass
@@ -155,6 +160,7 @@ class ParsedNotice:
     measures: list[Measure]
     back_matter: list[FrontMatter]
     problems: list[Problem] = field(default_factory=list)
+    lines: list[SourceLine] = field(default_factory=list)  # the segments every later stage reads
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,26 @@ def from_chinese(text: str) -> int | None:
     return total + current or None
 
 
-def parse_number(text: str) -> int | None:
+def from_letters(text: str) -> int | None:
+    """Lettered items: a=1 … z=26, then doubled as legal texts do: aa=27, bb=28."""
+    low = text.lower()
+    if not low.isascii() or not low.isalpha() or len(set(low)) != 1:
+        return None
+    return (len(low) - 1) * 26 + ord(low[0]) - ord("a") + 1
+
+
+def to_letters(value: int) -> str:
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+
+
+def parse_number(text: str, letters: bool = False) -> int | None:
+    """The value of a printed number: Arabic, Roman (either case), Chinese, or letters."""
     if text.isdigit():
         return int(text)
+    if letters:
+        return from_letters(text)
     if set(text) <= set("IVXLC"):
         return from_roman(text)
+    if set(text) <= set("ivxlc"):
+        return from_roman(text.upper())
     return from_chinese(text)

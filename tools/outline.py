@@ -19,8 +19,8 @@ def outline(text: str, path: str = "source.txt", hints: dict[str, Any] | None = 
     """Parse ``text`` on its own and describe what was read."""
     lines = split_lines(text)
     parsed = parse_notice("outline", lines, path=path, hints=hints)
-    found = targets.extract("outline", targets.places(parsed.nodes, lines), kinds=())
-    return describe(parsed, lines, found)
+    found = targets.extract("outline", targets.places(parsed.nodes, parsed.lines), kinds=())
+    return describe(parsed, parsed.lines, found)
 
 
 def describe(parsed: ParsedNotice, lines: Sequence[SourceLine], found: Sequence[Target]) -> dict[str, Any]:
@@ -54,7 +54,7 @@ def _measure(
     parsed: ParsedNotice, measure_id: str, lines: Sequence[SourceLine], found: Sequence[Target]
 ) -> dict[str, Any]:
     m = next(x for x in parsed.measures if x.id == measure_id)
-    own = [ln for ln in lines[m.line - 1 : m.end_line] if ln.norm]
+    own = [ln for ln in lines[m.first : m.last + 1] if ln.norm]
     return {
         "id": m.id,
         "number": m.number,

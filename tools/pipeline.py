@@ -37,7 +37,7 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
     parsed = parse_notice(files.id, files.lines, path=source_path, titles=titles, hints=meta.get("parsing"))
     problems = list(parsed.problems)
     index = agencies.AliasIndex.for_jurisdiction(registry.agencies, meta.get("jurisdiction", ""), registry.within)
-    problems += agencies.attribute(parsed.measures, files.lines, index, source_path)
+    problems += agencies.attribute(parsed.measures, parsed.lines, index, source_path)
     issuers = []
     roles: tuple[tuple[str, Role], ...] = (("issuers", "issuer"), ("drafters", "drafter"))
     for field, role in roles:
@@ -46,7 +46,7 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
         refs, errs = agencies.resolve_names(names, index, role, meta_path, lines)
         issuers += refs
         problems += errs
-    found = targets.extract(files.id, targets.places(parsed.nodes, files.lines), registry.target_kinds)
+    found = targets.extract(files.id, targets.places(parsed.nodes, parsed.lines), registry.target_kinds)
     by_measure: dict[str, list[str]] = {}
     for target in found:
         if target.measure:

@@ -24,6 +24,9 @@ class HeadingStyle:
     ``label`` prefixes the style's number in ids (``art-13``); ``titled`` says whether the
     rest of the heading line may carry a title (an article's never does).
     ``always_measure`` makes every heading of the style a measure (the citable unit of law).
+    ``unnumbered`` styles (bullets, headings listed in a table of contents) carry no number:
+    their value is their place among their siblings. A ``label`` of "*" takes the printed word
+    ("pillar" for "Pillar I").
     """
 
     name: str
@@ -33,19 +36,30 @@ class HeadingStyle:
     titled: bool = True
     always_measure: bool = False
     roman_id: bool = False
+    letter_id: bool = False
     needs_text: bool = True
+    unnumbered: bool = False
 
 
 def _p(*sources: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(s) for s in sources)
 
 
-# Order matters only where two styles could claim one line: the first match wins.
+# Where two styles could claim one line ("(i)" is a letter after "(h)", a Roman one otherwise),
+# the parser prefers the style whose sequence the line continues; failing that, the first here.
 HEADING_STYLES: tuple[HeadingStyle, ...] = (
+    HeadingStyle(
+        "part",
+        _p(rf"^(?P<printed>(?P<label>Part|Pillar|Title|Book)\s+(?P<num>\d+|{_ROMAN}))\b\s*[:.]?\s*(?P<rest>.*)$"),
+        label="*",
+        rank=0,
+        roman_id=True,
+        needs_text=False,
+    ),
     HeadingStyle(
         "chapter",
         _p(
-            rf"^(?P<printed>Chapter\s+(?P<num>\d+|{_ROMAN})\b(?:\s*[:.])?)\s*(?P<rest>.*)$",
+            rf"^(?P<printed>Chapter\s+(?P<num>\d+|{_ROMAN}))\b\s*[:.]?\s*(?P<rest>.*)$",
             rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*章)\s*(?P<rest>.*)$",
         ),
         label="chp",
@@ -55,7 +69,7 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "section",
         _p(
-            rf"^(?P<printed>Section\s+(?P<num>\d+|{_ROMAN})\b(?:\s*[:.])?)\s*(?P<rest>.*)$",
+            rf"^(?P<printed>(?:Section|Sec\.)\s+(?P<num>\d+|{_ROMAN}))\b\.?\s*(?P<rest>.*)$",
             rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*节)\s*(?P<rest>.*)$",
         ),
         label="sec",
@@ -65,7 +79,7 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "article",
         _p(
-            r"^(?P<printed>Article\s+(?P<num>\d+)\b(?:\s*[:.])?)\s*(?P<rest>.*)$",
+            r"^(?P<printed>Article\s+(?P<num>\d+))\b\s*[:.]?\s*(?P<rest>.*)$",
             rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*条)\s*(?P<rest>.*)$",
         ),
         label="art",
@@ -73,6 +87,10 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
         titled=False,
         always_measure=True,
         needs_text=False,
+    ),
+    HeadingStyle(
+        "decimal",
+        _p(r"^(?P<printed>(?P<major>\d{1,2})\.(?P<num>\d{1,2})\.?)\s+(?P<rest>\S.*)$"),
     ),
     HeadingStyle(
         "roman",
@@ -91,10 +109,48 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
         _p(r"^(?P<printed>\(\s*(?P<num>\d{1,3})\s*\))\s*(?P<rest>\S.*)$"),
     ),
     HeadingStyle(
+        "letter",
+        _p(r"^(?P<printed>\(\s*(?P<num>(?P<l>[a-z])(?P=l)?)\s*\))\s*(?P<rest>\S.*)$"),
+        letter_id=True,
+    ),
+    HeadingStyle(
+        "roman-lower",
+        _p(r"^(?P<printed>\(\s*(?P<num>[ivxlc]+)\s*\))\s*(?P<rest>\S.*)$"),
+        roman_id=True,
+    ),
+    HeadingStyle(
+        "letter-upper",
+        _p(r"^(?P<printed>\(\s*(?P<num>(?P<l>[A-Z])(?P=l)?)\s*\))\s*(?P<rest>\S.*)$"),
+        letter_id=True,
+    ),
+    HeadingStyle(
         "arabic",
         _p(r"^(?P<printed>(?P<num>\d{1,3})\s*[.、](?!\d))\s*(?P<rest>\S.*)$"),
     ),
+    # Unnumbered items: their number is their place among their siblings.
+    HeadingStyle(
+        "bullet",
+        _p(r"^(?P<printed>[•●▪◦‣∙])\s*(?P<rest>\S.*)$"),
+        unnumbered=True,
+    ),
 )
+# Headings with no number at all, known only because a table of contents lists them.
+TITLED = HeadingStyle("titled", (), unnumbered=True, needs_text=False)
+
+# A table of contents: its heading line, and the dot leaders and page numbers of its entries.
+CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+contents|contents|目\s*录)$", re.IGNORECASE)
+CONTENTS_LEADER = re.compile(r"\s*(?:\.{2,}|…+|·{2,})\s*\.?\s*(?:\d+|[ivxlc]+)?\s*$|\s+\d+\s*$", re.IGNORECASE)
+CONTENTS_MAX_CHARS = 200
+# A line that names a list of measures ("Recommended Policy Actions", "[Specific Initiatives]"):
+# short, unpunctuated, and used more than once, each time right before a list.
+LIST_LABEL = re.compile(r"^[\[【(（]?[\w\s’'&/-]{3,40}[\]】)）]?$")
+# Footnote references as PDF conversion leaves them in the text: "[7]", "[7, 8]".
+FOOTNOTE_REF = re.compile(r"\[\d{1,3}(?:\s*,\s*\d{1,3})*\]")
+# A footnote line: its number, then the note ("1 Executive Order 14179 of …").
+FOOTNOTE_LINE = re.compile(r"^(?P<num>\d{1,3})\s+\S")
+# Words left out of the slug a heading with no number gets as its id.
+SLUG_STOPWORDS = frozenset("a an and at by for from in into of on or the to that with within".split())
+SLUG_WORDS = 3
 
 # A heading's text must start like a phrase, not like a number or a lowercase continuation.
 HEADING_TEXT_START = re.compile(r"^[\"“‘'A-Z\u4e00-\u9fff]")
@@ -103,7 +159,8 @@ HEADING_TEXT_START = re.compile(r"^[\"“‘'A-Z\u4e00-\u9fff]")
 LIST_INTRODUCER = re.compile(r"[:：]\s*$")
 
 # The first sentence of a heading line, when short enough to be its title.
-FIRST_SENTENCE = re.compile(r"^(?P<title>.+?(?:[.][”\"’]?(?=\s)|。))\s*(?P<body>\S.*)$")
+# (A full stop ends it before a space, or right before a subsection mark: "Workers.(a) To advance".)
+FIRST_SENTENCE = re.compile(r"^(?P<title>.+?(?:[.][”\"’]?(?=\s|\([a-z1-9]\)\s)|。))\s*(?P<body>\S.*)$")
 TITLE_MAX_CHARS = 150
 
 # Responsible-unit clauses, English and Chinese, in round, full-width or square brackets.

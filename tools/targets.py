@@ -254,7 +254,7 @@ def extract(
     for node, is_measure, lines, context in places:
         for line in lines:
             text = strip.sub(" ", line.norm)
-            if line.number == node.line:
+            if line.index == node.first:
                 text = text[len(node.numbering.printed) :] if text.startswith(node.numbering.printed) else text
             for found in find_quantities(text, line.number, context):
                 base = f"{notice_id}--{node.id}--{_slug(found)}"
@@ -282,14 +282,14 @@ def places(
     that enclose it (whose deadline applies to targets that state none)."""
     for node in nodes:
         if node.is_measure:
-            yield node, True, [ln for ln in lines[node.line - 1 : _last_line(node)] if ln.norm], context
+            yield node, True, [ln for ln in lines[node.first : _last_index(node) + 1] if ln.norm], context
         else:
             yield node, False, node.paragraphs, context
             own = " ".join(ln.norm for ln in node.paragraphs[1:])
             yield from places(node.children, lines, f"{context} {own}".strip())
 
 
-def _last_line(node: Node) -> int:
+def _last_index(node: Node) -> int:
     while node.children:
         node = node.children[-1]
-    return node.end_line
+    return node.last
