@@ -20,8 +20,7 @@ from tools.models import Agency, AgencyRef, Measure, Problem, ResponsibleClause,
 from tools.parse import normalise
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "，": ",", "、": ","})
-_DUTY = re.compile(r"\b(?:shall|is\s+responsible|are\s+responsible|may|will)\b", re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.;:!?。；]\s+)")
+_SENTENCE_START = re.compile(r"(?:^|[.;:!?]\s+|[。；])")
 
 
 def match_key(text: str) -> str:
@@ -75,11 +74,44 @@ def all_names(agency: Agency) -> tuple[str, ...]:
 
 
 def find_clauses(lines: Sequence[SourceLine]) -> list[ResponsibleClause]:
-    return [
+    """Responsible-unit clauses as written: labelled ones anywhere, and a bracketed list that
+    closes the measure (kept only if it names an agency, see ``responsible``)."""
+    found = [
         ResponsibleClause(line.number, m.group(0), normalise(m["names"]))
         for line in lines
         for m in regexes.RESPONSIBLE_CLAUSE.finditer(line.raw)
     ]
+    last = lines[-1] if lines else None
+    trailing = regexes.TRAILING_CLAUSE.search(last.raw) if last else None
+    if last and trailing and not regexes.RESPONSIBLE_CLAUSE.search(trailing.group(0)):
+        found.append(ResponsibleClause(last.number, trailing.group(0), normalise(trailing["names"]), trailing=True))
+    return found
+
+
+def clause_parts(clause: ResponsibleClause) -> list[tuple[Role, str]]:
+    """A clause's names by role: 牵头单位 and "Lead units" lead, 配合单位 cooperate. (In a trailing
+    bracketed list, ◎ marks the lead; see ``_mark_leads``.)"""
+    if clause.trailing:
+        return [("responsible", regexes.LEAD_MARK.sub("", clause.names))]
+    labels = list(regexes.CLAUSE_PART.finditer(clause.names))
+    parts: list[tuple[Role, str]] = []
+    for label, following in zip(labels, [*labels[1:], None], strict=True):
+        end = following.start() if following else len(clause.names)
+        names = clause.names[label.end() : end].strip(" ;；,，")
+        role: Role = next((r for rx, r in regexes.CLAUSE_ROLES if rx.search(label["label"])), "responsible")  # type: ignore[misc]
+        parts.append((role, names))
+    return parts
+
+
+def _mark_leads(clause: ResponsibleClause, found: list[tuple[Agency, str]]) -> list[tuple[Role, Agency, str]]:
+    """In "[Cabinet Office, Ministry of Economy, Trade and Industry (◎)]" the name the ◎ follows leads."""
+    text = match_key(clause.names)
+    out: list[tuple[Role, Agency, str]] = []
+    for agency, written in found:
+        at = text.find(match_key(written))
+        marked = at >= 0 and regexes.LEAD_MARK.match(text, at + len(match_key(written)))
+        out.append(("lead" if marked else "responsible", agency, written))
+    return out
 
 
 def split_names(names: str, index: AliasIndex) -> tuple[list[tuple[Agency, str]], list[str]]:
@@ -115,22 +147,55 @@ def _as_written(original: str, key: str, start: int, length: int) -> str:
 
 def responsible(
     measure: Measure, clauses: Sequence[ResponsibleClause], index: AliasIndex, path: str
-) -> tuple[list[AgencyRef], list[Problem]]:
+) -> tuple[list[AgencyRef], list[Problem], list[ResponsibleClause]]:
+    """The agencies a measure's clauses name, with their roles; unknown names as problems; and
+    the clauses kept (a trailing bracketed list that names no agency is not a clause)."""
     refs: list[AgencyRef] = []
     problems = []
+    kept = []
     for clause in clauses:
-        found, unknown = split_names(clause.names, index)
-        refs += [AgencyRef(a.id, "responsible", written, clause.line) for a, written in found]
-        problems += [
-            Problem(
-                path,
-                clause.line,
-                f"responsible unit {name!r} (measure {measure.number}) is not in corpus/agencies.yaml; "
-                + suggest(name, index),
-            )
-            for name in unknown
-        ]
-    return _unique(refs), problems
+        parts = [(role, *split_names(names, index)) for role, names in clause_parts(clause)]
+        if clause.trailing and not any(found for _, found, _ in parts):
+            continue  # "[Reposted]": a note, not a list of agencies
+        kept.append(clause)
+        for role, found, unknown in parts:
+            marked = _mark_leads(clause, found) if clause.trailing else [(role, a, w) for a, w in found]
+            refs += [AgencyRef(a.id, r, written, clause.line) for r, a, written in marked]
+            problems += [
+                Problem(
+                    path,
+                    clause.line,
+                    f"responsible unit {name!r} (measure {measure.number}) is not in corpus/agencies.yaml; "
+                    + suggest(name, index),
+                )
+                for name in unknown
+            ]
+    return _unique(refs), problems, kept
+
+
+def led_by(measure: Measure, index: AliasIndex, lines: Sequence[SourceLine]) -> list[AgencyRef]:
+    """Agencies named after "led by" (and those it works "in coordination with", as cooperating)."""
+    refs = []
+    for line in lines:
+        key = match_key(line.norm)
+        for m in regexes.LED_BY.finditer(key):
+            pos, role = m.end(), "lead"
+            while pos < len(key):
+                joiner = regexes.COOPERATING_JOINER.match(key, pos)
+                if joiner:
+                    pos, role = joiner.end(), "cooperating"
+                    continue
+                joiner = regexes.LED_BY_JOINER.match(key, pos)
+                if joiner and joiner.end() > pos:
+                    pos = joiner.end()
+                    continue
+                hit = index.longest_at(key, pos)
+                if not hit:
+                    break
+                written = _as_written(line.norm, key, pos, len(hit[0]))
+                refs.append(AgencyRef(hit[1].id, role, written, line.number))  # type: ignore[arg-type]
+                pos += len(hit[0])
+    return refs
 
 
 def suggest(name: str, index: AliasIndex, limit: int = 3) -> str:
@@ -155,32 +220,44 @@ def mentions(measure: Measure, index: AliasIndex, lines: Sequence[SourceLine]) -
     by_name = dict(individual)
     refs = []
     for line in lines:
-        text = match_key(regexes.RESPONSIBLE_CLAUSE.sub(" ", line.norm))
+        text = match_key(regexes.TRAILING_CLAUSE.sub(" ", regexes.RESPONSIBLE_CLAUSE.sub(" ", line.norm)))
         for m in pattern.finditer(text):
             role: Role = "assigned" if _has_duty(text, m.start(), m.end()) else "mentioned"
-            refs.append(AgencyRef(by_name[m.group(0)].id, role, m.group(0), line.number))
+            written = _as_written(line.norm, text, m.start(), m.end() - m.start())
+            refs.append(AgencyRef(by_name[m.group(0)].id, role, written, line.number))
     return _unique(refs)
+
+
+def _is_cjk(name: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in name)
 
 
 @lru_cache(maxsize=64)
 def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for all names, longest first so the longest name wins at each place."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    """One pattern for all names, longest first so the longest name wins at each place. Chinese
+    names have no word boundaries around them (Chinese puts no spaces between words)."""
+    parts = [re.escape(n) if _is_cjk(n) else rf"(?<!\w){re.escape(n)}(?!\w)" for n in names]
+    return re.compile("|".join(parts))
 
 
 def _has_duty(text: str, start: int, end: int) -> bool:
-    """Whether the name is the subject of a sentence that gives it a duty ("... shall ...")."""
+    """Whether the name is the subject of a clause that gives it a duty: "…, the Secretary of
+    Energy shall …", "国家发展改革委要加强统筹协调"."""
+    if regexes.DUTY_ZH.match(text, end):
+        return True
     sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
+    clause_start = max(sentence_start, text.rfind(",", 0, start) + 1)
     sentence_end = min(i for i in (text.find(". ", end), len(text)) if i >= 0)
-    lead = text[sentence_start:start]
-    return len(lead.split()) <= 4 and bool(_DUTY.search(text, end, sentence_end))
+    lead = text[clause_start:start]
+    return len(lead.split()) <= 4 and bool(regexes.DUTY.search(text, end, sentence_end))
 
 
-_STRENGTH = {"responsible": 0, "assigned": 1, "mentioned": 2}
+_STRENGTH = {"lead": 0, "responsible": 1, "cooperating": 2, "assigned": 3, "mentioned": 4}
 
 
 def strongest(refs: Sequence[AgencyRef]) -> list[AgencyRef]:
-    """One reference per agency, with its strongest role (responsible > assigned > mentioned)."""
+    """One reference per agency, with its strongest role (lead > responsible > cooperating >
+    assigned > mentioned)."""
     best: dict[str, AgencyRef] = {}
     for ref in refs:
         if ref.agency not in best or _STRENGTH[ref.role] < _STRENGTH[best[ref.agency].role]:
@@ -225,8 +302,7 @@ def attribute(measures: Sequence[Measure], lines: Sequence[SourceLine], index: A
     problems: list[Problem] = []
     for measure in measures:
         own = [ln for ln in lines[measure.first : measure.last + 1] if ln.norm]
-        measure.responsible_clauses = find_clauses(own)
-        refs, errs = responsible(measure, measure.responsible_clauses, index, path)
+        refs, errs, measure.responsible_clauses = responsible(measure, find_clauses(own), index, path)
         problems += errs
-        measure.agencies = strongest(refs + mentions(measure, index, own))
+        measure.agencies = strongest(refs + led_by(measure, index, own) + mentions(measure, index, own))
     return problems

@@ -52,6 +52,7 @@ def relations(archive: Archive) -> dict[str, list[dict[str, Any]]]:
         "amends": "amended-by",
         "replaces": "replaced-by",
         "cites": "cited-by",
+        "revoked-by": "revokes",
     }
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for notice in archive.notices:

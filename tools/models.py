@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
-Role = Literal["issuer", "drafter", "responsible", "assigned", "mentioned"]
+Role = Literal["issuer", "drafter", "lead", "responsible", "cooperating", "assigned", "mentioned"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ class Node:
     heading_raw: str = ""  # the heading as printed (number and title sentence), for display
     first: int = 0  # index of its first segment
     last: int = 0  # index of its last own segment
+    cited_as: str = ""  # how a reader cites it: "Sec. 4.1 (a)", "II (1) 3", "Article 13"
 
     def heading_rest(self) -> str:
         """What follows the printed heading on its line, as printed."""
@@ -92,11 +93,13 @@ class FrontMatter:
 
 @dataclass(frozen=True)
 class ResponsibleClause:
-    """A responsible-unit clause as written, e.g. ``(Responsible units: A, B, etc.)``."""
+    """A responsible-unit clause as written, e.g. ``(Responsible units: A, B, etc.)``,
+    ``（牵头单位：A；配合单位：B）``, ``[Digital Agency (◎), all ministries and agencies]``."""
 
     line: int
     raw: str
     names: str  # the list part, normalised for matching
+    trailing: bool = False  # a bracketed list at the end of a measure, a clause only if it names agencies
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,7 @@ class Measure:
     end_line: int
     path: list[str]  # ancestor node ids, outermost first
     paragraphs: list[str]
+    cited_as: str = ""  # how a reader cites it: "Sec. 4.1 (a)", "II (1) 3", "Article 13"
     responsible_clauses: list[ResponsibleClause] = field(default_factory=list)
     agencies: list[AgencyRef] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)

@@ -254,7 +254,6 @@ def find_headings(
     last: dict[str, int] = {}
     in_article = False
     previous: SourceLine | None = None
-    previous_heading: Heading | None = None
     for line in lines:
         if not line.norm:
             continue
@@ -281,7 +280,7 @@ def find_headings(
                 in_article = heading.style.always_measure
             last[heading.style.name] = heading.numbering.value
             headings.append(heading)
-        previous, previous_heading = line, heading
+        previous = line
     return headings
 
 
@@ -294,11 +293,6 @@ def _choose(found: list[Heading], last: dict[str, int]) -> Heading | None:
         if last.get(heading.style.name) == heading.numbering.value - 1:
             return heading
     return next((h for h in found if h.numbering.value == 1), found[0])
-
-
-def _has_body(heading: Heading) -> bool:
-    """Whether a heading line carries body text after its title (so it can introduce a list)."""
-    return split_title(heading) != heading.rest.rstrip("。.").strip()
 
 
 def split_title(heading: Heading) -> str | None:
@@ -314,12 +308,20 @@ def _title_span(heading: Heading) -> tuple[str | None, int]:
         return rest, len(rest)
     if not heading.style.titled or not rest:
         return None, 0
+    # A chapter's or section's title may be long; an item's title is a short lead sentence.
+    longest = regexes.LABELLED_TITLE_MAX_CHARS if heading.style.rank is not None else regexes.TITLE_MAX_CHARS
     sentence = regexes.FIRST_SENTENCE.match(rest)
-    if sentence and len(sentence["title"]) <= regexes.TITLE_MAX_CHARS:
+    if sentence and len(sentence["title"]) <= longest:
         return sentence["title"].rstrip("。.").strip(), sentence.end("title")
-    if len(rest) <= regexes.TITLE_MAX_CHARS:
+    if len(rest) <= longest:
         return rest.rstrip("。.").strip(), len(rest)
     return None, 0
+
+
+def _gist(text: str, words: int = 12) -> str:
+    """The first words of an item with neither number nor title, to name it in navigation."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def heading_raw(heading: Heading) -> str:
@@ -358,6 +360,11 @@ def build_tree(headings: Sequence[Heading]) -> list[_Open]:
     for heading in headings:
         entry = _Open(heading, _node(heading), heading.style.rank)
         names = [open_.heading.style.name for open_ in stack]
+        while stack and stack[-1].heading.style.unnumbered and stack[-1].heading.style is not regexes.TITLED:
+            if stack[-1].heading.style is heading.style:
+                break
+            stack.pop()  # a bullet holds no headings: what follows it is its sibling's or its parent's
+        names = [open_.heading.style.name for open_ in stack]
         if heading.style.name in names:
             del stack[names.index(heading.style.name) :]
         elif entry.rank is not None:
@@ -375,7 +382,10 @@ def build_tree(headings: Sequence[Heading]) -> list[_Open]:
 
 def _node(heading: Heading) -> Node:
     line = heading.line
-    node = Node("", heading.numbering, split_title(heading), line.number, line.number, first=line.index)
+    title = split_title(heading)
+    if title is None and heading.style.unnumbered:
+        title = _gist(heading.rest)
+    node = Node("", heading.numbering, title, line.number, line.number, first=line.index)
     node.heading_raw = heading_raw(heading)
     return node
 
@@ -431,6 +441,28 @@ def _component(entry: _Open, parent: _Open | None) -> str:
     return f"{label}-{number}" if label else number
 
 
+def cited_as(chain: Sequence[_Open]) -> str:
+    """How a reader cites a unit: the printed numbers that make its id unique, outermost first
+    ("Sec. 4.1 (a)", "II (1) 3", "Article 13"); an unnumbered heading by its title, a bullet by
+    its place ("item 2")."""
+    parts: list[str] = []
+    for i, entry in enumerate(chain):
+        heading = entry.heading
+        if heading.style is regexes.TITLED:
+            parts.append(entry.node.title or "")
+        elif heading.style.unnumbered:
+            parts.append(f"item {heading.numbering.value}")
+        elif heading.major is not None and i and chain[i - 1].heading.numbering.value == heading.major:
+            parts[-1] = f"{parts[-1]}.{heading.numbering.value}"  # "Sec. 4" and "4.1" read "Sec. 4.1"
+        else:
+            parts.append(heading.numbering.printed.strip().rstrip(".、:：").strip())
+    if any(e.heading.style.unnumbered for e in chain):
+        return ", ".join(p for p in parts if p)
+    joined = " ".join(parts)
+    # Chinese numbers run together: 二（一）1, not 二 （一） 1.
+    return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) | (?=[\u3000-\u9fff\uff00-\uffef])", "", joined)
+
+
 def slug(title: str) -> str:
     """A short id for a heading with no number: its first few significant words."""
     words = [w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", title.casefold()) if w not in regexes.SLUG_STOPWORDS]
@@ -476,6 +508,7 @@ def assign_ids(roots: list[_Open], labels: set[int] | None = None) -> list[tuple
         parts = [_component(a, chain[ancestors.index(a)]) for a in kept]
         parts.append(_component(entry, ancestors[-1] if ancestors else None))
         ident = "-".join(p for p in parts if p)
+        entry.node.cited_as = cited_as([*kept, entry])
         if ident[:1].isdigit():
             ident = ("m-" if entry.node.is_measure else "p-") + ident
         entry.node.id = ident
@@ -491,11 +524,14 @@ def _dedupe_ids(everything: Sequence[_Open], path: str) -> list[Problem]:
             head, _, last = entry.node.id.rpartition("-")
             entry.node.id = f"{head}-g{last}" if head else f"g{last}"
     seen: dict[str, int] = {}
+    styles: dict[str, str] = {}
     problems = []
     for entry in everything:
         node = entry.node
         if node.id in seen:
-            if not entry.heading.style.unnumbered:
+            # Only a number repeated in the same style is a numbering error (a bullet's place
+            # may equal a numbered sibling's number).
+            if not entry.heading.style.unnumbered and styles[node.id] == entry.heading.style.name:
                 problems.append(
                     Problem(
                         path,
@@ -509,6 +545,7 @@ def _dedupe_ids(everything: Sequence[_Open], path: str) -> list[Problem]:
                 suffix += 1
             node.id = f"{node.id}-{suffix}"
         seen[node.id] = node.line
+        styles[node.id] = entry.heading.style.name
     return problems
 
 
@@ -613,7 +650,9 @@ def classify_front(
     after_addressees = False
     for i, line in enumerate(ln for ln in lines if ln.norm):
         role = roles.get(line.number) or (
-            "contents" if line.index in (contents or set()) else front_matter_role(line, titles, i == 0, after_addressees)
+            "contents"
+            if line.index in (contents or set())
+            else front_matter_role(line, titles, i == 0, after_addressees)
         )
         if default and role == "preamble":
             role = default
@@ -692,6 +731,7 @@ def _to_measure(notice_id: str, entry: _Open, ancestors: tuple[_Open, ...], line
         notice=notice_id,
         number=node.numbering.printed.strip(),
         title=node.title,
+        cited_as=node.cited_as,
         text=verbatim(lines[node.first : own[-1].index + 1]),
         line=node.line,
         end_line=own[-1].number,

@@ -149,7 +149,9 @@ FOOTNOTE_REF = re.compile(r"\[\d{1,3}(?:\s*,\s*\d{1,3})*\]")
 # A footnote line: its number, then the note ("1 Executive Order 14179 of …").
 FOOTNOTE_LINE = re.compile(r"^(?P<num>\d{1,3})\s+\S")
 # Words left out of the slug a heading with no number gets as its id.
-SLUG_STOPWORDS = frozenset("a an and at by for from in into of on or the to that with within".split())
+SLUG_STOPWORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "that", "with", "within"]
+)
 SLUG_WORDS = 3
 
 # A heading's text must start like a phrase, not like a number or a lowercase continuation.
@@ -162,18 +164,47 @@ LIST_INTRODUCER = re.compile(r"[:：]\s*$")
 # (A full stop ends it before a space, or right before a subsection mark: "Workers.(a) To advance".)
 FIRST_SENTENCE = re.compile(r"^(?P<title>.+?(?:[.][”\"’]?(?=\s|\([a-z1-9]\)\s)|。))\s*(?P<body>\S.*)$")
 TITLE_MAX_CHARS = 150
+LABELLED_TITLE_MAX_CHARS = 320  # chapters and sections may have long titles
 
-# Responsible-unit clauses, English and Chinese, in round, full-width or square brackets.
+# Responsible-unit clauses, English and Chinese, in round, full-width, square or tortoise-shell
+# brackets, with one or more labelled parts: （牵头单位：A；配合单位：B）, (Responsible units: A, B).
 # Written to match the raw line too, so a clause can be quoted exactly as received.
+_CLAUSE_LABEL = (
+    r"(?:(?:牵头|责任|负责|主责|配合|协同|参与)单位|"
+    r"(?:Lead|Leading|Responsible|Cooperating|Supporting|Participating)\s+(?:units?|departments?|agencies))"
+)
 RESPONSIBLE_CLAUSE = re.compile(
-    r"[(\[【（]\s*(?:Responsible\s+units?|Lead\s+units?|(?:牵头|责任|负责|主责)单位)\s*[:：]\s*"
-    r"(?P<names>[^()\[\]【】（）]*?)\s*[)\]】）]",
+    rf"[(\[【（〔]\s*(?P<names>{_CLAUSE_LABEL}\s*[:：][^()\[\]【】（）〔〕]*?)\s*[)\]】）〕]",
+    re.IGNORECASE,
+)
+# The labelled parts inside a clause, and the role each label gives.
+CLAUSE_PART = re.compile(rf"(?P<label>{_CLAUSE_LABEL})\s*[:：]", re.IGNORECASE)
+CLAUSE_ROLES = (
+    (re.compile(r"牵头|lead", re.IGNORECASE), "lead"),
+    (re.compile(r"配合|协同|参与|cooperat|support|participat", re.IGNORECASE), "cooperating"),
+)
+# A bracketed list of ministries closing a measure: "[Digital Agency (◎), all ministries and agencies]".
+# It is a clause when it names a registry agency; ◎ marks the one that leads.
+TRAILING_CLAUSE = re.compile(r"\[(?P<names>[^\[\]]{3,300})\]\s*$")
+LEAD_MARK = re.compile(r"\s*[(（]\s*◎\s*[)）]")
+# "Led by the Office of Science and Technology Policy (OSTP), …": the agencies that lead a measure.
+LED_BY = re.compile(r"\b(?:co-)?led\s+by\s+", re.IGNORECASE)
+# What may stand between the names after "led by" (an acronym in parentheses, "through", "at").
+LED_BY_JOINER = re.compile(
+    r"\s*(?:,|and\b|the\b|through\b|at\b|via\b|acting\s+through\b|\([a-z][a-z&-]*\)|'s\b)\s*", re.IGNORECASE
+)
+# After these words, the names that follow cooperate rather than lead.
+COOPERATING_JOINER = re.compile(
+    r"\s*,?\s*(?:in\s+(?:coordination|collaboration|consultation|partnership)\s+with|with\s+support\s+from)\s+",
     re.IGNORECASE,
 )
 # Separators between names in a clause, once registry names have been matched away.
-NAME_SEPARATOR = re.compile(r"(?:\s*(?:,|，|、|;|；|and\b|及|和)\s*)+", re.IGNORECASE)
+NAME_SEPARATOR = re.compile(r"(?:\s*(?:,|，|、|;|；|and\b|及|和|与)\s*)+", re.IGNORECASE)
 # Trailing "etc." / "等" that closes an open list.
 CLAUSE_ETC = re.compile(r"(?:,?\s*etc\.?|等)\s*$", re.IGNORECASE)
+# A duty given in a sentence: English "shall", Chinese 要/应当/负责… right after the name.
+DUTY = re.compile(r"\b(?:shall|is\s+responsible|are\s+responsible|may|will)\b", re.IGNORECASE)
+DUTY_ZH = re.compile(r"\s*(?:要|应当|应|负责|会同|牵头|统筹|组织|是)")
 
 # Front matter.
 DATE_LINE = re.compile(
