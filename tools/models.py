@@ -130,6 +130,9 @@ class Target:
     counted: str
     kind: str
     as_written: str
+    deadline_after: str | None = None  # ISO 8601 duration after the notice's date ("P270D")
+    deadline_date: str | None = None  # a deadline stated as a date
+    agency: str | None = None  # for a duty: the agency given it
 
 
 @dataclass

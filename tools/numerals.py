@@ -14,7 +14,7 @@ _ROMAN_VALUES = [
     (1, "I"),
 ]
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
-_CN_DIGIT |= {"九": 9}
+_CN_DIGIT |= {"九": 9, "两": 2}
 
 
 def to_roman(value: int) -> str:
@@ -37,16 +37,14 @@ def from_roman(text: str) -> int | None:
 
 
 def from_chinese(text: str) -> int | None:
-    """Chinese numerals up to 999 (一, 十二, 二十三, 一百零五)."""
-    if not text or any(ch not in _CN_DIGIT and ch not in "十百" for ch in text):
+    """Chinese numerals up to 9999 (一, 十二, 二十三, 一百零五, 两千)."""
+    units = {"十": 10, "百": 100, "千": 1000}
+    if not text or any(ch not in _CN_DIGIT and ch not in units for ch in text):
         return None
     total, current = 0, 0
     for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
+        if ch in units:
+            total += (current or 1) * units[ch]
             current = 0
         else:
             current = _CN_DIGIT[ch]

@@ -47,6 +47,7 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
         issuers += refs
         problems += errs
     found = targets.extract(files.id, targets.places(parsed.nodes, parsed.lines), registry.target_kinds)
+    found = targets.with_duty_agencies(found, {m.id: m for m in parsed.measures})
     by_measure: dict[str, list[str]] = {}
     for target in found:
         if target.measure:

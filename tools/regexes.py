@@ -236,6 +236,8 @@ NUMBER_WORDS = {
     "hundreds of": 100,
 }
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Scales as Chinese and SI prefixes print them: 万 (10^4), 亿 (10^8), P and E (FLOPS).
+SCALES_ZH = {"万": 1e4, "亿": 1e8, "P": 1e15, "E": 1e18}
 
 QUANTITY = re.compile(
     r"(?<![\w.\-‐‑‒–—+/])"
@@ -245,6 +247,7 @@ QUANTITY = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"(?:\s*(?:-|–|to)\s*(?P<num2>\d+(?:\.\d+)?))?"
     r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion))?"
+    r"(?P<times>[x×](?!\w))?"  # a multiple: "at least 20x by 2030"
     r"(?![\w\-‐‑‒+%]|\.\d|\s*[\-‐‑‒]?\s*(?:hour|minute|day|week|month|year|th\b|st\b|nd\b|rd\b))",
     re.IGNORECASE,
 )
@@ -281,5 +284,89 @@ FREQUENCY = re.compile(
     r"annually|per\s+year|a\s+year)\b",
     re.IGNORECASE,
 )
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?。])[\"”’]?\s+(?=[\"“‘A-Z(\u4e00-\u9fff])")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘A-Z(\u4e00-\u9fff])|(?<=[。！？])")
 CLAUSE_SPLIT = re.compile(r"[;；]\s*")
+
+# What an English number must not be part of: a reference to a section, an order, a statute or
+# a footnote ("section 4 of this order", "50 U.S.C. 4501", "Executive Order 14091 of February
+# 16"), or an exponent ("10^26").
+NUMBER_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:sections?|subsections?|sec\.|orders?|no\.|nos\.|act|parts?|title|articles?|paragraphs?|"
+    r"chapters?|items?|footnotes?|memorandum|circular|level|phase|tier)\s*$|\^\s*$|[A-Z]-\s*$)",
+    re.IGNORECASE,
+)
+NUMBER_REFERENCE_AFTER = re.compile(
+    r"^\s*(?:U\.S\.C|C\.F\.R|FR\b|Stat\.|et\s+seq|\^|\(\w\)|of\s+(?:this|the\s+Act\b|Executive\s+Order)|"
+    r"of\s+(?:19|20)\d{2}\b|of\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b)",
+    re.IGNORECASE,
+)
+# A counted phrase is a noun phrase, not a verb, a conjunction or a fragment of a citation.
+NOT_COUNTED = re.compile(
+    r"^(?:of\b|et\s+seq|shall\b|and\b|or\b|to\b|will\b|currently\b|already\b|as\s+of\b|[A-Za-z]{1,2}$|"
+    r"[A-Za-z]+/[a-z]+$)",
+    re.IGNORECASE,
+)
+# Definitions state thresholds, not commitments ("The term “dual-use foundation model” means …").
+DEFINITION = re.compile(r"\bthe\s+terms?\s+[“\"]|[”\"]\s+(?:means|refers\s+to|has\s+the\s+meaning)\b", re.IGNORECASE)
+
+# Duties with a deadline: "Within 270 days of the date of this order, the Secretary … shall …",
+# "By February 28, 2025, the Secretary of Defense … shall …".
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DUTY_WITHIN = re.compile(
+    r"\b(?P<deadline>(?:within|no\s+later\s+than|not\s+later\s+than)\s+(?P<n>\d{1,4}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twelve|eighteen)\s+(?P<unit>days?|months?|years?)"
+    r"(?P<anchor>\s+(?:of|after|from|following)\s+the\s+date\s+of\s+this\s+order)?)",
+    re.IGNORECASE,
+)
+DUTY_BY_DATE = re.compile(
+    rf"\b(?P<deadline>(?:by|no\s+later\s+than|not\s+later\s+than|before)\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}))"
+)
+DUTY_ACTION = re.compile(r"\bshall\s+(?:,[^,]*,\s*)?(?P<action>[^.;:]{3,400})", re.IGNORECASE)
+DUTY_ACTION_WORDS = 14
+
+# Chinese targets. Numbers in Arabic or Chinese numerals, units that count, and the words that
+# qualify them; years, dates, durations, article numbers and formulas are not quantities.
+_ZH_NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+ZH_UNITS = {
+    "元": "yuan",
+    "平方米": "square meters",
+    "EFLOPS": "FLOPS",
+    "PFLOPS": "FLOPS",
+    "%": "%",
+    **dict.fromkeys(["个", "家", "项", "款", "台", "期", "人", "名", "所", "座", "套"], "count"),
+}
+# 万 and 亿 scale any unit (1万人, 100亿元, 20万平方米); E and P scale FLOPS.
+ZH_SCALES = {"万": 1e4, "亿": 1e8, "EFLOPS": 1e18, "PFLOPS": 1e15}
+_ZH_UNIT = "|".join(re.escape(u) for u in sorted(ZH_UNITS, key=len, reverse=True))
+QUANTITY_ZH = re.compile(
+    rf"(?<![\d.+第〔\[])(?P<qual_before>最高不超过|不超过|超过|不少于|不低于|突破|累计|力争|达到|超|约|近|达)?"
+    rf"(?P<num>{_ZH_NUM})(?:\s*(?:-|–|—|～|~|至|到)\s*(?P<num2>{_ZH_NUM}))?\s*(?P<scale>万|亿)?\s*(?P<unit>{_ZH_UNIT})"
+    r"(?!月|工作日|小时|年|天|日|周|百分点)(?P<qual_after>以上|左右|余|多)?"
+)
+# What a Chinese amount is, when its sentence names nothing it counts.
+ZH_UNIT_NOUNS = {"square meters": "面积", "yuan": "金额", "FLOPS": "算力", "%": "比例"}
+ZH_CLAUSE = re.compile(r"[^，,；;。]*")
+# Words of intent and frequency that lead a counted phrase but are not what is counted.
+ZH_COUNTED_LEAD = re.compile(
+    r"^(?:力争|年均|每年|累计|新增|达到|实现|培育|建设|打造|形成|推动|支持|吸引|引进|集聚|培养|举办|设立)+"
+)
+QUALIFIERS_ZH = {
+    "超过": "over", "超": "over", "突破": "over", "以上": "at least", "不少于": "at least", "不低于": "at least",
+    "达到": None, "达": None, "左右": "around", "约": "around", "近": "around", "余": "over", "多": "over",
+    "累计": "in total", "力争": None, "不超过": "up to", "最高不超过": "up to",
+}  # fmt: skip
+DEADLINE_ZH = re.compile(
+    r"(?P<deadline>(?:到|至|截至)\s*(?P<year>\d{4})\s*年(?:底|末)?(?:前)?|(?P<year2>\d{4})\s*年(?:底|末)?(?:前|之前))"
+)
+FREQUENCY_ZH = re.compile(r"(?P<frequency>年均|每年|年平均)")
+# Sanctions in a regulation (罚款) are amounts, not commitments.
+SANCTION_ZH = re.compile(r"罚款|罚金|没收")
+# Parts that define terms state thresholds, not commitments.
+DEFINITIONS_TITLE = re.compile(r"^(?:definitions?|interpretation|定义|用语含义|术语)$", re.IGNORECASE)
+COMMITMENT_ZH = re.compile(
+    r"力争|实现|达到|建成|建设|培育|打造|形成|新增|举办|设立|突破|超过|不少于|制定|推动|开展|参与|培训|支持|提供|引进|集聚|吸引|累计"
+)
+# The phrase a Chinese number counts runs back to the last clause mark (not 、, which joins nouns).
+ZH_CLAUSE_MARK = re.compile(r"[，,；;。：:！？（(]")
+ZH_COUNTED_MAX = 24

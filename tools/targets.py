@@ -1,8 +1,17 @@
 """Targets: quantified commitments found in measures (and in parts outside any measure).
 
-A target is a quantity (a number, a range, or a spelled-out number with a scale such as
-"one million") with a unit or a counted noun phrase, in a sentence that commits to it (a
-verb of intent or a deadline). Years, clock and duration compounds ("72-hour"), ordinals,
+Three readers share one placement and id scheme:
+
+- English quantities: a number, a range, or a spelled-out number with a scale such as "one
+  million", with a unit or a counted noun phrase, in a sentence that commits to it (a verb of
+  intent or a deadline);
+- Chinese quantities: 50项以上, 超过1000家, 普及率超70%, 3至5个, 十期, 100亿元 (with 到2027年,
+  2025年底前, 年均), the money a notice commits or caps among them;
+- duties with a deadline: "Within 270 days of the date of this order, the Secretary … shall …",
+  recorded with the number of days and what is to be done (their agency is added by the pipeline).
+
+Years, clock and duration compounds ("72-hour", 72小时), ordinals, article and section
+references, statutes ("50 U.S.C."), exponents ("10^26"), definitions,
 dates and formulas ("1+4") are not quantities.
 """
 
@@ -10,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tools import regexes
-from tools.models import Node, SourceLine, Target, TargetKind
+from tools.models import Measure, Node, SourceLine, Target, TargetKind
+from tools.numerals import parse_number
 
 _QUALIFIERS = {
     "more than": "over",
@@ -44,7 +54,7 @@ _PRECEDING_TAIL = re.compile(
 
 @dataclass(frozen=True)
 class Found:
-    """A quantity found in text, before it is placed and given an id."""
+    """A quantity or duty found in text, before it is placed and given an id."""
 
     line: int
     sentence: str
@@ -59,6 +69,8 @@ class Found:
     deadline_year: int | None
     deadline_source: str | None
     frequency: str | None
+    deadline_after: str | None = None  # ISO 8601 duration after the notice's date ("P270D")
+    deadline_date: str | None = None  # a deadline stated as a date ("2025-02-28")
 
 
 def _number(text: str) -> float:
@@ -120,15 +132,28 @@ def _participle(verb: str) -> str:
 
 
 def find_quantities(text: str, line: int, context: str = "") -> list[Found]:
-    """Every target in a paragraph, in order. ``context`` is the enclosing part's own text,
-    whose deadline ("By 2026, ...") applies to targets that state none."""
+    """Every target and duty in a paragraph, in order. ``context`` is the enclosing part's own
+    text, whose deadline ("By 2026, ...", 到2026年) applies to targets that state none."""
     out = []
+    carried = ""  # 到2026年 at the head of a paragraph holds for the sentences after it
     for sentence in sentences(text):
+        if _is_chinese(sentence):
+            out += _zh_in_sentence(sentence, line, f"{carried} {context}")
+            year = regexes.DEADLINE_ZH.search(sentence)
+            carried = year.group(0) if year else carried
+            continue
+        out += _duty_in_sentence(sentence, line)
+        if regexes.DEFINITION.search(sentence):
+            continue
         if not regexes.COMMITMENT.search(sentence) and not regexes.DEADLINE.search(sentence):
             continue
         for clause in regexes.CLAUSE_SPLIT.split(sentence):
             out += _in_clause(clause, sentence, line, context)
     return out
+
+
+def _is_chinese(text: str) -> bool:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text) > len(text) // 4
 
 
 def _in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found]:
@@ -140,6 +165,11 @@ def _in_clause(clause: str, sentence: str, line: int, context: str) -> list[Foun
         value = _number(num) * (regexes.SCALES[scale.lower()] if scale else 1)
         is_year = 1900 <= _number(num) <= 2100 and not scale and not num.count(",")
         after = clause[m.end() :]
+        if m["times"]:
+            found.append(_times(m, clause, sentence, line, context))
+            continue
+        if regexes.NUMBER_REFERENCE_BEFORE.search(clause[: m.start()]) or regexes.NUMBER_REFERENCE_AFTER.match(after):
+            continue  # a section, an order, a statute or an exponent, not a quantity
         unit, unit_len = _unit(after)
         if is_year and not unit:
             continue
@@ -158,7 +188,7 @@ def _in_clause(clause: str, sentence: str, line: int, context: str) -> list[Foun
             counted = _counted_after(tail if not after_qual else tail[after_qual.end() :])
             if not counted:
                 counted = _subject(clause[: m.start()])
-        if not counted:
+        if not counted or regexes.NOT_COUNTED.match(counted):
             continue
         qualifier_text = (qual or "").strip().lower() or (after_qual.group(0).strip().lower() if after_qual else "")
         qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", qualifier_text)) if qualifier_text else None
@@ -188,6 +218,137 @@ def _in_clause(clause: str, sentence: str, line: int, context: str) -> list[Foun
     return found
 
 
+def _times(m: re.Match[str], clause: str, sentence: str, line: int, context: str) -> Found:
+    """A multiple: "increase … at least 20x by 2030"."""
+    stated = regexes.DEADLINE.search(clause) or regexes.DEADLINE.search(sentence)
+    deadline = stated or regexes.DEADLINE.search(context)
+    before, _ = _counted_before(clause[: m.start()])
+    return Found(
+        line=line,
+        sentence=sentence,
+        as_written=m.group(0).strip(),
+        value=_number(m["num"]),
+        value_max=None,
+        scale=None,
+        unit="times",
+        qualifier=_QUALIFIERS.get(" ".join((m["qual_before"] or "").lower().split())),
+        counted=before or "multiple",
+        deadline=_lower_first(deadline["deadline"]) if deadline else None,
+        deadline_year=int(deadline["year"]) if deadline and deadline["year"] else None,
+        deadline_source=("sentence" if stated else "part") if deadline else None,
+        frequency=None,
+    )
+
+
+def _zh_in_sentence(sentence: str, line: int, context: str) -> list[Found]:
+    """Chinese quantities in a sentence that commits to something (a verb of intent or a year)."""
+    stated = regexes.DEADLINE_ZH.search(sentence)
+    if regexes.SANCTION_ZH.search(sentence) or not (stated or regexes.COMMITMENT_ZH.search(sentence)):
+        return []
+    inherited = None if stated else regexes.DEADLINE_ZH.search(context)
+    deadline = stated or inherited
+    found = []
+    for m in regexes.QUANTITY_ZH.finditer(sentence):
+        value = parse_number(m["num"]) if not m["num"][0].isdigit() else float(m["num"])
+        if value is None or (m["unit"] == "个" and m["num"] == "一" and not m["qual_before"]):
+            continue  # 一个 is most often "a", not a count of one
+        unit, scale = regexes.ZH_UNITS[m["unit"]], m["scale"] or (m["unit"][0] if unit_is_flops(m["unit"]) else None)
+        factor = regexes.ZH_SCALES.get(m["scale"] or "", 1.0) * regexes.ZH_SCALES.get(m["unit"], 1.0)
+        high = m["num2"] and (parse_number(m["num2"]) if not m["num2"][0].isdigit() else float(m["num2"]))
+        qualifier = "range" if high else regexes.QUALIFIERS_ZH.get(m["qual_after"] or m["qual_before"] or "")
+        year = (deadline["year"] or deadline["year2"]) if deadline else None
+        counted = _counted_zh(sentence, m.start(), m.end()) or regexes.ZH_UNIT_NOUNS.get(unit, "")
+        if not counted:
+            continue
+        clause_start = max(sentence.rfind(mark, 0, m.start()) for mark in "，,；;") + 1
+        frequency = regexes.FREQUENCY_ZH.search(sentence[clause_start : m.start()])
+        found.append(
+            Found(
+                line=line,
+                sentence=sentence,
+                as_written=m.group(0),
+                value=float(value) * factor,
+                value_max=float(high) * factor if high else None,
+                scale=scale,
+                unit=unit,
+                qualifier=qualifier,
+                counted=counted,
+                deadline=deadline["deadline"] if deadline else None,
+                deadline_year=int(year) if year else None,
+                deadline_source=("sentence" if stated else "part") if deadline else None,
+                frequency=frequency["frequency"] if frequency else None,
+            )
+        )
+    return found
+
+
+def unit_is_flops(unit: str) -> bool:
+    return unit.endswith("FLOPS")
+
+
+def _counted_zh(sentence: str, start: int, end: int) -> str:
+    """What a Chinese number counts: the noun after its measure word (举办10期研修项目), else the
+    phrase before it back to the last clause mark (开展标准宣贯的企业超过1000家)."""
+    after = sentence[end:]
+    stop = regexes.ZH_CLAUSE_MARK.search(after)
+    following = (after[: stop.start()] if stop else after).strip()
+    if following and not following.startswith(("以上", "左右", "的")):
+        return following[: regexes.ZH_COUNTED_MAX]
+    before = sentence[:start]
+    marks = list(regexes.ZH_CLAUSE_MARK.finditer(before))
+    phrase = before[marks[-1].end() :] if marks else before
+    phrase = regexes.ZH_COUNTED_LEAD.sub("", regexes.DEADLINE_ZH.sub("", phrase).strip())
+    return phrase[-regexes.ZH_COUNTED_MAX :]
+
+
+_UNITS_ISO = {"day": "D", "month": "M", "year": "Y"}
+
+
+def _duty_in_sentence(sentence: str, line: int) -> list[Found]:
+    """A duty with a deadline: "Within 270 days of the date of this order, … shall …"."""
+    action = regexes.DUTY_ACTION.search(sentence)
+    within = regexes.DUTY_WITHIN.search(sentence)
+    dated = None if within else regexes.DUTY_BY_DATE.search(sentence)
+    if not action or not (within or dated):
+        return []
+    words = action["action"].split()
+    what = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
+    if within:
+        n = int(_number(within["n"]))
+        unit = within["unit"].lower().rstrip("s") + "s"
+        after = f"P{n}{_UNITS_ISO[unit[:-1]]}" if within["anchor"] else None
+        deadline, value, date = within["deadline"], float(n), None
+    else:
+        assert dated is not None
+        deadline, value, unit, after = dated["deadline"], 0.0, "date", None
+        date = _iso_date(dated["date"])
+    return [
+        Found(
+            line=line,
+            sentence=sentence,
+            as_written=deadline,
+            value=value,
+            value_max=None,
+            scale=None,
+            unit=unit,
+            qualifier="within" if within else "by",
+            counted=what,
+            deadline=_lower_first(deadline),
+            deadline_year=int(date[:4]) if date else None,
+            deadline_source="sentence",
+            frequency=None,
+            deadline_after=after,
+            deadline_date=date,
+        )
+    ]
+
+
+def _iso_date(text: str) -> str:
+    from datetime import datetime
+
+    return datetime.strptime(" ".join(text.replace(",", " ").split()), "%B %d %Y").date().isoformat()
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -202,7 +363,10 @@ def _subject(before: str) -> str:
 
 
 def head_noun(counted: str) -> str:
-    """The noun a counted phrase is about: "benchmark projects for agents" → "projects"."""
+    """The noun a counted phrase is about: "benchmark projects for agents" → "projects"
+    (a Chinese phrase is taken whole: its head is its end)."""
+    if any("\u3400" <= ch <= "\u9fff" for ch in counted):
+        return counted
     words = re.split(r"\s+(?:for|of|in|with|from|on)\s+", counted, maxsplit=1)[0].split()
     return words[-1] if words else "items"
 
@@ -213,16 +377,35 @@ def kind_of(unit: str, counted: str, kinds: Sequence[TargetKind]) -> str:
     return head if head != _fallback(kinds) else _kind_of(unit, counted, kinds)
 
 
+def _kind_in_context(found: Found, kinds: Sequence[TargetKind]) -> str:
+    """The kind of a target; money whose counted phrase does not say what it is takes its kind
+    from its sentence ("发放算力券，单个企业每年最高不超过500万元": funds)."""
+    kind = kind_of(found.unit, found.counted, kinds)
+    if kind == _fallback(kinds) and found.unit in MONEY_UNITS:
+        return _kind_of(found.unit, found.sentence, kinds)
+    return kind
+
+
+MONEY_UNITS = ("yuan", "dollars")
+
+
 def _fallback(kinds: Sequence[TargetKind]) -> str:
     rest = [k.id for k in kinds if not k.units and not k.keywords]
     return rest[0] if rest else "other"
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a word (Chinese words have no spaces around them)."""
+    if any("\u3400" <= ch <= "\u9fff" for ch in word):
+        return word in text
+    return bool(re.search(rf"\b{re.escape(word.lower())}\b", text))
 
 
 def _kind_of(unit: str, counted: str, kinds: Sequence[TargetKind]) -> str:
     low = counted.lower()
     for kind in kinds:
         unit_ok = not kind.units or unit in kind.units
-        words_ok = not kind.keywords or any(re.search(rf"\b{re.escape(k.lower())}\b", low) for k in kind.keywords)
+        words_ok = not kind.keywords or any(_has_word(low, k) for k in kind.keywords)
         if kind.units and unit_ok and (words_ok or not kind.keywords):
             return kind.id
         if not kind.units and unit == "count" and kind.keywords and words_ok:
@@ -231,6 +414,13 @@ def _kind_of(unit: str, counted: str, kinds: Sequence[TargetKind]) -> str:
 
 
 def _slug(found: Found) -> str:
+    if found.deadline_date:
+        return f"by-{found.deadline_date}"
+    if found.scale in regexes.SCALES_ZH:
+        scale_value = regexes.SCALES_ZH[found.scale]
+        return re.sub(r"[^a-z0-9]+", "-", f"{found.value / scale_value:g}-{found.scale}-{found.unit}".lower()).strip(
+            "-"
+        )
     value = found.value / regexes.SCALES[found.scale] if found.scale else found.value
     number = f"{value:g}".replace(".", "-")
     if found.value_max is not None:
@@ -268,7 +458,7 @@ def extract(
                         notice=notice_id,
                         measure=node.id if is_measure else None,
                         part=None if is_measure else node.id,
-                        kind=kind_of(found.unit, found.counted, kinds),
+                        kind=_kind_in_context(found, kinds),
                         **{k: getattr(found, k) for k in Found.__dataclass_fields__},
                     )
                 )
@@ -281,6 +471,8 @@ def places(
     """Where targets are looked for: each node with its lines and the own text of the parts
     that enclose it (whose deadline applies to targets that state none)."""
     for node in nodes:
+        if regexes.DEFINITIONS_TITLE.match(node.title or ""):
+            continue  # defined terms state thresholds, not commitments
         if node.is_measure:
             yield node, True, [ln for ln in lines[node.first : _last_index(node) + 1] if ln.norm], context
         else:
@@ -293,3 +485,23 @@ def _last_index(node: Node) -> int:
     while node.children:
         node = node.children[-1]
     return node.last
+
+
+DUTY_UNITS = ("days", "months", "years", "date")
+_GIVEN = ("lead", "responsible", "assigned")
+
+
+def with_duty_agencies(found: Sequence[Target], measures: dict[str, Measure]) -> list[Target]:
+    """Each duty with the agency it is given: the first agency of its measure, leading or
+    given a duty, that its sentence names before "shall"."""
+    out = []
+    for target in found:
+        measure = measures.get(target.measure or "")
+        if target.unit in DUTY_UNITS and measure:
+            subject = target.sentence.lower().split(" shall", 1)[0]
+            agency = next(
+                (r.agency for r in measure.agencies if r.role in _GIVEN and r.as_written.lower() in subject), None
+            )
+            target = replace(target, agency=agency)
+        out.append(target)
+    return out
