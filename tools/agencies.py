@@ -77,7 +77,7 @@ def find_clauses(lines: Sequence[SourceLine]) -> list[ResponsibleClause]:
     """Responsible-unit clauses as written: labelled ones anywhere, and a bracketed list that
     closes the measure (kept only if it names an agency, see ``responsible``)."""
     found = [
-        ResponsibleClause(line.number, m.group(0), normalise(m["names"]))
+        ResponsibleClause(line.number, m.group(0), normalise(m["names"]), m["label"])
         for line in lines
         for m in regexes.RESPONSIBLE_CLAUSE.finditer(line.raw)
     ]
@@ -94,12 +94,12 @@ def clause_parts(clause: ResponsibleClause) -> list[tuple[Role, str]]:
     if clause.trailing:
         return [("responsible", regexes.LEAD_MARK.sub("", clause.names))]
     labels = list(regexes.CLAUSE_PART.finditer(clause.names))
+    starts = [(clause.label, 0)] + [(m["label"], m.end()) for m in labels]
+    ends = [m.start() for m in labels] + [len(clause.names)]
     parts: list[tuple[Role, str]] = []
-    for label, following in zip(labels, [*labels[1:], None], strict=True):
-        end = following.start() if following else len(clause.names)
-        names = clause.names[label.end() : end].strip(" ;；,，")
-        role: Role = next((r for rx, r in regexes.CLAUSE_ROLES if rx.search(label["label"])), "responsible")  # type: ignore[misc]
-        parts.append((role, names))
+    for (label, start), end in zip(starts, ends, strict=True):
+        role: Role = next((r for rx, r in regexes.CLAUSE_ROLES if rx.search(label)), "responsible")  # type: ignore[misc]
+        parts.append((role, clause.names[start:end].strip(" ;；,，")))
     return parts
 
 
@@ -304,5 +304,7 @@ def attribute(measures: Sequence[Measure], lines: Sequence[SourceLine], index: A
         own = [ln for ln in lines[measure.first : measure.last + 1] if ln.norm]
         refs, errs, measure.responsible_clauses = responsible(measure, find_clauses(own), index, path)
         problems += errs
-        measure.agencies = strongest(refs + led_by(measure, index, own) + mentions(measure, index, own))
+        # An explicit clause says who is responsible; "led by" in the prose decides only without one.
+        leads = [] if measure.responsible_clauses else led_by(measure, index, own)
+        measure.agencies = strongest(refs + leads + mentions(measure, index, own))
     return problems

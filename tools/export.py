@@ -18,9 +18,9 @@ from typing import Any
 from tools import urls
 from tools.models import Archive, Measure, Notice, Target
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "2.0.0"  # 2: lead/cooperating roles, citations, duties, revocations, names in Chinese
 DATASETS = ("notices", "measures", "agencies", "targets", "themes")
-_ROLE_ORDER = {"issuer": 0, "drafter": 1, "responsible": 2, "assigned": 3, "mentioned": 4}
+_ROLE_ORDER = {"issuer": 0, "drafter": 1, "lead": 2, "responsible": 3, "cooperating": 4, "assigned": 5, "mentioned": 6}
 
 
 def as_of(archive: Archive) -> str:
@@ -34,6 +34,9 @@ def notice_status(notice: Notice, as_of_date: str) -> str:
     """In force / in plan period / plan period ended, judged at ``as_of_date``."""
     if notice.meta.get("kind") == "news-report":
         return "coverage"
+    revoked = notice.meta.get("revoked")
+    if revoked and revoked["date"] <= as_of_date:
+        return "revoked"
     year = int(as_of_date[:4])
     period = notice.meta.get("period")
     if period:
@@ -97,6 +100,9 @@ def notice_record(notice: Notice, archive: Archive, rels: list[dict[str, Any]]) 
             for v in meta.get("versions") or []
         ],
         "status": notice_status(notice, as_of(archive)),
+        "revoked": {k: v for k, v in meta["revoked"].items()} if meta.get("revoked") else None,
+        "title_zh": meta.get("title_zh"),
+        "title_original": meta.get("title_original"),
         "status_as_of": as_of(archive),
         "counts": {
             "measures": len(notice.parsed.measures),
@@ -119,6 +125,7 @@ def measure_record(measure: Measure) -> dict[str, Any]:
         "url": urls.measure(measure.notice, measure.id),
         "notice": measure.notice,
         "number": measure.number,
+        "cited_as": measure.cited_as,
         "title": measure.title,
         "text": measure.text,
         "path": measure.path,
@@ -151,6 +158,9 @@ def target_record(target: Target) -> dict[str, Any]:
         "deadline_year": target.deadline_year,
         "deadline_source": target.deadline_source,
         "frequency": target.frequency,
+        "deadline_after": target.deadline_after,
+        "deadline_date": target.deadline_date,
+        "agency": target.agency,
         "as_written": target.as_written,
         "sentence": target.sentence,
         "line": target.line,
@@ -173,8 +183,10 @@ def agency_records(archive: Archive) -> list[dict[str, Any]]:
             "id": a.id,
             "url": urls.agency(a.id),
             "name": a.name,
+            "name_zh": a.name_zh,
             "jurisdiction": a.jurisdiction,
             "aliases": list(a.aliases),
+            "aliases_zh": list(a.aliases_zh),
             "collective": a.collective,
             "notices": sorted(notices[a.id]),
             "counts": {role: roles[a.id][role] for role in _ROLE_ORDER if roles[a.id][role]},

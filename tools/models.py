@@ -98,7 +98,8 @@ class ResponsibleClause:
 
     line: int
     raw: str
-    names: str  # the list part, normalised for matching
+    names: str  # the list part (after the first label), normalised for matching
+    label: str = ""  # the first label ("责任单位", "Lead units"); more may follow inside ``names``
     trailing: bool = False  # a bracketed list at the end of a measure, a clause only if it names agencies
 
 

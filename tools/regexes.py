@@ -174,7 +174,7 @@ _CLAUSE_LABEL = (
     r"(?:Lead|Leading|Responsible|Cooperating|Supporting|Participating)\s+(?:units?|departments?|agencies))"
 )
 RESPONSIBLE_CLAUSE = re.compile(
-    rf"[(\[【（〔]\s*(?P<names>{_CLAUSE_LABEL}\s*[:：][^()\[\]【】（）〔〕]*?)\s*[)\]】）〕]",
+    rf"[(\[【（〔]\s*(?P<label>{_CLAUSE_LABEL})\s*[:：]\s*(?P<names>[^()\[\]【】（）〔〕]*?)\s*[)\]】）〕]",
     re.IGNORECASE,
 )
 # The labelled parts inside a clause, and the role each label gives.

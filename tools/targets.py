@@ -413,7 +413,7 @@ def _kind_of(unit: str, counted: str, kinds: Sequence[TargetKind]) -> str:
     return _fallback(kinds)
 
 
-def _slug(found: Found) -> str:
+def _slug(found: Found, kind: str) -> str:
     if found.deadline_date:
         return f"by-{found.deadline_date}"
     if found.scale in regexes.SCALES_ZH:
@@ -428,6 +428,9 @@ def _slug(found: Found) -> str:
         number += f"-{high:g}"
     tail = found.scale + "-" if found.scale else ""
     unit = found.unit if found.unit != "count" else head_noun(found.counted)
+    if not unit.isascii():
+        unit = kind  # a Chinese phrase: the kind names it in the id ("50-standards")
+    unit = {"%": "percent"}.get(unit, unit)
     return re.sub(r"[^a-z0-9]+", "-", f"{number}-{tail}{unit}".lower()).strip("-")
 
 
@@ -447,7 +450,8 @@ def extract(
             if line.index == node.first:
                 text = text[len(node.numbering.printed) :] if text.startswith(node.numbering.printed) else text
             for found in find_quantities(text, line.number, context):
-                base = f"{notice_id}--{node.id}--{_slug(found)}"
+                kind = _kind_in_context(found, kinds)
+                base = f"{notice_id}--{node.id}--{_slug(found, kind)}"
                 ident, n = base, 2
                 while ident in used:
                     ident, n = f"{base}-{n}", n + 1
@@ -458,7 +462,7 @@ def extract(
                         notice=notice_id,
                         measure=node.id if is_measure else None,
                         part=None if is_measure else node.id,
-                        kind=_kind_in_context(found, kinds),
+                        kind=kind,
                         **{k: getattr(found, k) for k in Found.__dataclass_fields__},
                     )
                 )

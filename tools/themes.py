@@ -24,9 +24,17 @@ def _matcher(themes: tuple[Theme, ...]) -> tuple[re.Pattern[str], dict[str, tupl
         for keyword in theme.keywords:
             owners.setdefault(_key(keyword), []).append(theme.id)
     parts = sorted(owners, key=lambda k: (-len(k), k))
-    body = "|".join(r"[\s\-‐‑]+".join(re.escape(w) for w in k.split(" ")) for k in parts)
-    pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    alternatives = []
+    for keyword in parts:
+        words = r"[\s\-‐‑]+".join(re.escape(w) for w in keyword.split(" "))
+        # Chinese puts no spaces between words: a Chinese keyword matches anywhere.
+        alternatives.append(words if _is_cjk(keyword) else rf"(?<!\w){words}(?!\w)")
+    pattern = re.compile("|".join(alternatives), re.IGNORECASE)
     return pattern, {k: tuple(v) for k, v in owners.items()}
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def hits(text: str, theme: Theme) -> list[str]:

@@ -132,7 +132,16 @@ class Site:
 
     def status_banner(self, n: Notice) -> dict[str, str] | None:
         """A notice that no longer applies says so at the top of its page."""
-        return None
+        revoked = n.meta.get("revoked")
+        if not revoked or self.notice_records[n.id]["status"] != "revoked":
+            return None
+        how = "public record" if revoked["source"] == "public-record" else "stated in the text"
+        return {
+            "level": "warning",
+            "title": f"Revoked on {revoked['date']}",
+            "text": f"Revoked by {revoked['by']} on {revoked['date']} ({how}). The text is kept as it was issued; "
+            "its measures and targets no longer apply.",
+        }
 
     def agencies_of(self, m: Measure, role: str) -> list[Agency]:
         return [self.agencies[r.agency] for r in m.agencies if r.role == role]
