@@ -41,6 +41,27 @@ def corpus_copy(tmp_path: Path) -> Path:
     return target
 
 
+def make_small_corpus(target: Path, keep: tuple[str, ...]) -> Path:
+    """A copy of the corpus with only some notices, for tests whose subject is not the corpus
+    (escaping, concurrency, previews): it builds in a few seconds. Without those notices the
+    published URLs of the others would vanish, so the copy has no URL lock."""
+    shutil.copytree(CORPUS, target)
+    for folder in (target / "notices").iterdir():
+        if folder.name not in keep:
+            shutil.rmtree(folder)
+    (target / "urls.lock").unlink()
+    return target
+
+
+SMALL = ("shenzhen-ai-action-plan-2023-2024", "cn-state-council-ai-plus-opinions-2025")
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    """Two notices, one English and one Chinese, with no URL lock."""
+    return make_small_corpus(tmp_path / "corpus", SMALL)
+
+
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 

@@ -126,9 +126,7 @@ def test_permalink_lands_on_the_measure(page: Page, base_url: str) -> None:
     expect(heading).to_contain_text("Cultivate and Attract Composite Talent Teams")
     page.goto(base_url + JINGAN + "iv-6/")
     expect(page.locator("h1")).to_contain_text("(6) Cultivate and Attract Composite Talent Teams")
-    expect(page.locator(".citation-text")).to_contain_text(
-        "Jing'an AI Demonstration Zone Plan (2026–2028), measure (6)"
-    )
+    expect(page.locator(".citation-text")).to_contain_text("Jing'an AI Demonstration Zone Plan (2026–2028), IV (6)")
     page.get_by_role("button", name="Copy link").click()
     expect(page.locator(".copy-status")).to_have_text("Copied.")
     expect(page.locator(".cite .permalink")).to_have_text(base_url + JINGAN + "iv-6/")

@@ -64,8 +64,11 @@ def dates_out_of_order(c: Path) -> tuple[str, str]:
 
 
 def bad_kind(c: Path) -> tuple[str, str]:
-    edit(c / JINGAN / "notice.yaml", "kind: action-plan", "kind: plan")
-    return f"{JINGAN}/notice.yaml:{_line_of(c / JINGAN / 'notice.yaml', 'kind: plan')}:", "'plan' is not one of"
+    edit(c / JINGAN / "notice.yaml", "kind: action-plan", "kind: programme")
+    return (
+        f"{JINGAN}/notice.yaml:{_line_of(c / JINGAN / 'notice.yaml', 'kind: programme')}:",
+        "'programme' is not one of",
+    )
 
 
 def empty_text(c: Path) -> tuple[str, str]:

@@ -4,13 +4,13 @@ holding exactly its own corpus, and nothing left in the checkout or beside the s
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
+from .conftest import SMALL, make_small_corpus
 from .site_helpers import ROOT
 
 NOTICE = "shenzhen-ai-action-plan-2023-2024"
@@ -18,8 +18,7 @@ MARK = "Second corpus: Shenzhen plan"
 
 
 def _second_corpus(tmp_path: Path) -> Path:
-    corpus = tmp_path / "corpus-b"
-    shutil.copytree(ROOT / "corpus", corpus)
+    corpus = make_small_corpus(tmp_path / "corpus-b", SMALL)
     path = corpus / "notices" / NOTICE / "notice.yaml"
     meta = yaml.safe_load(path.read_text("utf-8"))
     meta["short_title"] = MARK
@@ -38,7 +37,7 @@ def _short_title(site: Path) -> str:
 
 
 def test_builds_at_the_same_time_each_hold_their_own_corpus(tmp_path: Path) -> None:
-    corpus_a, corpus_b = ROOT / "corpus", _second_corpus(tmp_path)
+    corpus_a, corpus_b = make_small_corpus(tmp_path / "corpus-a", SMALL), _second_corpus(tmp_path)
     before = sorted(p.name for p in (ROOT / "docs").iterdir())
     sites = tmp_path / "sites"
     runs = {

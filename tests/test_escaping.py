@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -15,7 +14,8 @@ from bs4 import BeautifulSoup, Tag
 
 from tools.load import sha256
 
-from .site_helpers import ROOT, build
+from .conftest import SMALL, make_small_corpus
+from .site_helpers import build
 
 NOTICE = "shenzhen-ai-action-plan-2023-2024"
 # Quotes, tags, event handlers, a javascript: link, an attribute list, a refresh, an iframe,
@@ -37,8 +37,7 @@ def _edit_yaml(path: Path, change: object) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
-    corpus = root / "corpus"
-    shutil.copytree(ROOT / "corpus", corpus)
+    corpus = make_small_corpus(root / "corpus", SMALL)
     folder = corpus / "notices" / NOTICE
     text = (folder / "source.txt").read_text("utf-8")
     # A measure heading, its body, and the sentence of a target.

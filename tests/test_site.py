@@ -133,10 +133,12 @@ def test_feed_is_atom(site: Path) -> None:
             for e in feed.findall("{http://www.w3.org/2005/Atom}entry")
         ]
 
-    assert len(entries("feed.xml")) == 5
+    assert len(entries("feed.xml")) == 15
+    assert len(entries("feeds/china.xml")) == 9  # four national notices, Shanghai's four, Shenzhen's
     assert len(entries("feeds/shanghai.xml")) == 4  # the municipality and its district
     assert len(entries("feeds/shanghai-jingan.xml")) == 3
     assert entries("feeds/shenzhen.xml") == ["urn:ai-policy-archive:notice:shenzhen-ai-action-plan-2023-2024"]
+    assert len(entries("feeds/united-states.xml")) == 5 and len(entries("feeds/japan.xml")) == 1
 
 
 def test_developer_reference_is_rendered_from_the_code(site: Path) -> None:

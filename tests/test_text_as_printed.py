@@ -12,8 +12,9 @@ from tools import urls
 from tools.models import Archive
 
 # A sentence ends at a full stop that is followed by a space, or at a Chinese full stop (which
-# takes no space): the places where a page may start a new block.
-_SENTENCE_END = re.compile(r"(?<=[。！？；])|(?<=[.!?;])\s+")
+# takes no space), or right before a subsection that starts without a space ("Workers.(a) To"):
+# the places where a page may start a new block.
+_SENTENCE_END = re.compile(r"(?<=[。！？；])|(?<=[.!?;])\s+|(?<=\.)(?=\([a-z0-9]\)\s)")
 
 
 def _flat(text: str) -> str:

@@ -68,10 +68,9 @@ class Site:
         return f"{m.number.strip()} {m.title}" if m.title else m.number.strip().rstrip(":.")
 
     def citation(self, m: Measure) -> str:
-        kind = "Article" if m.id.startswith("art-") else "measure"
-        number = m.number.strip().rstrip(":.")
-        label = number if kind == "Article" else f"measure {number}"
-        return f"{self.short(m.notice)}, {label}"
+        """ "Shanghai AI Industry Regulations (2022), Article 13", "Executive Order 14110 (2023),
+        Sec. 4.1 (a)": the notice and the printed numbers that make the measure's id unique."""
+        return f"{self.short(m.notice)}, {m.cited_as or m.number.strip()}"
 
     def value_label(self, t: Target) -> str:
         """A target's value as a reader says it: "over 50", "175 billion yuan", "1–2"."""
