@@ -95,8 +95,17 @@ def test_outline_json_of_an_unseen_file(cli: Cli, tmp_path: Path) -> None:
         ("ii-2", "2.", "Data"),
     ]
     assert data["measures"][0]["responsible"] == ["(Responsible unit: Municipal Economy Bureau)"]
-    assert data["measures"][1]["targets"] == ["more than 100 datasets"]
-    assert data["targets_outside_measures"][0]["as_written"] == "over 20 AI enterprises"
+    target = data["measures"][1]["targets"][0]
+    assert (target["as_written"], target["value"], target["unit"], target["qualifier"], target["counted"]) == (
+        "more than 100 datasets",
+        100.0,
+        "count",
+        "over",
+        "datasets",
+    )
+    assert target["sentence"] == "We shall open more than 100 datasets."
+    outside = data["targets_outside_measures"][0]
+    assert (outside["as_written"], outside["deadline"], outside["part"]) == ("over 20 AI enterprises", "by 2027", "i")
     text = cli("outline", str(src))
     assert "ii-1       1. Computing" in text.stdout
 

@@ -68,7 +68,8 @@ def test_targets_sit_in_measures_or_parts(archive: Archive) -> None:
         measure_ids = {m.id for m in n.parsed.measures}
         for t in n.targets:
             assert (t.measure in measure_ids and t.part is None) or (t.measure is None and t.part)
-            assert t.sentence in " ".join(ln.norm for ln in n.files.lines)
+            assert t.sentence in n.files.text  # the sentence as printed, character for character
+            assert t.as_written in t.sentence
     jingan = notice(archive, JINGAN).targets
     assert jingan[0].measure is None and jingan[0].part == "i"  # stated in the objectives, outside any measure
     ids = [t.id for n in archive.notices for t in n.targets]

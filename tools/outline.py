@@ -11,28 +11,50 @@ from typing import Any
 
 from tools import targets
 from tools.agencies import find_clauses
-from tools.models import Node, ParsedNotice, SourceLine, Target
+from tools.models import Node, ParsedNotice, Problem, SourceLine, Target
 from tools.parse import parse_notice, split_lines
 
 
 def outline(text: str, path: str = "source.txt", hints: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Parse ``text`` on its own and describe what was read."""
+    """Parse ``text`` on its own and describe what was read: the same reading that ``check``
+    and the open data use, without metadata or a registry."""
     lines = split_lines(text)
     parsed = parse_notice("outline", lines, path=path, hints=hints)
-    found = targets.extract("outline", targets.places(parsed.nodes, parsed.lines), kinds=())
-    return describe(parsed, parsed.lines, found)
+    extraction = targets.extract("outline", targets.places(parsed.nodes, parsed.lines), kinds=())
+    problems = [*parsed.problems, *targets.unread_problems(extraction.unread, path)]
+    return describe(parsed, parsed.lines, extraction.targets, problems)
 
 
-def describe(parsed: ParsedNotice, lines: Sequence[SourceLine], found: Sequence[Target]) -> dict[str, Any]:
+def describe(
+    parsed: ParsedNotice,
+    lines: Sequence[SourceLine],
+    found: Sequence[Target],
+    problems: Sequence[Problem] | None = None,
+) -> dict[str, Any]:
     """A parse as plain data: parts, measures, responsible clauses as written, targets, problems."""
     return {
         "front_matter": [{"line": f.line.number, "role": f.role} for f in parsed.front_matter],
         "parts": _parts(parsed.nodes),
         "measures": [_measure(parsed, m.id, lines, found) for m in parsed.measures],
-        "targets_outside_measures": [
-            {"part": t.part, "line": t.line, "as_written": t.as_written} for t in found if t.measure is None
-        ],
-        "problems": [str(p) for p in parsed.problems],
+        "targets_outside_measures": [_target(t) for t in found if t.measure is None],
+        "problems": [str(p) for p in (parsed.problems if problems is None else problems)],
+    }
+
+
+def _target(t: Target) -> dict[str, Any]:
+    return {
+        "part": t.part,
+        "line": t.line,
+        "as_written": t.as_written,
+        "value": t.value,
+        "value_max": t.value_max,
+        "unit": t.unit,
+        "qualifier": t.qualifier,
+        "counted": t.counted,
+        "deadline": t.deadline,
+        "deadline_after": t.deadline_after,
+        "frequency": t.frequency,
+        "sentence": t.sentence,
     }
 
 
@@ -58,11 +80,12 @@ def _measure(
     return {
         "id": m.id,
         "number": m.number,
+        "cited_as": m.cited_as,
         "title": m.title,
         "line": m.line,
         "path": m.path,
         "responsible": [c.raw for c in find_clauses(own)],
-        "targets": [t.as_written for t in found if t.measure == m.id],
+        "targets": [{k: v for k, v in _target(t).items() if k != "part"} for t in found if t.measure == m.id],
     }
 
 
@@ -78,7 +101,7 @@ def render_text(data: dict[str, Any]) -> str:
             title = f" {m['title']}" if m["title"] else ""
             out.append(f"{'  ' * depth}{m['id']:<10} {m['number'].strip()}{title}  (line {m['line']})")
             out.extend(f"{'  ' * depth}           units: {r}" for r in m["responsible"])
-            out.extend(f"{'  ' * depth}           target: {t}" for t in m["targets"])
+            out.extend(f"{'  ' * depth}           target: {t['as_written']}" for t in m["targets"])
 
     def show_parts(parts: list[dict[str, Any]], depth: int) -> None:
         for p in parts:

@@ -54,6 +54,22 @@ def normalise(raw: str) -> str:
     return _ODD_SPACE.sub(" ", text).strip()
 
 
+def fold(raw: str) -> str:
+    """A twin of a line with exactly one character for each raw character, so that a span found
+    in it is the same span of the raw line: full-width forms folded (，→, ２→2), odd spaces made
+    spaces, and footnote marks and Markdown residue blanked out. Used where text found is shown."""
+    blanked = _MARKDOWN_RESIDUE.sub(lambda m: " " * len(m.group(0)), raw)
+    blanked = regexes.FOOTNOTE_REF.sub(lambda m: " " * len(m.group(0)), blanked)
+    out = []
+    for ch in blanked:
+        folded = unicodedata.normalize("NFKC", ch)
+        if _ODD_SPACE.fullmatch(ch) or _SUPERSCRIPTS.fullmatch(ch):
+            out.append(" ")
+        else:
+            out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
 def split_lines(text: str) -> list[SourceLine]:
     """Lines of a text with 1-based numbers; a BOM and CR line endings are tolerated."""
     body = text[1:] if text.startswith("\ufeff") else text

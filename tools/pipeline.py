@@ -46,8 +46,9 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
         refs, errs = agencies.resolve_names(names, index, role, meta_path, lines)
         issuers += refs
         problems += errs
-    found = targets.extract(files.id, targets.places(parsed.nodes, parsed.lines), registry.target_kinds)
-    found = targets.with_duty_agencies(found, {m.id: m for m in parsed.measures})
+    extraction = targets.extract(files.id, targets.places(parsed.nodes, parsed.lines), registry.target_kinds)
+    problems += targets.unread_problems(extraction.unread, source_path)
+    found = targets.with_duty_agencies(extraction.targets, {m.id: m for m in parsed.measures})
     by_measure: dict[str, list[str]] = {}
     for target in found:
         if target.measure:

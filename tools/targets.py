@@ -22,8 +22,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from tools import regexes
-from tools.models import Measure, Node, SourceLine, Target, TargetKind
+from tools.models import Measure, Node, Problem, SourceLine, Target, TargetKind
 from tools.numerals import parse_number
+from tools.parse import fold
 
 _QUALIFIERS = {
     "more than": "over",
@@ -257,9 +258,8 @@ def _zh_in_sentence(sentence: str, line: int, context: str) -> list[Found]:
         high = m["num2"] and (parse_number(m["num2"]) if not m["num2"][0].isdigit() else float(m["num2"]))
         qualifier = "range" if high else regexes.QUALIFIERS_ZH.get(m["qual_after"] or m["qual_before"] or "")
         year = (deadline["year"] or deadline["year2"]) if deadline else None
+        # Nothing counted: kept with an empty phrase, so the maintainer is told (see ``unread``).
         counted = _counted_zh(sentence, m.start(), m.end()) or regexes.ZH_UNIT_NOUNS.get(unit, "")
-        if not counted:
-            continue
         clause_start = max(sentence.rfind(mark, 0, m.start()) for mark in "，,；;") + 1
         frequency = regexes.FREQUENCY_ZH.search(sentence[clause_start : m.start()])
         found.append(
@@ -434,22 +434,33 @@ def _slug(found: Found, kind: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", f"{number}-{tail}{unit}".lower()).strip("-")
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """What a notice commits to, and the quantities that look like targets but could not be read."""
+
+    targets: list[Target]
+    unread: list[Found]
+
+
 def extract(
     notice_id: str,
     places: Iterable[tuple[Node, bool, Sequence[SourceLine], str]],
     kinds: Sequence[TargetKind],
     strip: re.Pattern[str] = regexes.RESPONSIBLE_CLAUSE,
-) -> list[Target]:
+) -> Extraction:
     """Targets of a notice. ``places`` gives each node, whether it is a measure, its lines,
     and the own text of the parts around it."""
     targets: list[Target] = []
+    unread: list[Found] = []
     used: set[str] = set()
     for node, is_measure, lines, context in places:
         for line in lines:
-            text = strip.sub(" ", line.norm)
-            if line.index == node.first:
-                text = text[len(node.numbering.printed) :] if text.startswith(node.numbering.printed) else text
+            text = _readable(line, node, strip)
             for found in find_quantities(text, line.number, context):
+                found = _as_printed(found, text, line.raw)
+                if not found.counted:
+                    unread.append(found)
+                    continue
                 kind = _kind_in_context(found, kinds)
                 base = f"{notice_id}--{node.id}--{_slug(found, kind)}"
                 ident, n = base, 2
@@ -466,7 +477,46 @@ def extract(
                         **{k: getattr(found, k) for k in Found.__dataclass_fields__},
                     )
                 )
-    return targets
+    return Extraction(targets, unread)
+
+
+def _readable(line: SourceLine, node: Node, strip: re.Pattern[str]) -> str:
+    """The line as targets are read from it, one character per raw character: clauses and the
+    heading's own number blanked out."""
+    text = strip.sub(lambda m: " " * len(m.group(0)), fold(line.raw))
+    if line.index == node.first:
+        printed = fold(node.numbering.printed.strip())
+        at = text.find(printed) if printed else -1
+        if at >= 0:
+            text = text[:at] + " " * len(printed) + text[at + len(printed) :]
+    return text
+
+
+def _as_printed(found: Found, text: str, raw: str) -> Found:
+    """The sentence and the words of a target as the source prints them (the same span of the
+    raw line as of its folded twin)."""
+    at = text.find(found.sentence)
+    if at < 0:
+        return found
+    sentence = raw[at : at + len(found.sentence)]
+    inner = found.sentence.find(found.as_written)
+    written = sentence[inner : inner + len(found.as_written)] if inner >= 0 else found.as_written
+    return replace(found, sentence=sentence, as_written=written)
+
+
+def unread_problems(unread: Sequence[Found], path: str) -> list[Problem]:
+    """A quantity in a sentence that commits to something, whose counted thing could not be read."""
+    return [
+        Problem(
+            path,
+            f.line,
+            f"{f.as_written!r} looks like a target ({f.deadline or 'a commitment'}) but what it counts could "
+            f"not be read in “{f.sentence[:80]}”; it is left out of the targets. If it is one, name what is "
+            "counted next to the number",
+            "warning",
+        )
+        for f in unread
+    ]
 
 
 def places(
