@@ -213,11 +213,13 @@ def suggest(name: str, index: AliasIndex, limit: int = 3) -> str:
 
 def mentions(measure: Measure, index: AliasIndex, lines: Sequence[SourceLine]) -> list[AgencyRef]:
     """Agencies named in a measure's body text, as *assigned* duties or merely *mentioned*."""
-    individual = [(n, a) for n, a in index.names if not a.collective]
+    # Without a leading "the": otherwise "the White House" would win over the longer name that
+    # starts a word later ("White House Task Force on …"), a regex taking the leftmost match.
+    individual = {n.removeprefix("the "): a for n, a in reversed(index.names) if not a.collective}
     if not individual:
         return []
-    pattern = _alternation(tuple(n for n, _ in individual))
-    by_name = dict(individual)
+    by_name = individual
+    pattern = _alternation(tuple(sorted(by_name, key=lambda n: (-len(n), n))))
     refs = []
     for line in lines:
         text = match_key(regexes.TRAILING_CLAUSE.sub(" ", regexes.RESPONSIBLE_CLAUSE.sub(" ", line.norm)))

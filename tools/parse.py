@@ -727,13 +727,16 @@ def _attach_text(everything: Sequence[_Open], lines: Sequence[SourceLine]) -> No
 
 
 def _split_back_matter(everything: Sequence[_Open]) -> list[FrontMatter]:
-    """Trailing date lines after the last node are a sign-off, not part of the last measure."""
+    """A trailing date line and the signature block above it ("JOSEPH R. BIDEN JR.", "THE WHITE
+    HOUSE,") are a sign-off, not part of the last measure."""
     if not everything:
         return []
     last = everything[-1].node
     back: list[FrontMatter] = []
     while len(last.paragraphs) > 1 and regexes.DATE_LINE.match(last.paragraphs[-1].norm):
         back.insert(0, FrontMatter("date", last.paragraphs.pop()))
+    while back and len(last.paragraphs) > 1 and regexes.SIGNATURE_LINE.match(last.paragraphs[-1].norm):
+        back.insert(0, FrontMatter("signatory", last.paragraphs.pop()))
     if last.paragraphs:
         last.end_line, last.last = last.paragraphs[-1].number, last.paragraphs[-1].index
     return back

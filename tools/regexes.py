@@ -213,10 +213,13 @@ DATE_LINE = re.compile(
     r"\s+\d{1,2},\s*\d{4}"
     r"|\d{4}-\d{2}-\d{2}"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r")\s*\)?$"
+    r")\s*\)?\.?$"
 )
 DOCUMENT_NUMBER = re.compile(r"(?:\[\d{4}\]|〔\d{4}〕|\(\d{4}\))\s*(?:No\.\s*)?\d+\s*号?")
 ADDRESSEES = re.compile(r"^(?:Attention|To)\b.*[:：]\s*$|^[^。.]{2,80}[:：]\s*$", re.IGNORECASE)
+# A line of a signature block: short, in capitals, perhaps ending in a comma ("THE WHITE HOUSE,"),
+# or a short Chinese name with no punctuation (国务院).
+SIGNATURE_LINE = re.compile(r"^(?:[A-Z][A-Z .,'’-]{2,60}|[\u4e00-\u9fff]{2,30})$")
 RELEASE_INFO = re.compile(r"^(?:Released|Published|Issued)\s+on\s*:", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.。!?;；,，:：]\s*$")
 
