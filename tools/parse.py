@@ -30,7 +30,6 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -191,7 +190,7 @@ def find_contents(lines: Sequence[SourceLine], styles: Sequence[HeadingStyle]) -
         if not line.norm:
             continue
         text = regexes.CONTENTS_LEADER.sub("", line.norm).strip()
-        if len(line.norm) > regexes.CONTENTS_MAX_CHARS or (entries and _key(text) == _key(entries[0])):
+        if len(text) > regexes.CONTENTS_MAX_CHARS or (entries and _key(text) == _key(entries[0])):
             break
         members.add(line.index)
         if regexes.CONTENTS_LEADER.search(line.norm) or match_heading(line, styles):
@@ -481,7 +480,8 @@ def cited_as(chain: Sequence[_Open]) -> str:
 
 def slug(title: str) -> str:
     """A short id for a heading with no number: its first few significant words."""
-    words = [w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", title.casefold()) if w not in regexes.SLUG_STOPWORDS]
+    plain = re.sub(r"(?<=\w)\.(?=\w)|\.(?=\s)", "", title.casefold())  # "U.S." is one word
+    words = [w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", plain) if w not in regexes.SLUG_STOPWORDS]
     return "-".join(words[: regexes.SLUG_WORDS])
 
 
@@ -520,6 +520,8 @@ def assign_ids(roots: list[_Open], labels: set[int] | None = None) -> list[tuple
             for a in ancestors
             if not entry.node.is_measure or (entry.heading.style.name, a.heading.style.name) not in dropped
         ]
+        if entry.heading.style.always_measure:
+            kept = []  # an article is numbered straight through its law: "Article 13" is unique
         chain = [None, *ancestors]
         parts = [_component(a, chain[ancestors.index(a)]) for a in kept]
         parts.append(_component(entry, ancestors[-1] if ancestors else None))
@@ -609,26 +611,42 @@ def check_numbering(everything: Sequence[_Open], path: str) -> list[Problem]:
 def diagnose(
     lines: Sequence[SourceLine], headings: Sequence[Heading], measures: int, path: str, styles: Sequence[HeadingStyle]
 ) -> list[Problem]:
-    """Say so when the numbering defeats the parser: many lines look numbered, few measures came out."""
-    taken = {h.line.index for h in headings}
-    looks = [ln for ln in lines if ln.norm and ln.index not in taken and candidates(ln, styles)]
-    if len(looks) < 5 or measures >= len(looks) // 4:
-        return []
-    printed = Counter(c.numbering.printed.strip() for ln in looks for c in candidates(ln, styles)[:1])
-    repeated = ", ".join(f'"{p}" ×{n}' for p, n in printed.most_common(3) if n > 1)
-    shown = ", ".join(str(ln.number) for ln in looks[:8]) + (" …" if len(looks) > 8 else "")
-    return [
-        Problem(
-            path,
-            looks[0].number,
-            f"{len(looks)} lines look numbered but were read as text inside other units (lines {shown}"
-            + (f"; repeated: {repeated}" if repeated else "")
-            + f"), and only {measures} measures were found. If these are measures, the numbering may "
-            "restart without a heading above it, or follow a line ending in a colon: check those lines, "
-            "or set `parsing: expect_measures` and `not_headings` in notice.yaml",
-            "warning",
-        )
+    """Say so when the numbering defeats the parser: numbered lines but no measure, or a number
+    that restarts again and again (two levels sharing one numbering style)."""
+    if measures == 0:
+        taken = {h.line.index for h in headings}
+        looks = [ln for ln in lines if ln.norm and ln.index not in taken and candidates(ln, styles)]
+        if len(looks) >= 3:
+            shown = ", ".join(str(ln.number) for ln in looks[:8]) + (" …" if len(looks) > 8 else "")
+            return [
+                Problem(
+                    path,
+                    looks[0].number,
+                    f"no measures were found, but {len(looks)} lines look numbered (lines {shown}); they were read "
+                    "as items of lists introduced by a colon, or of an article. If they are measures, check the lines "
+                    "before them, or set `parsing: not_headings` / `expect_measures` in notice.yaml",
+                    "warning",
+                )
+            ]
+    # A number that goes back to 1 right after a heading of its own style: nothing above the new run.
+    restarts = [
+        h
+        for previous, h in itertools.pairwise(headings)
+        if h.numbering.value == 1 and previous.style is h.style and not h.style.unnumbered
     ]
+    if len(restarts) > 2:
+        shown = ", ".join(str(h.line.number) for h in restarts[:8])
+        return [
+            Problem(
+                path,
+                restarts[0].line.number,
+                f'the numbering restarts at "{restarts[0].numbering.printed.strip()}" {len(restarts)} times (lines {shown}) '
+                "with no heading of its own above each run: probably two levels share one numbering style (chapters "
+                "and recommendations both numbered 1., 2., …). Check those lines; measures may be missing",
+                "warning",
+            )
+        ]
+    return []
 
 
 # --- front and back matter -----------------------------------------------------------------

@@ -323,7 +323,8 @@ DUTY_WITHIN = re.compile(
     re.IGNORECASE,
 )
 DUTY_BY_DATE = re.compile(
-    rf"\b(?P<deadline>(?:by|no\s+later\s+than|not\s+later\s+than|before)\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}))"
+    rf"\b(?P<deadline>(?:by|no\s+later\s+than|not\s+later\s+than|before)\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}))",
+    re.IGNORECASE,
 )
 DUTY_ACTION = re.compile(r"\bshall\s+(?:,[^,]*,\s*)?(?P<action>[^.;:]{3,400})", re.IGNORECASE)
 DUTY_ACTION_WORDS = 14
@@ -343,17 +344,20 @@ ZH_UNITS = {
 ZH_SCALES = {"万": 1e4, "亿": 1e8, "EFLOPS": 1e18, "PFLOPS": 1e15}
 _ZH_UNIT = "|".join(re.escape(u) for u in sorted(ZH_UNITS, key=len, reverse=True))
 QUANTITY_ZH = re.compile(
-    rf"(?<![\d.+第〔\[])(?P<qual_before>最高不超过|不超过|超过|不少于|不低于|突破|累计|力争|达到|超|约|近|达)?"
+    rf"(?<![\d.+第〔\[一二两三四五六七八九十百千])(?P<qual_before>最高不超过|不超过|超过|不少于|不低于|突破|累计|力争|达到|超|约|近|达)?"
     rf"(?P<num>{_ZH_NUM})(?:\s*(?:-|–|—|～|~|至|到)\s*(?P<num2>{_ZH_NUM}))?\s*(?P<scale>万|亿)?\s*(?P<unit>{_ZH_UNIT})"
-    r"(?!月|工作日|小时|年|天|日|周|百分点)(?P<qual_after>以上|左右|余|多)?"
+    r"(?!月|工作日|小时|年|天|日|周|百分点|间)(?P<qual_after>以上|左右|余|多)?"
 )
 # What a Chinese amount is, when its sentence names nothing it counts.
 ZH_UNIT_NOUNS = {"square meters": "面积", "yuan": "金额", "FLOPS": "算力", "%": "比例"}
 ZH_CLAUSE = re.compile(r"[^，,；;。]*")
 # Words of intent and frequency that lead a counted phrase but are not what is counted.
 ZH_COUNTED_LEAD = re.compile(
-    r"^(?:力争|年均|每年|累计|新增|达到|实现|培育|建设|打造|形成|推动|支持|吸引|引进|集聚|培养|举办|设立)+"
+    r"^(?:力争|年均|每年|累计|达到|实现|建成|培育|建设|打造|形成|推动|推出|支持|吸引|引进|集聚|培养|举办|设立|"
+    r"突破|推广|开发|发布|部署|落地)+"
 )
+# A qualifier may stand before the counted noun rather than the number: 累计突破人才1万人.
+QUALIFIER_ZH = re.compile(r"最高不超过|不超过|超过|不少于|不低于|突破|约")
 QUALIFIERS_ZH = {
     "超过": "over", "超": "over", "突破": "over", "以上": "at least", "不少于": "at least", "不低于": "at least",
     "达到": None, "达": None, "左右": "around", "约": "around", "近": "around", "余": "over", "多": "over",

@@ -256,11 +256,13 @@ def _zh_in_sentence(sentence: str, line: int, context: str) -> list[Found]:
         unit, scale = regexes.ZH_UNITS[m["unit"]], m["scale"] or (m["unit"][0] if unit_is_flops(m["unit"]) else None)
         factor = regexes.ZH_SCALES.get(m["scale"] or "", 1.0) * regexes.ZH_SCALES.get(m["unit"], 1.0)
         high = m["num2"] and (parse_number(m["num2"]) if not m["num2"][0].isdigit() else float(m["num2"]))
-        qualifier = "range" if high else regexes.QUALIFIERS_ZH.get(m["qual_after"] or m["qual_before"] or "")
+        clause_start = max(sentence.rfind(mark, 0, m.start()) for mark in "，,；;") + 1
+        earlier = list(regexes.QUALIFIER_ZH.finditer(sentence, clause_start, m.start()))
+        word = m["qual_after"] or m["qual_before"] or (earlier[-1].group(0) if earlier else "")
+        qualifier = "range" if high else regexes.QUALIFIERS_ZH.get(word)
         year = (deadline["year"] or deadline["year2"]) if deadline else None
         # Nothing counted: kept with an empty phrase, so the maintainer is told (see ``unread``).
         counted = _counted_zh(sentence, m.start(), m.end()) or regexes.ZH_UNIT_NOUNS.get(unit, "")
-        clause_start = max(sentence.rfind(mark, 0, m.start()) for mark in "，,；;") + 1
         frequency = regexes.FREQUENCY_ZH.search(sentence[clause_start : m.start()])
         found.append(
             Found(
