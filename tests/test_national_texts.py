@@ -139,7 +139,7 @@ def test_numbering_that_defeats_the_parser_is_reported() -> None:
     assert any(m.startswith("plan.txt:3:") and "numbering restarts" in m and "two levels" in m for m in messages)
     lists = "Plan\nThe plan sets out:\n" + "".join(f"({i}) Recommendation {i}.\n" for i in range(1, 6))
     parsed = parse_notice("x", split_lines(lists), path="plan.txt")
-    assert [str(p) for p in parsed.problems][0].startswith("plan.txt:3: warning: no measures were found, but 5 lines")
+    assert str(parsed.problems[0]).startswith("plan.txt:3: warning: no measures were found, but 5 lines")
 
 
 def _agencies(n: Notice) -> dict[str, set[str]]:
