@@ -12,7 +12,7 @@ import yaml
 
 from .conftest import Cli
 
-DATASETS = ("notices", "measures", "agencies", "targets", "themes")
+DATASETS = ("notices", "measures", "agencies", "targets", "themes", "progress")
 
 
 NOTICES = Path(__file__).resolve().parent.parent / "corpus" / "notices"

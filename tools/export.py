@@ -16,18 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from tools import urls
-from tools.models import Archive, Measure, Notice, Target
+from tools.models import Archive, Measure, Notice, Target, Update
 
 SCHEMA_VERSION = "2.0.0"  # 2: lead/cooperating roles, citations, duties, revocations, names in Chinese
-DATASETS = ("notices", "measures", "agencies", "targets", "themes")
+DATASETS = ("notices", "measures", "agencies", "targets", "themes", "progress")
 _ROLE_ORDER = {"issuer": 0, "drafter": 1, "lead": 2, "responsible": 3, "cooperating": 4, "assigned": 5, "mentioned": 6}
 
 
 def as_of(archive: Archive) -> str:
-    """The date statuses are judged at: the latest retrieval in the corpus, never the clock,
-    so that a build is reproducible."""
-    dates = [n.meta["source"]["retrieved"] for n in archive.notices]
-    return max(dates) if dates else "1970-01-01"
+    """The date statuses are judged at (see ``Archive.as_of``)."""
+    return archive.as_of
 
 
 def notice_status(notice: Notice, as_of_date: str) -> str:
@@ -140,7 +138,8 @@ def measure_record(measure: Measure) -> dict[str, Any]:
     }
 
 
-def target_record(target: Target) -> dict[str, Any]:
+def target_record(target: Target, archive: Archive) -> dict[str, Any]:
+    period = next((n.meta.get("period") for n in archive.notices if n.id == target.notice), None)
     return {
         "id": target.id,
         "url": urls.target(target.id),
@@ -161,9 +160,29 @@ def target_record(target: Target) -> dict[str, Any]:
         "deadline_after": target.deadline_after,
         "deadline_date": target.deadline_date,
         "agency": target.agency,
+        "due": target.due,
+        "due_source": target.due_source,
+        "status": target.status,
+        "status_as_of": archive.as_of,
+        "value_base": target.value_base,
+        "base_unit": target.base_unit,
+        "period": {"start": period["start"], "end": period["end"]} if period else None,
+        "progress": [progress_record(u) for u in archive.progress if u.target == target.id],
         "as_written": target.as_written,
         "sentence": target.sentence,
         "line": target.line,
+    }
+
+
+def progress_record(update: Update) -> dict[str, Any]:
+    return {
+        "target": update.target,
+        "date": update.date,
+        "outcome": update.outcome,
+        "source_title": update.source_title,
+        "source_url": update.source_url,
+        "source_notice": update.source_notice,
+        "quote": update.quote,
     }
 
 
@@ -222,8 +241,9 @@ def records(archive: Archive) -> dict[str, list[dict[str, Any]]]:
         "notices": [notice_record(n, archive, rels.get(n.id, [])) for n in archive.notices],
         "measures": [measure_record(m) for n in archive.notices for m in n.parsed.measures],
         "agencies": agency_records(archive),
-        "targets": [target_record(t) for n in archive.notices for t in n.targets],
+        "targets": [target_record(t, archive) for n in archive.notices for t in n.targets],
         "themes": theme_records(archive),
+        "progress": [progress_record(u) for u in sorted(archive.progress, key=lambda u: (u.target, u.date))],
     }
 
 
@@ -236,7 +256,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(_cell(v) if not isinstance(v, dict) else f"{v.get('id')} ({v.get('role')})" for v in value)
+        return "; ".join(_cell(v) if not isinstance(v, dict) else _item(v) for v in value)
     if isinstance(value, dict):
         return "; ".join(f"{k}={_cell(v)}" for k, v in value.items())
     if isinstance(value, float) and value.is_integer():
@@ -244,11 +264,22 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def to_csv(rows: Sequence[dict[str, Any]]) -> str:
-    if not rows:
+def _item(value: dict[str, Any]) -> str:
+    """A record inside a list, in one cell: an agency as "id (role)", an update as "date outcome"."""
+    if "role" in value:
+        return f"{value.get('id')} ({value.get('role')})"
+    return f"{value.get('date')} {value.get('outcome')}" if "outcome" in value else _cell(value)
+
+
+# Columns of a dataset that may be empty, so that its CSV still has a header.
+COLUMNS = {"progress": ["target", "date", "outcome", "source_title", "source_url", "source_notice", "quote"]}
+
+
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] = ()) -> str:
+    if not rows and not columns:
         return ""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else list(columns), lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: _cell(v) for k, v in row.items()})
@@ -259,7 +290,7 @@ def open_data_files(archive: Archive) -> Iterator[tuple[str, str]]:
     """Every open-data file as (path relative to the data folder, text)."""
     for name, rows in records(archive).items():
         yield f"{name}.json", to_json(name, rows)
-        yield f"{name}.csv", to_csv(rows)
+        yield f"{name}.csv", to_csv(rows, COLUMNS.get(name, ()))
         yield (
             f"schemas/{name}.schema.json",
             resources.files("tools.schemas").joinpath(f"data-{name}.schema.json").read_text("utf-8"),

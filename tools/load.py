@@ -16,7 +16,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from tools.models import Agency, Jurisdiction, NoticeFiles, Problem, Registry, TargetKind, Theme
+from tools.models import Agency, Jurisdiction, NoticeFiles, Problem, Registry, TargetKind, Theme, Update
 from tools.parse import split_lines
 
 NOTICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -398,3 +398,44 @@ def load_corpus(corpus: Path) -> tuple[list[NoticeFiles], Registry, list[Problem
         if files:
             notices.append(files)
     return notices, registry, problems
+
+
+def load_progress(corpus: Path) -> tuple[list[Update], list[Problem]]:
+    """Progress records: ``corpus/progress/<target-id>.yaml``, each checked against its schema.
+    Whether the target exists, and whether a quote is in its source, is checked in ``validate``."""
+    updates: list[Update] = []
+    problems: list[Problem] = []
+    for path in sorted((corpus / "progress").glob("*.yaml")) if (corpus / "progress").is_dir() else []:
+        data, lines, errs = read_yaml(path)
+        errs = errs or schema_problems(data, lines, path, "progress")
+        problems += errs
+        if errs:
+            continue
+        for i, item in enumerate(data["updates"]):
+            source = item["source"]
+            updates.append(
+                Update(
+                    target=path.stem,
+                    date=str(item["date"]),
+                    outcome=str(item["outcome"]),
+                    quote=str(item["quote"]),
+                    line=lines.get(f"updates/{i}", 1),
+                    path=str(path),
+                    source_title=source.get("title"),
+                    source_url=source.get("url"),
+                    source_notice=source.get("notice"),
+                )
+            )
+        problems += _progress_dates(data, lines, path)
+    return updates, problems
+
+
+def _progress_dates(data: dict[str, Any], lines: dict[str, int], path: Path) -> list[Problem]:
+    out = []
+    for i, item in enumerate(data["updates"]):
+        try:
+            date.fromisoformat(str(item["date"]))
+        except ValueError:
+            out.append(Problem(str(path), lines.get(f"updates/{i}/date", 1), f"{item['date']} is not a real date"))
+    return out
+

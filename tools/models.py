@@ -134,6 +134,27 @@ class Target:
     deadline_after: str | None = None  # ISO 8601 duration after the notice's date ("P270D")
     deadline_date: str | None = None  # a deadline stated as a date
     agency: str | None = None  # for a duty: the agency given it
+    # Filled by the follow stage:
+    due: str | None = None  # the date it falls due (ISO), or None where the text sets none
+    due_source: str | None = None  # stated, counted (from the notice's date), year, period
+    status: str = "open"  # open, overdue, met, missed, partly-met, void
+    value_base: float | None = None  # the value in a base unit that adds up (CNY, USD, count …)
+    base_unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    """One progress record on a target (corpus/progress/<target-id>.yaml)."""
+
+    target: str
+    date: str
+    outcome: str  # met, missed, partly-met, progress
+    quote: str
+    line: int
+    path: str
+    source_title: str | None = None
+    source_url: str | None = None
+    source_notice: str | None = None  # a notice in the archive that reports it
 
 
 @dataclass
@@ -270,6 +291,14 @@ class Archive:
     notices: list[Notice]
     registry: Registry
     problems: list[Problem] = field(default_factory=list)
+    progress: list[Update] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> str:
+        """The date statuses are judged at: the latest retrieval in the corpus, never the clock,
+        so that a build is reproducible."""
+        dates = [n.meta["source"]["retrieved"] for n in self.notices]
+        return max(dates) if dates else "1970-01-01"
 
     @property
     def errors(self) -> list[Problem]:

@@ -8,7 +8,8 @@ import pickle
 from pathlib import Path
 
 from tools import agencies, targets, themes, validate
-from tools.load import load_corpus
+from tools.follow import follow
+from tools.load import load_corpus, load_progress
 from tools.models import Archive, Notice, NoticeFiles, Problem, Registry, Role
 from tools.parse import parse_notice
 
@@ -23,7 +24,8 @@ def build_archive(corpus: Path, cache: Path | None = None) -> Archive:
         notice, errs = _cached_enrich(notice_files, registry, cache, registry_key)
         notices.append(notice)
         problems += errs
-    archive = Archive(notices, registry, problems)
+    progress, errs = load_progress(corpus)
+    archive = follow(Archive(notices, registry, problems + errs, progress))
     archive.problems += validate.check_archive(archive)
     return archive
 

@@ -22,7 +22,42 @@ def check_archive(archive: Archive) -> list[Problem]:
     if not archive.errors:  # a broken registry would make every URL look lost
         problems += permalinks(archive)
     problems += registry_notice_lists(archive)
+    problems += progress_records(archive)
     return problems
+
+
+def progress_records(archive: Archive) -> list[Problem]:
+    """Each progress record is about a target of the archive, and a quote from an archived
+    notice is in that notice's text."""
+    import difflib
+
+    targets = {t.id for n in archive.notices for t in n.targets}
+    texts = {n.id: normalise(n.files.text) for n in archive.notices}
+    out = []
+    for update in archive.progress:
+        if update.target not in targets:
+            close = difflib.get_close_matches(update.target, sorted(targets), n=3, cutoff=0.5)
+            hint = f"did you mean {' or '.join(close)}?" if close else "see the targets' ids in data/targets.json"
+            out.append(
+                Problem(
+                    update.path,
+                    1,
+                    f"{update.target!r} is not a target of the archive; name the file after a target's id ({hint})",
+                )
+            )
+        if update.source_notice and update.source_notice not in texts:
+            out.append(
+                Problem(update.path, update.line, f"source notice {update.source_notice!r} is not in the archive")
+            )
+        elif update.source_notice and normalise(update.quote) not in texts[update.source_notice]:
+            out.append(
+                Problem(
+                    update.path,
+                    update.line,
+                    f"the quote does not occur in {update.source_notice}'s text; quote the notice exactly",
+                )
+            )
+    return out
 
 
 def _meta_path(notice: Notice) -> str:

@@ -151,7 +151,7 @@ def compare_page(site: Site) -> str:
 
 
 def data_page(site: Site) -> str:
-    names = ("notices", "measures", "agencies", "targets", "themes")
+    names = ("notices", "measures", "agencies", "targets", "themes", "progress")
     feeds = [{"path": feed_path(j), "name": site.jurisdiction_path(j)[-1]["name"]} for j, _ in site.jurisdiction_tree()]
     return render(
         "data.md.j2",

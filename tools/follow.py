@@ -1,0 +1,211 @@
+"""Follow: each target's due date, its status as of the archive's date, and its value in a
+unit that adds up — the stage after targets are found, before the archive is validated.
+
+``due`` comes from the text: a stated date; a duration counted from the notice's own date
+("within 270 days of the date of this order"); the end of a stated year ("by the end of 2028",
+"by 2026", 到2027年, 2025年底前); nothing, where the text sets no deadline. ``status`` is
+``void`` if the notice was revoked before the target fell due; else the latest progress record
+that says met, missed or partly-met; else ``open`` until the due date and ``overdue`` after it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from tools.models import Archive, Notice, Target, Update
+
+# Which date of a notice a duration is counted from, in order of preference.
+ANCHOR_DATES = ("signed", "issued", "adopted", "promulgated", "published", "released")
+# A deadline that ends before its year ("before 2026", 2026年前) rather than with it.
+_BEFORE_YEAR = re.compile(r"\bbefore\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}\b|(?<!底)前$", re.IGNORECASE)
+_IN_YEARS = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(?P<n>three|two|five|\d+)[\s-]years?\b", re.IGNORECASE)
+_WORDS = {"two": 2, "three": 3, "five": 5}
+# Base units that add up across targets, by the unit the text gives.
+BASE_UNITS = {
+    "yuan": "CNY",
+    "dollars": "USD",
+    "count": "count",
+    "%": "percent",
+    "FLOPS": "FLOPS",
+    "square meters": "m²",
+    "times": "times",
+}
+DECIDING = ("met", "missed", "partly-met")
+
+
+def follow(archive: Archive) -> Archive:
+    """The archive with every target's due date, status and base value set."""
+    updates: dict[str, list[Update]] = {}
+    for update in sorted(archive.progress, key=lambda u: (u.date, u.line)):
+        updates.setdefault(update.target, []).append(update)
+    for notice in archive.notices:
+        notice.targets = [
+            _followed(t, notice, updates.get(t.id, []), archive.as_of) for t in notice.targets
+        ]
+    return archive
+
+
+def _followed(target: Target, notice: Notice, updates: Sequence[Update], as_of: str) -> Target:
+    due, how = due_date(target, notice)
+    value, unit = base_value(target)
+    return replace(
+        target,
+        due=due,
+        due_source=how,
+        status=status(due, notice, updates, as_of),
+        value_base=value,
+        base_unit=unit,
+    )
+
+
+def anchor_date(notice: Notice) -> str | None:
+    """The notice's own date, that durations in its text count from."""
+    dates = notice.meta.get("dates") or {}
+    return next((dates[k]["date"] for k in ANCHOR_DATES if k in dates), None)
+
+
+def due_date(target: Target, notice: Notice) -> tuple[str | None, str | None]:
+    """When the target falls due, as an ISO date, and how that was read: "stated" (a date),
+    "counted" (a duration from the notice's date), "year" (the end of a stated year), "period"
+    (no deadline of its own, in a plan with a period: the period's end). (None, None) where the
+    text sets no deadline."""
+    if target.deadline_date:
+        return target.deadline_date, "stated"
+    anchor = anchor_date(notice)
+    if target.deadline_after and anchor:
+        return add_duration(date.fromisoformat(anchor), target.deadline_after).isoformat(), "counted"
+    if target.deadline_year:
+        before = bool(_BEFORE_YEAR.search(target.deadline or ""))
+        return (f"{target.deadline_year - 1}-12-31" if before else f"{target.deadline_year}-12-31"), "year"
+    years = _IN_YEARS.search(target.deadline or "")
+    if years and anchor:
+        n = _WORDS.get(years["n"].lower()) or int(years["n"])
+        return add_duration(date.fromisoformat(anchor), f"P{n}Y").isoformat(), "counted"
+    period = notice.meta.get("period")
+    if period and not target.deadline:
+        return f"{period['end']}-12-31", "period"
+    return None, None
+
+
+def add_duration(start: date, duration: str) -> date:
+    """``start`` plus an ISO 8601 duration of days, months or years (P270D, P6M, P1Y); a month
+    that has no such day ends on its last day."""
+    m = re.fullmatch(r"P(?P<n>\d+)(?P<unit>[DMY])", duration)
+    if not m:
+        raise ValueError(f"unsupported duration {duration!r}")
+    n = int(m["n"])
+    if m["unit"] == "D":
+        return start + timedelta(days=n)
+    months = n * (12 if m["unit"] == "Y" else 1)
+    year, month = divmod(start.month - 1 + months, 12)
+    year, month = start.year + year, month + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def status(due: str | None, notice: Notice, updates: Sequence[Update], as_of: str) -> str:
+    revoked = notice.meta.get("revoked")
+    if revoked and revoked["date"] <= as_of and (due is None or revoked["date"] < due):
+        return "void"
+    deciding = [u for u in updates if u.outcome in DECIDING and u.date <= as_of]
+    if deciding:
+        return deciding[-1].outcome
+    return "overdue" if due is not None and due < as_of else "open"
+
+
+def base_value(target: Target) -> tuple[float | None, str | None]:
+    """The value in a base unit that adds up (the printed value and unit are kept beside it).
+    A duty's days are a deadline, not an amount."""
+    unit = BASE_UNITS.get(target.unit)
+    return (target.value, unit) if unit else (None, None)
+
+
+# Units whose values add up across targets (a percentage or a multiple does not).
+ADDITIVE = ("CNY", "USD", "count", "FLOPS", "m²")
+
+
+@dataclass(frozen=True)
+class Total:
+    """The sum of some targets of one kind, in one base unit, falling due in one year."""
+
+    kind: str
+    jurisdiction: str
+    year: int | None
+    unit: str
+    value: float
+    targets: tuple[str, ...]
+    restated: tuple[str, ...] = ()  # targets a notice states again, counted once
+    includes: tuple[str, ...] = ()  # for a roll-up: the jurisdictions it adds in
+    leaves_out: tuple[str, ...] = ()  # jurisdictions within it whose targets are part of their parent's
+
+
+def totals(archive: Archive) -> list[Total]:
+    """Per kind, jurisdiction and due year, the sum of the targets that add up (void ones left
+    out); then for each country, the same over every jurisdiction within it, leaving out any
+    whose targets are already counted in its parent's (corpus/jurisdictions.yaml says which)."""
+    own: dict[tuple[str, str, int | None, str], list[Target]] = {}
+    for notice in archive.notices:
+        for t in notice.targets:
+            if t.base_unit in ADDITIVE and t.value_base is not None and t.status != "void":
+                year = int(t.due[:4]) if t.due else None
+                own.setdefault((t.kind, notice.meta["jurisdiction"], year, t.base_unit), []).append(t)
+    rows = [_total(key, group) for key, group in sorted(own.items(), key=_order)]
+    return rows + _rollups(archive, own)
+
+
+def _order(item: tuple[tuple[str, str, int | None, str], list[Target]]) -> tuple[str, str, int, str]:
+    (kind, jurisdiction, year, unit), _ = item
+    return kind, jurisdiction, year or 0, unit
+
+
+def _total(key: tuple[str, str, int | None, str], group: Sequence[Target], **more: tuple[str, ...]) -> Total:
+    kind, jurisdiction, year, unit = key
+    counted = _once(group)
+    restated = tuple(t.id for t in group if t not in counted)
+    return Total(
+        kind,
+        jurisdiction,
+        year,
+        unit,
+        sum(t.value_base or 0 for t in counted),
+        tuple(t.id for t in counted),
+        restated=restated,
+        **more,
+    )
+
+
+def _once(group: Sequence[Target]) -> list[Target]:
+    """A target a notice states twice (the same value of the same thing) counts once."""
+    seen: set[tuple[str, float | None, str]] = set()
+    out = []
+    for t in group:
+        key = (t.notice, t.value_base, " ".join(t.counted.lower().split()))
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out
+
+
+def _rollups(archive: Archive, own: dict[tuple[str, str, int | None, str], list[Target]]) -> list[Total]:
+    reg = archive.registry
+    counted_in_parent = {j.id for j in reg.jurisdictions if j.targets_counted_in_parent}
+    out = []
+    countries = sorted({reg.lineage(j)[-1] for _, j, _, _ in own})
+    for country in countries:
+        inside = sorted({j for _, j, _, _ in own if reg.within(j, country)})
+        if len(inside) < 2:
+            continue  # a single jurisdiction's rows already are the country's
+        left_out = tuple(j for j in inside if set(reg.lineage(j)[1:]) & set(inside) and j in counted_in_parent)
+        added = tuple(j for j in inside if j not in left_out)
+        grouped: dict[tuple[str, str, int | None, str], list[Target]] = {}
+        for (kind, j, year, unit), group in own.items():
+            if j in added:
+                grouped.setdefault((kind, country, year, unit), []).extend(group)
+        out += [
+            _total(key, group, includes=added, leaves_out=left_out)
+            for key, group in sorted(grouped.items(), key=_order)
+        ]
+    return out
