@@ -156,3 +156,14 @@ def test_notice_facts_are_labelled_for_what_they_are(site: Path) -> None:
         (site / "notices/jingan-ai-demonstration-zone-2026-2028/index.html").read_text(), "html.parser"
     )
     assert "Approved by the Jing'an District People's Government" in notice.get_text()
+
+
+def test_no_page_has_an_id_twice(site: Path) -> None:
+    # A heading's anchor and a table's id must not collide: links and scripts would find the wrong one.
+    doubled = {}
+    for page in _html_files(site):
+        ids = [str(t["id"]) for t in BeautifulSoup(page.read_text("utf-8"), "html.parser").find_all(id=True)]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            doubled[str(page.relative_to(site))] = twice
+    assert doubled == {}

@@ -43,9 +43,7 @@ def follow(archive: Archive) -> Archive:
     for update in sorted(archive.progress, key=lambda u: (u.date, u.line)):
         updates.setdefault(update.target, []).append(update)
     for notice in archive.notices:
-        notice.targets = [
-            _followed(t, notice, updates.get(t.id, []), archive.as_of) for t in notice.targets
-        ]
+        notice.targets = [_followed(t, notice, updates.get(t.id, []), archive.as_of) for t in notice.targets]
     return archive
 
 

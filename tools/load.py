@@ -438,4 +438,3 @@ def _progress_dates(data: dict[str, Any], lines: dict[str, int], path: Path) -> 
         except ValueError:
             out.append(Problem(str(path), lines.get(f"updates/{i}/date", 1), f"{item['date']} is not a real date"))
     return out
-

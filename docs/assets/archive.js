@@ -80,17 +80,34 @@
     });
   }
 
+  // A table filtered by words typed and by chosen values (status, kind…), each control naming
+  // its table; a row stays when every chosen value is among its data-<key> tokens.
   function setupFilters() {
-    document.querySelectorAll("input[data-filter-table]").forEach(function (input) {
-      var table = document.getElementById(input.getAttribute("data-filter-table"));
+    var controls = document.querySelectorAll("[data-filter-table]");
+    var tables = {};
+    controls.forEach(function (c) { tables[c.getAttribute("data-filter-table")] = true; });
+    Object.keys(tables).forEach(function (id) {
+      var table = document.getElementById(id);
       if (!table) return;
-      input.addEventListener("input", function () {
-        var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var mine = Array.prototype.filter.call(controls, function (c) { return c.getAttribute("data-filter-table") === id; });
+      var count = document.querySelector('[data-count-for="' + id + '"]');
+      var apply = function () {
+        var shown = 0;
         Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-          var text = row.textContent.toLowerCase();
-          row.hidden = !words.every(function (w) { return text.indexOf(w) !== -1; });
+          var keep = mine.every(function (c) {
+            var value = c.value.trim().toLowerCase();
+            if (!value) return true;
+            var key = c.getAttribute("data-filter-key");
+            if (key) return (row.getAttribute("data-" + key) || "").toLowerCase().split(" ").indexOf(value) !== -1;
+            var text = row.textContent.toLowerCase();
+            return value.split(/\s+/).every(function (w) { return text.indexOf(w) !== -1; });
+          });
+          row.hidden = !keep;
+          if (keep) shown += 1;
         });
-      });
+        if (count) count.textContent = shown + " of " + table.tBodies[0].rows.length + " shown";
+      };
+      mine.forEach(function (c) { c.addEventListener(c.tagName === "SELECT" ? "change" : "input", apply); });
     });
   }
 

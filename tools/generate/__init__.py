@@ -131,6 +131,7 @@ def generate(
         tree.put("data/" + data_file, text)
     for jurisdiction in [None, *(j for j, _ in site.jurisdiction_tree())]:
         tree.put(overview.feed_path(jurisdiction), overview.feed(site, site_url, jurisdiction))
+    tree.put("feeds/targets.xml", overview.targets_feed(site, site_url))
     for old, (new, _) in sorted(archive.registry.redirects.items()):
         tree.put(old + "index.html", redirect_page(old, new))
     tree.finish()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date, timedelta
 from typing import Any
 
-from tools import urls
+from tools import follow, urls
 from tools.generate.context import ROLE_TITLES, Site
 from tools.generate.templates import render
-from tools.models import Agency, Measure, Notice, Target, Theme
+from tools.models import Agency, Measure, Notice, Target, Theme, Update
 
 # Pages that list measures should rank below the measures they list.
 LISTING_WEIGHT = "0.3"
@@ -64,18 +65,65 @@ def target_page(site: Site, t: Target) -> str:
         before, after = t.sentence, ""
     measure = site.measures.get(f"{t.notice}/{t.measure}") if t.measure else None
     responsible = site.agencies_of(measure, "lead") + site.agencies_of(measure, "responsible") if measure else []
+    if t.agency and site.agencies[t.agency] not in responsible:
+        responsible.append(site.agencies[t.agency])
+    notice = site.notices[t.notice]
+    updates = [u for u in site.archive.progress if u.target == t.id]
     return render(
         "target.md.j2",
         url=url,
         site=site,
         t=t,
         title=title,
-        notice=site.notices[t.notice],
+        notice=notice,
+        jurisdictions=[j["name"] for j in site.jurisdiction_path(notice.meta["jurisdiction"])],
         before=before,
         marked=found,
         after=after,
         responsible=responsible,
+        due_how=DUE_HOW.get(t.due_source or "", ""),
+        status_meaning=STATUS_MEANING[t.status],
+        period=notice.meta.get("period"),
+        updates=updates,
+        timeline=_timeline(site, t, notice, updates),
     )
+
+
+DUE_HOW = {
+    "stated": "the date the text gives",
+    "counted": "counted from the notice's own date",
+    "year": "the end of the year the text gives",
+    "period": "no deadline of its own: the end of its plan's period",
+}
+STATUS_MEANING = {
+    "open": "not yet due, or no deadline",
+    "overdue": "the due date has passed and no outcome is recorded",
+    "met": "a later report says it was met",
+    "missed": "a later report says it was missed",
+    "partly-met": "a later report says it was partly met",
+    "void": "its notice was revoked before it fell due",
+}
+
+
+def _timeline(site: Site, t: Target, notice: Notice, updates: list[Update]) -> list[dict[str, str]]:
+    """Stated, each update, due (and revoked), in date order."""
+    from tools.follow import anchor_date
+
+    steps = []
+    stated = anchor_date(notice)
+    if stated:
+        steps.append({"date": stated, "kind": "stated", "label": "Stated", "text": notice.meta["short_title"]})
+    steps += [
+        {"date": u.date, "kind": u.outcome, "label": u.outcome.replace("-", " ").capitalize(), "text": ""}
+        for u in updates
+    ]
+    revoked = notice.meta.get("revoked")
+    if revoked:
+        steps.append({"date": revoked["date"], "kind": "void", "label": "Notice revoked", "text": revoked["by"]})
+    if t.due:
+        steps.append({"date": t.due, "kind": "due", "label": "Due", "text": DUE_HOW.get(t.due_source or "", "")})
+    steps.append({"date": site.as_of, "kind": "today", "label": "Status as of this archive", "text": t.status})
+    return sorted(steps, key=lambda s: (s["date"], s["kind"] == "today"))
 
 
 def targets_index(site: Site) -> str:
@@ -84,16 +132,85 @@ def targets_index(site: Site) -> str:
     for t in targets:
         m = site.measures.get(f"{t.notice}/{t.measure}") if t.measure else None
         names = [x.name for x in site.agencies_of(m, "lead") + site.agencies_of(m, "responsible")] if m else []
-        rows.append({"target": t, "responsible": ", ".join(names)})
+        if t.agency and site.agencies[t.agency].name not in names:
+            names.append(site.agencies[t.agency].name)
+        jurisdictions = site.jurisdiction_ids(site.notices[t.notice].meta["jurisdiction"])
+        rows.append({"target": t, "responsible": ", ".join(names), "jurisdictions": jurisdictions})
+    horizon = (date.fromisoformat(site.as_of) + timedelta(days=365)).isoformat()
     by_kind = [(k, [t for t in targets if t.kind == k.id]) for k in site.archive.registry.target_kinds]
+    totals = [_total_row(site, r) for r in follow.totals(site.archive)]
     return render(
         "targets.md.j2",
         url="targets/",
         site=site,
         targets=targets,
         rows=rows,
+        statuses=list(STATUS_MEANING.items()),
+        overdue=sorted((t for t in targets if t.status == "overdue"), key=lambda t: t.due or "", reverse=True),
+        upcoming=sorted(
+            (t for t in targets if t.status == "open" and t.due and t.due <= horizon), key=lambda t: t.due or ""
+        ),
+        horizon=horizon,
+        filter_values={
+            "status": [s for s in STATUS_MEANING if any(t.status == s for t in targets)],
+            "kind": [{"id": k.id, "name": k.name} for k, group in by_kind if group],
+            "jurisdiction": [
+                {"id": j, "name": "— " * depth + site.jurisdiction_path(j)[-1]["name"]}
+                for j, depth in site.jurisdiction_tree()
+            ],
+            "year": [*sorted({t.due[:4] for t in targets if t.due}), "none"],
+        },
+        totals=totals,
+        total_groups=_chart_groups(site, totals),
         by_kind=[(k, group) for k, group in by_kind if group],
     )
+
+
+def _total_row(site: Site, total: follow.Total) -> dict[str, Any]:
+    name = site.jurisdiction_path(total.jurisdiction)[-1]["name"]
+    notes = []
+    if total.includes:
+        names = ", ".join(site.jurisdiction_path(j)[-1]["name"] for j in total.includes)
+        name = f"{name}, all levels"
+        notes.append(f"adds up the targets of {names}")
+    if total.leaves_out:
+        left = ", ".join(site.jurisdiction_path(j)[-1]["name"] for j in total.leaves_out)
+        notes.append(f"leaves out {left}: their targets are part of their parent's")
+    if total.restated:
+        notes.append(f"{len(total.restated)} restated target(s) counted once")
+    return {
+        "kind": total.kind,
+        "name": name,
+        "year": total.year,
+        "value": total.value,
+        "shown": f"{total.value:,.0f}",
+        "unit": total.unit,
+        "count": len(total.targets),
+        "note": "; ".join(notes),
+        "includes": total.includes,
+    }
+
+
+def _chart_groups(site: Site, totals: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Bars per unit, for the jurisdictions' own totals (roll-ups are in the table)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in totals:
+        if not row["includes"]:
+            groups.setdefault(row["unit"], []).append(row)
+    out = []
+    for unit, rows in sorted(groups.items()):
+        top = max(r["value"] for r in rows) or 1
+        bars = [
+            {
+                "label": f"{site.kinds[r['kind']]} · {r['name']} · {r['year'] or 'no deadline'}"[:64],
+                "width": f"{max(1.0, 280 * r['value'] / top):.1f}",
+                "value_x": f"{386 + max(1.0, 280 * r['value'] / top):.1f}",
+                "shown": r["shown"],
+            }
+            for r in rows
+        ]
+        out.append((unit, bars))
+    return out
 
 
 def theme_page(site: Site, theme: Theme) -> str:

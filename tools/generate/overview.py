@@ -227,3 +227,34 @@ def feed(site: Site, site_url: str, jurisdiction: str | None = None) -> str:
             for n in entries
         ],
     )
+
+
+def targets_feed(site: Site, site_url: str) -> str:
+    """An Atom feed of targets falling due: those due from a year before the archive's date to a
+    year after it, soonest first, each dated by its due date (deterministic: no clock)."""
+    from datetime import date, timedelta
+
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    today = date.fromisoformat(site.as_of)
+    start, end = (today - timedelta(days=365)).isoformat(), (today + timedelta(days=365)).isoformat()
+    due = sorted(
+        (t for n in site.archive.notices for t in n.targets if t.due and start <= t.due <= end and t.status != "void"),
+        key=lambda t: (t.due or "", t.id),
+    )
+    return render(
+        "feed.xml.j2",
+        title="AI Policy Archive: targets falling due",
+        self_href=base + "feeds/targets.xml",
+        feed_id="urn:ai-policy-archive:targets",
+        updated=f"{site.as_of}T00:00:00Z",
+        entries=[
+            {
+                "title": f"{site.value_label(t)} {t.counted} — due {t.due} ({t.status})",
+                "link": base + urls.target(t.id),
+                "id": f"urn:ai-policy-archive:target:{t.id}",
+                "updated": f"{t.due}T00:00:00Z",
+                "summary": f"{site.short(t.notice)}: {t.sentence}",
+            }
+            for t in due
+        ],
+    )
