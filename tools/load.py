@@ -424,6 +424,7 @@ def load_progress(corpus: Path) -> tuple[list[Update], list[Problem]]:
                     source_title=source.get("title"),
                     source_url=source.get("url"),
                     source_notice=source.get("notice"),
+                    quote_line=lines.get(f"updates/{i}/quote", 1),
                 )
             )
         problems += _progress_dates(data, lines, path)

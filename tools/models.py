@@ -155,6 +155,7 @@ class Update:
     source_title: str | None = None
     source_url: str | None = None
     source_notice: str | None = None  # a notice in the archive that reports it
+    quote_line: int = 0
 
 
 @dataclass

@@ -326,7 +326,9 @@ DUTY_BY_DATE = re.compile(
     rf"\b(?P<deadline>(?:by|no\s+later\s+than|not\s+later\s+than|before)\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}))",
     re.IGNORECASE,
 )
-DUTY_ACTION = re.compile(r"\bshall\s+(?:,[^,]*,\s*)?(?P<action>[^.;:]{3,400})", re.IGNORECASE)
+# What the duty is: the words after "shall", or a list that follows "shall:".
+DUTY_ACTION = re.compile(r"\bshall(?:\s+(?:,[^,]*,\s*)?(?P<action>[^.;:]{3,400})|\s*:)", re.IGNORECASE)
+DUTY_LISTED = "the actions listed below"
 DUTY_ACTION_WORDS = 14
 
 # Chinese targets. Numbers in Arabic or Chinese numerals, units that count, and the words that

@@ -313,7 +313,7 @@ def _duty_in_sentence(sentence: str, line: int) -> list[Found]:
     dated = None if within else regexes.DUTY_BY_DATE.search(sentence)
     if not action or not (within or dated):
         return []
-    words = action["action"].split()
+    words = (action["action"] or regexes.DUTY_LISTED).split()
     what = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
     if within:
         n = int(_number(within["n"]))

@@ -53,7 +53,7 @@ def progress_records(archive: Archive) -> list[Problem]:
             out.append(
                 Problem(
                     update.path,
-                    update.line,
+                    update.quote_line,
                     f"the quote does not occur in {update.source_notice}'s text; quote the notice exactly",
                 )
             )

@@ -1,0 +1,178 @@
+"""Targets that can be followed: due dates, statuses, values that add up, progress records and
+totals — on the real corpus, through the real pipeline and the built site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tools.follow import add_duration, totals
+from tools.models import Archive, Target
+from tools.pipeline import build_archive
+
+from .conftest import Cli
+from .site_helpers import build
+from .test_parse import JINGAN, SHENZHEN, ZHANGJIANG, notice
+
+EO_14110 = "us-eo-14110-safe-secure-trustworthy-ai-2023"
+EO_14141 = "us-eo-14141-ai-infrastructure-2025"
+FUND = f"{SHENZHEN}--m-16--100-billion-yuan"
+
+
+def _target(archive: Archive, notice_id: str, text: str) -> Target:
+    return next(t for t in notice(archive, notice_id).targets if text in t.as_written)
+
+
+def test_due_dates_and_statuses_of_the_seeds(archive: Archive) -> None:
+    assert archive.as_of == "2026-11-21"  # judged at the corpus date, never the clock
+    # Shenzhen's 2023–2024 targets state no deadline of their own: due at the end of the plan period.
+    for t in notice(archive, SHENZHEN).targets:
+        assert (t.due, t.due_source, t.status) == ("2024-12-31", "period", "overdue")
+    projects = _target(archive, JINGAN, "over 50")
+    assert (projects.due, projects.due_source, projects.status) == ("2028-12-31", "year", "open")
+    gross = _target(archive, ZHANGJIANG, "175 billion yuan")
+    assert (gross.value_base, gross.base_unit, gross.value, gross.unit) == (1.75e11, "CNY", 1.75e11, "yuan")
+    # "in three years" from the plan's date (2025-04-18)
+    space = _target(archive, ZHANGJIANG, "one million square meters")
+    assert (space.due, space.base_unit) == ("2028-04-18", "m²")
+
+
+def test_duties_fall_due_counted_from_the_signing_date(archive: Archive) -> None:
+    first = next(t for t in notice(archive, EO_14110).targets if t.measure == "sec-4-1-a")
+    assert (first.deadline_after, first.due, first.due_source) == ("P270D", "2024-07-26", "counted")  # 2023-10-30 + 270
+    assert first.status == "overdue"  # due before the order was revoked (2025-01-20): it fell due, nothing recorded
+    assert (first.value_base, first.base_unit) == (None, None)  # days are a deadline, not an amount
+    cn = next(t for n in archive.notices for t in n.targets if t.as_written == "十期")
+    assert (cn.due, cn.status) == ("2025-12-31", "overdue")  # 2025年底前
+
+
+def test_targets_of_a_revoked_order_are_void_when_it_went_first(archive: Archive) -> None:
+    sites = _target(archive, EO_14141, "3 sites")
+    assert (sites.due, sites.status) == ("2027-12-31", "void")  # revoked 2025-07-23
+    dated = _target(archive, EO_14141, "By March 15, 2025")
+    assert (dated.due, dated.due_source, dated.status) == ("2025-03-15", "stated", "overdue")
+
+
+def test_durations_follow_the_calendar() -> None:
+    from datetime import date
+
+    assert add_duration(date(2023, 10, 30), "P270D") == date(2024, 7, 26)
+    assert add_duration(date(2025, 8, 31), "P6M") == date(2026, 2, 28)  # a month with no 31st
+    assert add_duration(date(2024, 2, 29), "P1Y") == date(2025, 2, 28)
+
+
+def test_totals_match_a_hand_count(archive: Archive) -> None:
+    rows = {(t.kind, t.jurisdiction, t.year, t.unit): t for t in totals(archive)}
+    # Zhangjiang's enterprises by 2026: 5 unicorns, 40 listed, 400 technology-based (i-3, i-4),
+    # then 5 unicorns and champions, 100 new-track and 1,000 technology-based (ii-6).
+    enterprises = rows[("enterprises", "shanghai/jingan", 2026, "count")]
+    assert enterprises.value == 5 + 40 + 400 + 5 + 100 + 1000 and len(enterprises.targets) == 6
+    # The three "one million square meters" of i-4 are restated in ii-10: counted once.
+    space = rows[("space", "shanghai/jingan", 2028, "m²")]
+    assert space.value == 3_000_000 and len(space.restated) == 3
+    assert rows[("funds", "shenzhen", 2024, "CNY")].value == 1e11
+    assert rows[("output", "shanghai/jingan", 2026, "CNY")].value == 1.75e11 + 1e10
+    # China, all levels: the national guide's 1,000 enterprises and Jing'an's 1,550, said so.
+    china = next(
+        t for t in totals(archive) if (t.kind, t.jurisdiction, t.year) == ("enterprises", "china", 2026) and t.includes
+    )
+    assert china.value == 2550 and "shanghai/jingan" in china.includes and china.leaves_out == ()
+    # Percentages do not add up, and revoked orders' targets are left out.
+    assert not [t for t in totals(archive) if t.unit == "percent"]
+    assert not [i for t in totals(archive) for i in t.targets if i.startswith(EO_14141)]
+
+
+def test_a_district_counted_in_its_city_is_never_added_twice(corpus_copy: Path) -> None:
+    path = corpus_copy / "jurisdictions.yaml"
+    text = path.read_text()
+    path.write_text(
+        text.replace("  - id: shanghai/jingan\n", "  - id: shanghai/jingan\n    targets_counted_in_parent: true\n")
+    )
+    archive = build_archive(corpus_copy)
+    china = next(
+        t for t in totals(archive) if (t.kind, t.jurisdiction, t.year) == ("enterprises", "china", 2026) and t.includes
+    )
+    assert china.leaves_out == ("shanghai/jingan",) and china.value == 1000
+
+
+def _with_progress(corpus: Path, target: str, body: str) -> None:
+    (corpus / "progress").mkdir(exist_ok=True)
+    (corpus / "progress" / f"{target}.yaml").write_text(body, encoding="utf-8")
+
+
+MET = """updates:
+  - date: 2024-06-30
+    outcome: progress
+    source:
+      title: Shenzhen mid-year review
+      url: https://example.org/shenzhen-review
+    quote: The fund group has raised its first tranche.
+  - date: 2025-03-01
+    outcome: met
+    source:
+      notice: shenzhen-ai-action-plan-2023-2024
+    quote: form an artificial intelligence fund group with a scale of 100 billion yuan
+"""
+
+
+def test_a_progress_record_turns_a_target_met_with_its_source_shown(corpus_copy: Path, tmp_path: Path) -> None:
+    _with_progress(corpus_copy, FUND, MET)
+    out = tmp_path / "site"
+    result = build(out, corpus_copy)
+    assert result.returncode == 0, result.stderr
+    targets = json.loads((out / "data/targets.json").read_text())["targets"]
+    fund = next(t for t in targets if t["id"] == FUND)
+    assert fund["status"] == "met" and [u["outcome"] for u in fund["progress"]] == ["progress", "met"]
+    assert json.loads((out / "data/progress.json").read_text())["progress"][1]["source_notice"] == SHENZHEN
+    page = BeautifulSoup((out / "targets" / FUND / "index.html").read_text(), "html.parser")
+    assert page.select_one(".target-status .status").get_text() == "met"  # type: ignore[union-attr]
+    updates = page.select("ul.updates li")
+    assert len(updates) == 2
+    assert updates[0].select_one("a[href='https://example.org/shenzhen-review']") is not None
+    assert "Shenzhen mid-year review" in updates[0].get_text()
+    assert updates[1].select_one("a[href$='notices/shenzhen-ai-action-plan-2023-2024/']") is not None
+    steps = [li.get_text(" ", strip=True) for li in page.select("ol.target-timeline li")]
+    assert [s.split()[0] for s in steps] == ["2023-05-31", "2024-06-30", "2024-12-31", "2025-03-01", "2026-11-21"]
+    # The measure's and the notice's pages show the status too.
+    measure = (out / "notices" / SHENZHEN / "m-16" / "index.html").read_text()
+    assert 'class="status status-met"' in measure
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "line", "message"),
+    [
+        (f"{SHENZHEN}--m-16--100-billion-yen", MET, 1, f"did you mean {FUND}"),
+        (FUND, MET.replace("outcome: met", "outcome: achieved"), 9, "'achieved' is not one of met, missed"),
+        (FUND, MET.replace("quote: form an", "quote: formed an"), 12, "the quote does not occur in shenzhen"),
+        (FUND, MET.replace("date: 2025-03-01", "date: 2025-02-30"), 8, "2025-02-30 is not a real date"),
+        (FUND, "updates:\n  - date: 2025-03-01\n    outcome: met\n    quote: nothing to say here\n", 2, "'source' is a required property"),
+    ],
+)  # fmt: skip
+def test_a_bad_progress_record_is_refused_clearly(
+    cli: Cli, corpus_copy: Path, name: str, body: str, line: int, message: str
+) -> None:
+    _with_progress(corpus_copy, name, body)
+    result = cli("check", "--corpus", str(corpus_copy))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    where = f"{corpus_copy}/progress/{name}.yaml:{line}:"
+    assert any(ln.startswith(where) and message in ln for ln in result.stderr.splitlines()), result.stderr
+
+
+def test_targets_page_and_feed(site: Path) -> None:
+    page = BeautifulSoup((site / "targets/index.html").read_text(), "html.parser")
+    headings = [h.get_text(" ", strip=True) for h in page.select("h2")]
+    assert headings[0].startswith("Overdue (") and headings[1].startswith("Due in the next 12 months (")
+    keys = {s["data-filter-key"] for s in page.select("select[data-filter-table='ledger-table']")}
+    assert keys == {"status", "kind", "jurisdiction", "year"}
+    row = page.select_one("#ledger-table tr[data-status='overdue'][data-kind='funds']")
+    assert row is not None and "shenzhen" in str(row["data-jurisdiction"]).split()
+    chart = page.select_one("figure.totals-chart svg[role=img]")
+    assert chart is not None and chart.get("aria-describedby") == "totals-table" and chart.select_one("title")
+    feed = ElementTree.parse(site / "feeds/targets.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    updated = [e.findtext(f"{atom}updated") or "" for e in feed.iter(f"{atom}entry")]
+    assert updated == sorted(updated) and all("2025-11-21" <= u[:10] <= "2027-11-21" for u in updated)
