@@ -322,3 +322,16 @@ def test_english_national_forms() -> None:
         "As set out in Executive Order 14091 of February 16, 2023, agencies shall act.",
     ):
         assert [f for f in find_quantities(reference, 1) if f.unit not in ("days", "date")] == [], reference
+
+
+def test_recommendations_numbered_through_numbered_chapters() -> None:
+    text = (
+        "Strategy\nContents\n1. Introduction .......... 2\n2. Compute .......... 4\n\n1. Introduction\nIt makes 3 recommendations.\n"
+        "2. Compute\n2.1 Public compute\nRecommendation 1: The Department shall publish a strategy within 6 months.\n"
+        "Recommendation 2: UKRI shall fund at least 3 new supercomputing centres by 2027.\n"
+        "3. Skills\n3.1 Training\nRecommendation 3: The Department for Education shall train 100,000 teachers by 2026.\n"
+    )
+    parsed = parse_notice("x", split_lines(text))
+    assert [m.id for m in parsed.measures] == ["recommendation-1", "recommendation-2", "recommendation-3"]
+    assert [f.role for f in parsed.front_matter][:4] == ["title", "contents", "contents", "contents"]
+    assert parsed.problems == []

@@ -88,6 +88,15 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
         always_measure=True,
         needs_text=False,
     ),
+    # Items that carry the name of their kind: "Recommendation 3:", "Action 12.", "Measure 2".
+    HeadingStyle(
+        "labelled-item",
+        _p(
+            r"^(?P<printed>(?P<label>Recommendation|Action|Measure|Objective|Goal|Task|Priority|Commitment)"
+            r"\s+(?P<num>\d{1,3}))\s*[:.]\s*(?P<rest>\S.*)$"
+        ),
+        label="*",
+    ),
     HeadingStyle(
         "decimal",
         _p(r"^(?P<printed>(?P<major>\d{1,2})\.(?P<num>\d{1,2})\.?)\s+(?P<rest>\S.*)$"),
@@ -374,7 +383,8 @@ SANCTION_ZH = re.compile(r"罚款|罚金|没收")
 # Parts that define terms state thresholds, not commitments.
 DEFINITIONS_TITLE = re.compile(r"^(?:definitions?|interpretation|定义|用语含义|术语)$", re.IGNORECASE)
 COMMITMENT_ZH = re.compile(
-    r"力争|实现|达到|建成|建设|培育|打造|形成|新增|举办|设立|突破|超过|不少于|制定|推动|开展|参与|培训|支持|提供|引进|集聚|吸引|累计"
+    r"力争|实现|达到|建成|建设|新建|培育|打造|形成|新增|举办|设立|突破|超过|不少于|制定|推动|开展|参与|培训|支持|提供|引进|集聚|"
+    r"吸引|累计|开放|发放|推出|部署|上线"
 )
 # The phrase a Chinese number counts runs back to the last clause mark (not 、, which joins nouns).
 ZH_CLAUSE_MARK = re.compile(r"[，,；;。：:！？（(]")
