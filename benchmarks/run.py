@@ -46,12 +46,24 @@ STAGES = {
 QUERY = "computing power"
 
 
-def make_corpus(n: int, dest: Path) -> None:
-    """The real corpus plus n-1 clones of every notice (relations point to the clone's peers)."""
+def is_seed(folder: Path) -> bool:
+    """One of the five seed notices the benchmark's sizes are counted in (N× = 5N notices)."""
+    meta = yaml.safe_load((folder / "notice.yaml").read_text("utf-8"))
+    return str(meta["source"]["received_as"]).startswith("shared/seeds/")
+
+
+def make_corpus(n: int, dest: Path, base: str = "seeds") -> None:
+    """n copies of the base notices (the five seeds, so that sizes compare with earlier runs,
+    or the whole corpus); relations point to the clone's peers."""
     shutil.copytree(ROOT / "corpus", dest)
     for name in ("urls.lock", "redirects.yaml"):  # synthetic ids are never published
         (dest / name).unlink(missing_ok=True)
     originals = sorted(p for p in (dest / "notices").iterdir() if p.is_dir())
+    if base == "seeds":
+        for folder in originals:
+            if not is_seed(folder):
+                shutil.rmtree(folder)
+        originals = [p for p in originals if p.exists()]
     for k in range(2, n + 1):
         for folder in originals:
             clone = folder.with_name(f"{folder.name}-x{k}")

@@ -50,6 +50,7 @@ def build_site(
     engine: str = "mkdocs",
     incremental: bool = False,
     cache: Path | None = None,
+    search: bool = True,
 ) -> BuildResult:
     """Build the whole site into ``out``. On any failure ``out`` is left as it was.
 
@@ -57,7 +58,8 @@ def build_site(
     ``incremental`` (for a maintainer's preview) keeps the generated pages in
     ``preview_folder(out)``, rewrites only those whose content changed and re-renders only
     them, in place; ``cache`` reuses the parse of notices whose text, metadata, registry and
-    code have not changed.
+    code have not changed; without ``search`` such an update leaves the search index to the
+    caller (``serve`` refreshes it in the background).
     """
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -67,7 +69,7 @@ def build_site(
         return BuildResult(False, archive.problems, "the corpus has errors; nothing was built", timings)
     say(f"parsed {len(archive.notices)} notices in {timings['parse']:.2f}s")
     if incremental and out.is_dir() and (preview_folder(out) / "docs").is_dir():
-        return _render_in_place(archive, out, config_file, say, timings, engine)
+        return _render_in_place(archive, out, config_file, say, timings, engine, search)
     docs = preview_folder(out) / "docs" if incremental else None
     return _render(archive, out, config_file, say, progress, timings, engine, docs)
 
@@ -109,7 +111,13 @@ def _render(
 
 
 def _render_in_place(
-    archive: Archive, out: Path, config_file: Path, say: Say, timings: dict[str, float], engine: str
+    archive: Archive,
+    out: Path,
+    config_file: Path,
+    say: Say,
+    timings: dict[str, float],
+    engine: str,
+    search: bool = True,
 ) -> BuildResult:
     site_url = str(read_config(config_file).get("site_url") or "")
     docs = preview_folder(out) / "docs"
@@ -123,11 +131,12 @@ def _render_in_place(
         timings["render"] = time.perf_counter() - t
         t = time.perf_counter()
         set_languages(out, page_languages(archive))
-        index_site(out)
+        if search:
+            index_site(out)
         timings["index"] = time.perf_counter() - t
     except (RenderError, PagefindError, OSError) as exc:
         return BuildResult(False, archive.problems, f"rebuild failed: {exc}", timings, changed)
-    say(f"re-rendered in {timings['render']:.2f}s, re-indexed in {timings['index']:.2f}s")
+    say(f"re-rendered in {timings['render']:.2f}s" + (f", re-indexed in {timings['index']:.2f}s" if search else ""))
     return BuildResult(True, archive.problems, f"site updated in {out}", timings, changed)
 
 

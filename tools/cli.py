@@ -206,6 +206,7 @@ def _build(
     engine: str = "mkdocs",
     incremental: bool = False,
     cache_dir: Path | None = None,
+    search: bool = True,
 ) -> bool:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -226,6 +227,7 @@ def _build(
             engine=engine,
             incremental=incremental,
             cache=(cache_dir or config_file.parent / ".cache" / "parse") if incremental else None,
+            search=search,
         )
     if result.problems:
         report(result.problems)
@@ -242,14 +244,24 @@ def _build(
 @click.option("--watch/--no-watch", default=True, show_default=True, help="Rebuild when the corpus or docs change.")
 def serve(corpus: Path, out: Path, config_file: Path, host: str, port: int, watch: bool) -> None:
     """Build the site and serve it locally, rebuilding when the corpus changes."""
-    from tools.serve import serve_forever
+    from tools.index import PagefindError, index_site
+    from tools.serve import Preview, preview_rebuild, serve_forever
 
     # The preview keeps its generated pages, so the first change re-renders only what changed.
     if not _build(corpus, out, config_file, incremental=True) and not out.exists():
         sys.exit(1)
-    rebuild = (lambda: _build(corpus, out, config_file, incremental=True)) if watch else None
+
+    def update_search() -> None:
+        try:
+            index_site(out)
+        except PagefindError as exc:
+            click.echo(f"search index not updated: {exc}", err=True)
+
+    preview = Preview()
+    pages = lambda: _build(corpus, out, config_file, incremental=True, search=False)  # noqa: E731
+    rebuild = preview_rebuild(pages, update_search, preview) if watch else None
     watched = [corpus, config_file.parent / "docs", config_file.parent / "overrides", config_file]
-    serve_forever(out, host, port, rebuild, watched)
+    serve_forever(out, host, port, rebuild, watched, preview)
 
 
 def run(entry: Callable[..., Any] = main) -> None:

@@ -32,10 +32,23 @@ def set_languages(site_dir: Path, languages: dict[str, str]) -> None:
 
 
 def index_site(site_dir: Path) -> str:
-    """Index ``site_dir`` into ``site_dir/pagefind``; return Pagefind's summary."""
-    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)  # stale fragments would linger
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink"]
+    """Index ``site_dir`` into ``site_dir/pagefind``; return Pagefind's summary.
+
+    The index is written beside the old one and swapped in, so a site being served keeps a
+    working search until the new index is complete (and no stale fragment lingers)."""
+    fresh, old = site_dir / ".pagefind-new", site_dir / ".pagefind-old"
+    shutil.rmtree(fresh, ignore_errors=True)
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(fresh),
+        "--exclude-selectors", ".headerlink",
+    ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         raise PagefindError(result.stdout + result.stderr)
+    shutil.rmtree(old, ignore_errors=True)
+    if (site_dir / "pagefind").exists():
+        (site_dir / "pagefind").rename(old)
+    fresh.rename(site_dir / "pagefind")
+    shutil.rmtree(old, ignore_errors=True)
     return result.stdout
