@@ -241,6 +241,7 @@ def test_executive_order_targets_and_duties(archive: Archive) -> None:
     duties = [(t.measure, t.value, t.unit, t.deadline_after, t.agency) for t in targets if t.kind == "duties"]
     assert duties == [
         ("sec-3-c", 90.0, "days", "P90D", None),  # "the Secretary": defined in the order, not a registry name
+        ("sec-3-d", 120.0, "days", "P120D", None),  # "… shall:" and its list of actions
         ("sec-3-e", 240.0, "days", "P240D", None),
         ("sec-4-a", 60.0, "days", "P60D", None),
         ("sec-4-b", 30.0, "days", None, "us-ostp"),  # 30 days of the list's submission: no date to count from

@@ -177,8 +177,8 @@ def search_page(site: Site, language: str | None = None) -> str:
         others = [{"url": urls.search(), "label": "Search the notices in English"}]
         context = {
             "title": f"Search ({name})",
-            "description": f"Search the notices in {name}",
-            "heading": f"Search the notices in {name}",
+            "description": site.search_label(language),
+            "heading": site.search_label(language),
             "placeholder": "搜索 Search" if language.startswith("zh") else "Search",
         }
     else:
