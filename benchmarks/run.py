@@ -70,7 +70,9 @@ def make_corpus(n: int, dest: Path, base: str = "seeds") -> None:
             shutil.copytree(folder, clone)
             meta = clone / "notice.yaml"
             text = re.sub(r"(\n    notice: )([a-z0-9-]+)", rf"\g<1>\g<2>-x{k}", meta.read_text("utf-8"))
-            text = re.sub(r"\nshort_title: (.*)", rf"\nshort_title: \g<1> #{k}", text)
+            text = re.sub(
+                r"\nshort_title: (.*)", rf"\nshort_title: \g<1> (copy {k})", text
+            )  # not " #k": a YAML comment
             meta.write_text(text, encoding="utf-8")
 
 

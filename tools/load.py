@@ -9,6 +9,7 @@ import hashlib
 import json
 import re
 from datetime import date
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,16 @@ _NoDatesLoader.yaml_implicit_resolvers = {
 _SCALARS = yaml.constructor.SafeConstructor()
 
 
+@cache
 def schema(name: str) -> dict[str, Any]:
     text = resources.files("tools.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+@cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema(name))
 
 
 def _to_python(node: yaml.Node, path: str, lines: dict[str, int]) -> Any:
@@ -76,7 +83,7 @@ def read_yaml(path: Path) -> tuple[Any, dict[str, int], list[Problem]]:
 
 def schema_problems(data: Any, lines: dict[str, int], path: Path, schema_name: str) -> list[Problem]:
     """JSON Schema errors as located messages, one per error."""
-    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    validator = _validator(schema_name)
     out = []
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         key = "/".join(str(p) for p in err.absolute_path)

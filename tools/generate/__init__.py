@@ -110,7 +110,8 @@ def generate(
 ) -> int:
     """Write the whole docs tree to ``out``; return the number of files that changed."""
     site = Site.build(archive)
-    # The developer reference is rendered from the code, not from its Markdown: always re-render it.
+    # The developer reference is rendered from the code, not from its Markdown: always re-render
+    # it (mkdocstrings also writes objects.inv from it, which would otherwise come out empty).
     tree = Tree(out, incremental, always=frozenset({"reference.md"}))
     for own in sorted(p for p in handwritten.rglob("*") if p.is_file()):
         relative = own.relative_to(handwritten)

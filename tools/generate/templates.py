@@ -6,6 +6,7 @@ are the ``Markup`` that the filters in ``markup`` build from escaped parts.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
@@ -13,6 +14,14 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from tools import urls
 from tools.generate import markup
+
+# The page being rendered: links in it are made relative to its URL. Kept out of the template
+# context so that the shared macros are compiled once, not once per page.
+PAGE_URL: ContextVar[str] = ContextVar("page_url", default="")
+
+
+def _rel(to: str, here: str | None = None) -> str:
+    return markup.rel(PAGE_URL.get() if here is None else here, to)
 
 
 @cache
@@ -24,10 +33,11 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     env.filters["md"] = markup.md
     env.filters["fm"] = markup.front_value
-    env.filters["rel"] = lambda to, here: markup.rel(here, to)
+    env.filters["rel"] = _rel
     env.filters["web_address"] = markup.web_address
     env.globals["attrs"] = markup.attrs
     env.globals["urls"] = urls
@@ -36,4 +46,8 @@ def environment() -> Environment:
 
 def render(name: str, **context: Any) -> str:
     """Render one template; ``url`` (the page's own URL) makes every link in it relative."""
-    return environment().get_template(name).render(**context)
+    token = PAGE_URL.set(str(context.get("url", "")))
+    try:
+        return environment().get_template(name).render(**context)
+    finally:
+        PAGE_URL.reset(token)
