@@ -284,3 +284,19 @@ def test_a_notice_in_chinese_is_searchable_word_by_word(browser: Browser, tmp_pa
         first = page.locator("pagefind-results[instance=page] .pf-result-link").first
         expect(first).to_have_attribute("href", PREFIX + "notices/shenzhen-computing-plan-zh/ii-1/")
         page.close()
+
+
+def test_chinese_measures_are_found_by_chinese_words(page: Page, base_url: str) -> None:
+    # From the Chinese search page, linked from the home page and the English search page.
+    page.goto(base_url)
+    page.get_by_role("link", name="中文检索 · Search the notices in Chinese").first.click()
+    page.locator("pagefind-input[instance=page] input").fill("智能算力")
+    first = page.locator("pagefind-results[instance=page] .pf-result-link").first
+    expect(first).to_have_attribute("href", re.compile(r"notices/cn-state-council-ai-plus-opinions-2025/"))
+    # And from the search dialog of a Chinese notice's own page (Pagefind searches the page's language).
+    page.goto(base_url + "notices/cn-algorithmic-recommendation-provisions-2021/")
+    page.keyboard.press("Control+k")
+    page.keyboard.type("算法推荐")
+    expect(page.locator("pagefind-modal pagefind-results a").first).to_have_attribute(
+        "href", re.compile(r"cn-algorithmic-recommendation-provisions-2021")
+    )

@@ -53,20 +53,25 @@ def normalise(raw: str) -> str:
     return _ODD_SPACE.sub(" ", text).strip()
 
 
+def _fold_table() -> dict[int, str]:
+    """Full-width forms to their ASCII twins, odd spaces and superscript digits to spaces: one
+    character for one character."""
+    table = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # ！…～ → !…~
+    table |= dict.fromkeys([0x00A0, 0x3000, 0x202F, 0x205F, 0xFEFF, *range(0x2000, 0x200C)], " ")
+    table |= dict.fromkeys([0x00B9, 0x00B2, 0x00B3, *range(0x2070, 0x207A)], " ")
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(raw: str) -> str:
     """A twin of a line with exactly one character for each raw character, so that a span found
     in it is the same span of the raw line: full-width forms folded (，→, ２→2), odd spaces made
     spaces, and footnote marks and Markdown residue blanked out. Used where text found is shown."""
     blanked = _MARKDOWN_RESIDUE.sub(lambda m: " " * len(m.group(0)), raw)
     blanked = regexes.FOOTNOTE_REF.sub(lambda m: " " * len(m.group(0)), blanked)
-    out = []
-    for ch in blanked:
-        folded = unicodedata.normalize("NFKC", ch)
-        if _ODD_SPACE.fullmatch(ch) or _SUPERSCRIPTS.fullmatch(ch):
-            out.append(" ")
-        else:
-            out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+    return blanked.translate(_FOLD)
 
 
 def split_lines(text: str) -> list[SourceLine]:

@@ -24,13 +24,16 @@ def _matcher(themes: tuple[Theme, ...]) -> tuple[re.Pattern[str], dict[str, tupl
         for keyword in theme.keywords:
             owners.setdefault(_key(keyword), []).append(theme.id)
     parts = sorted(owners, key=lambda k: (-len(k), k))
-    alternatives = []
-    for keyword in parts:
-        words = r"[\s\-‐‑]+".join(re.escape(w) for w in keyword.split(" "))
-        # Chinese puts no spaces between words: a Chinese keyword matches anywhere.
-        alternatives.append(words if _is_cjk(keyword) else rf"(?<!\w){words}(?!\w)")
-    pattern = re.compile("|".join(alternatives), re.IGNORECASE)
-    return pattern, {k: tuple(v) for k, v in owners.items()}
+
+    def words(keyword: str) -> str:
+        return r"[\s\-‐‑]+".join(re.escape(w) for w in keyword.split(" "))
+
+    # Word boundaries around the others; Chinese puts no spaces between words, so a Chinese
+    # keyword matches anywhere. (One boundary for a whole alternation keeps the pattern fast.)
+    latin = "|".join(words(k) for k in parts if not _is_cjk(k))
+    chinese = "|".join(words(k) for k in parts if _is_cjk(k))
+    body = "|".join(p for p in (rf"(?<!\w)(?:{latin})(?!\w)" if latin else "", chinese) if p)
+    return re.compile(body or r"(?!x)x", re.IGNORECASE), {k: tuple(v) for k, v in owners.items()}
 
 
 def _is_cjk(text: str) -> bool:
