@@ -23,13 +23,17 @@ from tools.parse import split_lines
 NOTICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-class _NoDatesLoader(yaml.SafeLoader):
+# libyaml's loader when PyYAML was built with it (the same nodes and marks, many times faster).
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _NoDatesLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """Keep dates as strings, so an impossible date is a message, not a crash."""
 
 
 _NoDatesLoader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for key, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
