@@ -38,6 +38,7 @@ class Site:
     kinds: dict[str, str] = field(default_factory=dict)
     as_of: str = ""
     _by_agency: dict[str, dict[str, dict[str, list[Measure]]]] | None = None
+    coverage: dict[str, Any] | None = None  # the theme × notice grid, computed once
 
     @classmethod
     def build(cls, archive: Archive) -> Site:

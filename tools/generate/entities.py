@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, timedelta
 from typing import Any
 
@@ -240,13 +240,20 @@ def themes_index(site: Site) -> str:
 
 
 def coverage_grid(site: Site) -> dict[str, Any]:
-    """Themes × notices: how many measures of each notice touch each theme."""
+    """Themes × notices: how many measures of each notice touch each theme (computed once)."""
+    if site.coverage is None:
+        site.coverage = _coverage(site)
+    return site.coverage
+
+
+def _coverage(site: Site) -> dict[str, Any]:
     notices: list[Notice] = [n for n in site.archive.notices if n.parsed.measures]
+    counts = {n.id: Counter(t for m in n.parsed.measures for t in m.themes) for n in notices}
     rows = []
     for theme in site.archive.registry.themes:
         cells = []
         for n in notices:
-            count = sum(theme.id in m.themes for m in n.parsed.measures)
+            count = counts[n.id][theme.id]
             share = count / len(n.parsed.measures)
             cells.append(
                 {

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 
 from markupsafe import Markup
@@ -48,16 +47,32 @@ def web_address(url: object) -> str:
 
 
 def rel(from_url: str, to_url: str) -> str:
-    """Relative href from one site-relative page URL to another (works under any sub-path)."""
-    anchor = ""
-    if "#" in to_url:
-        to_url, anchor = to_url.split("#", 1)
-        anchor = "#" + anchor
-    start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
-    target = to_url or "."
-    path = posixpath.relpath(target, start or ".")
-    if to_url.endswith("/") and not path.endswith("/"):
-        path += "/"
-    if path in {".", "./"}:
+    """Relative href from one site-relative page URL (a folder: "notices/a/" or "") to another
+    (a folder, or a file such as "data/notices.json", perhaps with a #fragment); works under any
+    sub-path."""
+    to_url, hash_, fragment = to_url.partition("#")
+    anchor = hash_ + fragment
+    here = [p for p in from_url.split("/") if p]
+    there = to_url.split("/")  # a folder URL ends in "": it keeps its trailing slash
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    path = "../" * (len(here) - common) + "/".join(there[common:])
+    if not path:
         return anchor or "./"  # the page itself
     return path + anchor
+
+
+def link(to: str, label: object, cls: str = "") -> Markup:
+    """A link from the page being rendered (see ``templates.PAGE_URL``), built from escaped parts."""
+    from tools.generate.templates import PAGE_URL
+
+    klass = Markup(' class="{}"').format(cls) if cls else ""
+    return Markup('<a href="{}"{}>{}</a>').format(rel(PAGE_URL.get(), to), klass, label)
+
+
+def cell(label: str, value: object, first: bool = False) -> Markup:
+    """A table cell that names its column (for the stacked layout on a phone)."""
+    if first:
+        return Markup('<th scope="row" data-label="{}">{}</th>').format(label, value)
+    return Markup('<td data-label="{}">{}</td>').format(label, value)

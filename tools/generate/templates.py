@@ -40,6 +40,8 @@ def environment() -> Environment:
     env.filters["rel"] = _rel
     env.filters["web_address"] = markup.web_address
     env.globals["attrs"] = markup.attrs
+    env.globals["link"] = markup.link
+    env.globals["cell"] = markup.cell
     env.globals["urls"] = urls
     return env
 
