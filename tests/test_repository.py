@@ -44,8 +44,14 @@ def test_issue_forms_are_valid_yaml() -> None:
 
 def test_installing_prints_no_deprecation_warning(tmp_path: Path) -> None:
     # setuptools deprecated `license` as a table: the SPDX string builds without a warning.
+    # (Built from a copy: an in-tree build would leave build/ in the checkout.)
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, project / name)
+    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     result = subprocess.run(
-        [__import__("sys").executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        [__import__("sys").executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(project)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
