@@ -86,10 +86,7 @@ def home_page(site: Site) -> str:
             "agencies": len(site.archive.registry.agencies),
             "targets": sum(len(n.targets) for n in notices),
         },
-        other_searches=[
-            {"url": urls.search(lang), "label": f"Search in {site.language_name(lang)}"}
-            for lang in other_languages(site)
-        ],
+        other_searches=[{"url": urls.search(lang), "label": site.search_label(lang)} for lang in other_languages(site)],
         groups=groups,
         tl=timeline(site),
         grid=coverage_grid(site),
