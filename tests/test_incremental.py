@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tools.preview import PreviewSession
+
 from .site_helpers import ROOT, build
 from .test_check import edit
 
@@ -60,3 +62,30 @@ def test_unchanged_notices_reuse_the_cached_parse(small_corpus: Path, tmp_path: 
     after = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     changed = {name for name in entries if after[name] != entries[name]}
     assert changed == {"shenzhen-ai-action-plan-2023-2024.pickle"}
+
+
+def test_warm_preview_renders_the_change_first_then_matches_a_full_build(small_corpus: Path, tmp_path: Path) -> None:
+    session = PreviewSession(small_corpus, ROOT / "mkdocs.yml", tmp_path / "preview")
+    assert session.start().ok
+    untouched = session.site_dir / "agencies/cn-state-council/index.html"  # names only the other notice
+    before = untouched.stat().st_mtime_ns
+    edit(
+        small_corpus / SHENZHEN / "notice.yaml",
+        "short_title: Shenzhen AI Action Plan (2023–2024)",
+        "short_title: Shenzhen AI Plan (2023–2024)",
+    )
+
+    first = session.update()
+    assert first.ok and first.message == "1 notices changed"
+    assert "Shenzhen AI Plan (2023–2024), (16)" in (session.site_dir / SHENZHEN / "m-16/index.html").read_text()
+    assert untouched.stat().st_mtime_ns == before  # the notice's own pages first, not the whole site
+    assert first.rendered < len(list(session.site_dir.rglob("index.html"))) / 2
+    assert "Shenzhen AI Action Plan (2023–2024)" in (session.site_dir / "notices/index.html").read_text()  # not yet
+
+    assert session.catch_up().ok
+    assert "Shenzhen AI Action Plan (2023–2024)" not in (session.site_dir / "notices/index.html").read_text()
+    assert (session.site_dir / "pagefind/pagefind.js").is_file()
+    fresh = tmp_path / "fresh"
+    assert build(fresh, small_corpus).returncode == 0
+    assert _files(session.site_dir) == _files(fresh)
+    assert not (tmp_path / "site").exists()  # the preview writes only its own folder

@@ -52,7 +52,9 @@ def test_serve_updates_the_page_then_the_search(small_corpus: Path, tmp_path: Pa
         _wait(lambda: status()["version"] == 0)
         page = _get(base + SHENZHEN + "/")
         assert "__preview__" in page  # the served copy polls for changes
-        assert "__preview__" not in (tmp_path / "site" / SHENZHEN / "index.html").read_text()  # the site does not
+        served = tmp_path / ".site.preview" / "site" / SHENZHEN / "index.html"
+        assert "__preview__" not in served.read_text()  # the files do not
+        assert not (tmp_path / "site").exists()  # the preview never writes the published site
         edit(
             small_corpus / SHENZHEN / "notice.yaml",
             "short_title: Shenzhen AI Action Plan (2023–2024)",

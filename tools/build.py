@@ -89,7 +89,7 @@ def _render(
     try:
         t = time.perf_counter()
         docs = docs or work / "docs"
-        pages = generate(archive, docs, config_file.parent / "docs", site_url, progress)
+        pages = len(generate(archive, docs, config_file.parent / "docs", site_url, progress))
         timings["generate"] = time.perf_counter() - t
         say(f"generated {pages} pages in {timings['generate']:.2f}s")
         staging = work / "site"
@@ -122,7 +122,7 @@ def _render_in_place(
     site_url = str(read_config(config_file).get("site_url") or "")
     docs = preview_folder(out) / "docs"
     t = time.perf_counter()
-    changed = generate(archive, docs, config_file.parent / "docs", site_url, incremental=True)
+    changed = len(generate(archive, docs, config_file.parent / "docs", site_url, incremental=True))
     timings["generate"] = time.perf_counter() - t
     say(f"{changed} generated files changed ({timings['generate']:.2f}s)")
     try:

@@ -6,11 +6,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tools.models import Archive, Notice, Problem
+
+if TYPE_CHECKING:
+    from tools.preview import Step
 
 CORPUS = click.option(
     "--corpus",
@@ -243,25 +246,34 @@ def _build(
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--watch/--no-watch", default=True, show_default=True, help="Rebuild when the corpus or docs change.")
 def serve(corpus: Path, out: Path, config_file: Path, host: str, port: int, watch: bool) -> None:
-    """Build the site and serve it locally, rebuilding when the corpus changes."""
-    from tools.index import PagefindError, index_site
+    """Build a preview of the site and serve it locally, updating it when the corpus changes.
+
+    The preview lives in its own folder beside OUT (``.site.preview/``): the published site
+    is never written by it."""
+    from tools.build import preview_folder
+    from tools.preview import PreviewSession
     from tools.serve import Preview, preview_rebuild, serve_forever
 
-    # The preview keeps its generated pages, so the first change re-renders only what changed.
-    if not _build(corpus, out, config_file, incremental=True) and not out.exists():
+    session = PreviewSession(corpus, config_file, preview_folder(out))
+    click.echo("building the preview …", err=True)
+    if not _told(session.start()):
         sys.exit(1)
 
-    def update_search() -> None:
-        try:
-            index_site(out)
-        except PagefindError as exc:
-            click.echo(f"search index not updated: {exc}", err=True)
-
     preview = Preview()
-    pages = lambda: _build(corpus, out, config_file, incremental=True, search=False)  # noqa: E731
-    rebuild = preview_rebuild(pages, update_search, preview) if watch else None
+    pages = lambda: _told(session.update()).ok  # noqa: E731
+    rest = lambda: _told(session.catch_up(), problems=False).rendered > 0  # noqa: E731
+    rebuild = preview_rebuild(pages, rest, preview) if watch else None
     watched = [corpus, config_file.parent / "docs", config_file.parent / "overrides", config_file]
-    serve_forever(out, host, port, rebuild, watched, preview)
+    serve_forever(session.site_dir, host, port, rebuild, watched, preview)
+
+
+def _told(step: Step, problems: bool = True) -> Step:
+    """Say what went wrong in a preview step (and its warnings, if ``problems``)."""
+    if step.problems and (problems or not step.ok):
+        report(step.problems)
+    if not step.ok:
+        click.echo(step.message, err=True)
+    return step
 
 
 def run(entry: Callable[..., Any] = main) -> None:

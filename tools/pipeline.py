@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tools import agencies, targets, themes, validate
@@ -14,16 +15,38 @@ from tools.models import Archive, Notice, NoticeFiles, Problem, Registry, Role
 from tools.parse import parse_notice
 
 
-def build_archive(corpus: Path, cache: Path | None = None) -> Archive:
-    """Load, parse and enrich every notice. With ``cache``, a notice whose text, metadata,
-    registry and code are unchanged since the last run is not parsed again."""
+@dataclass
+class Memo:
+    """What a long-running process (``serve``) keeps between runs of the pipeline: each
+    notice's parse by its key (text, metadata, registry, code), and the keys of the last run,
+    so it can tell which notices changed."""
+
+    parsed: dict[str, tuple[str, Notice, list[Problem]]] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def changed_since(self, keys: dict[str, str]) -> set[str]:
+        """Notices added, removed or changed between ``keys`` (an earlier run's) and the last run."""
+        return {i for i in keys.keys() | self.keys.keys() if keys.get(i) != self.keys.get(i)}
+
+
+def build_archive(corpus: Path, cache: Path | None = None, memo: Memo | None = None) -> Archive:
+    """Load, parse and enrich every notice. With ``cache`` (a folder) or ``memo`` (in memory),
+    a notice whose text, metadata, registry and code are unchanged since an earlier run is not
+    parsed again."""
     files, registry, problems = load_corpus(corpus)
     notices = []
     registry_key = _registry_key(corpus)
+    keys = {}
     for notice_files in files:
-        notice, errs = _cached_enrich(notice_files, registry, cache, registry_key)
-        notices.append(notice)
+        keys[notice_files.id] = key = _notice_key(notice_files, registry_key)
+        notice, errs = _remembered(memo, key, notice_files) or _cached_enrich(notice_files, registry, cache, key)
+        if memo is not None:
+            memo.parsed[notice_files.id] = (key, notice, errs)
+        notices.append(replace(notice))  # later stages set fields of their own copy
         problems += errs
+    if memo is not None:
+        memo.keys = keys
+        memo.parsed = {i: kept for i, kept in memo.parsed.items() if i in keys}
     progress, errs = load_progress(corpus)
     archive = follow(Archive(notices, registry, problems + errs, progress))
     archive.problems += validate.check_archive(archive)
@@ -42,9 +65,9 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
     problems += agencies.attribute(parsed.measures, parsed.lines, index, source_path)
     issuers = []
     roles: tuple[tuple[str, Role], ...] = (("issuers", "issuer"), ("drafters", "drafter"))
-    for field, role in roles:
-        names = meta.get(field) or []
-        lines = [files.meta_lines.get(f"{field}/{i}", 1) for i in range(len(names))]
+    for key, role in roles:
+        names = meta.get(key) or []
+        lines = [files.meta_lines.get(f"{key}/{i}", 1) for i in range(len(names))]
         refs, errs = agencies.resolve_names(names, index, role, meta_path, lines)
         issuers += refs
         problems += errs
@@ -77,13 +100,23 @@ def _registry_key(corpus: Path) -> str:
     return digest.hexdigest()
 
 
+def _notice_key(files: NoticeFiles, registry_key: str) -> str:
+    meta = (Path(files.folder) / "notice.yaml").read_bytes()
+    return hashlib.sha256(registry_key.encode() + meta + files.text.encode()).hexdigest()
+
+
+def _remembered(memo: Memo | None, key: str, files: NoticeFiles) -> tuple[Notice, list[Problem]] | None:
+    kept = memo.parsed.get(files.id) if memo else None
+    if kept and kept[0] == key and kept[1].files.folder == files.folder:
+        return kept[1], kept[2]
+    return None
+
+
 def _cached_enrich(
-    files: NoticeFiles, registry: Registry, cache: Path | None, registry_key: str
+    files: NoticeFiles, registry: Registry, cache: Path | None, key: str
 ) -> tuple[Notice, list[Problem]]:
     if cache is None:
         return enrich(files, registry)
-    meta = (Path(files.folder) / "notice.yaml").read_bytes()
-    key = hashlib.sha256(registry_key.encode() + meta + files.text.encode()).hexdigest()
     entry = cache / f"{files.id}.pickle"
     if entry.exists():
         cached_key, result = pickle.loads(entry.read_bytes())

@@ -75,6 +75,92 @@ def render_mkdocs(config_file: Path, docs: Path, site_dir: Path, as_of: str, dir
         logger.removeHandler(collector)
 
 
+class MkDocsSession:
+    """A MkDocs build kept in memory, for a maintainer's preview: after the first (full) build,
+    ``update`` re-renders only the pages it is given, with the same configuration, theme,
+    navigation and files, so its cost follows the change, not the size of the site.
+
+    The navigation lists only the overview pages (``not_in_nav`` covers the rest), so a page
+    rendered alone comes out as a full build would render it. When pages are added or removed,
+    ``update`` says so and the caller starts a new session.
+    """
+
+    def __init__(self, config_file: Path, docs: Path, site_dir: Path, as_of: str) -> None:
+        from mkdocs.config import load_config
+        from mkdocs.plugins import BasePlugin
+
+        session = self
+
+        class Keep(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
+            """Keeps what the build computed once (files, navigation, template environment)."""
+
+            def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
+                session._nav, session._files = nav, files
+                return nav
+
+            def on_env(self, env: Any, config: Any, files: Any) -> Any:
+                session._env = env
+                return env
+
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        self.as_of = as_of
+        self._config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site_dir), strict=True)
+        self._config.plugins["policy-archive-session"] = Keep()
+        self._nav: Any = None
+        self._files: Any = None
+        self._env: Any = None
+        with _collected() as messages:
+            from mkdocs.commands.build import build
+
+            with _build_date(as_of):
+                build(self._config)
+            for page in self.pages():  # only their anchors are needed again; keeps memory flat
+                page.markdown = page.content = None
+        self.warnings = messages
+
+    def pages(self) -> list[Any]:
+        return [f.page for f in self._files.documentation_pages() if f.page is not None]
+
+    def update(self, changed: list[str]) -> bool:
+        """Re-render these pages (and copy these other files); False if the set of files changed."""
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        docs = Path(self._config.docs_dir)
+        files = [self._files.get_file_from_path(path) for path in changed]
+        if any(f is None for f in files) or any(not (docs / path).is_file() for path in changed):
+            return False
+        pages = [f.page for f in files if f.page is not None]
+        with _collected() as messages:
+            for page in pages:
+                _populate_page(page, self._config, self._files)
+            doc_files = self._files.documentation_pages()
+            for page in pages:
+                _build_page(page, self._config, doc_files, self._nav, self._env)
+                page.validate_anchor_links(files=self._files, log_level=self._config.validation.links.anchors)
+                page.markdown = page.content = None
+            for f in files:
+                if f.page is None:
+                    f.copy_file()
+        self.warnings = messages
+        return True
+
+
+@contextmanager
+def _collected() -> Iterator[list[str]]:
+    """The engine's warnings while the block runs, raised as a RenderError if it fails."""
+    from mkdocs import exceptions
+
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        yield collector.messages
+    except (exceptions.Abort, exceptions.ConfigurationError, exceptions.BuildError) as exc:
+        raise RenderError("\n".join([*collector.messages, str(exc)])) from None
+    finally:
+        logger.removeHandler(collector)
+
+
 def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, dirty: bool = False) -> None:
     """Render the same pages with Zensical, which reads the same mkdocs.yml.
 

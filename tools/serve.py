@@ -30,7 +30,7 @@ RELOAD_SCRIPT = b"""<script>(function () {
         note = document.createElement("div");
         note.setAttribute("role", "status");
         note.className = "preview-note";
-        note.textContent = "Preview: pages updated; the search index is catching up\\u2026";
+        note.textContent = "Preview: this page is updated; the overview pages and the search index are catching up\\u2026";
         note.style.cssText = "position:fixed;bottom:0;left:0;right:0;padding:.4em 1em;background:#fff3cd;color:#3d2b00;z-index:10;font:14px sans-serif";
         document.body.appendChild(note);
       } else if (s.search !== "updating" && note) { note.remove(); note = null; }
@@ -113,9 +113,10 @@ def watch(paths: Sequence[Path], rebuild: Callable[[], object], ignore: Sequence
 
 
 def preview_rebuild(
-    update_pages: Callable[[], bool], update_search: Callable[[], object], preview: Preview
+    update_pages: Callable[[], bool], catch_up: Callable[[], bool], preview: Preview
 ) -> Callable[[], None]:
-    """A rebuild for ``serve``: pages first (open tabs reload), then the search index."""
+    """A rebuild for ``serve``: the changed pages first (open tabs reload), then the rest of
+    the site and the search index (tabs reload again if more pages changed)."""
 
     def rebuild() -> None:
         start = time.perf_counter()
@@ -124,7 +125,8 @@ def preview_rebuild(
         preview.search = "updating"
         preview.version += 1
         click.echo(f"pages updated in {time.perf_counter() - start:.1f}s; search index updating", err=True)
-        update_search()
+        if catch_up():
+            preview.version += 1
         preview.search = "current"
         click.echo(f"search index is current again ({time.perf_counter() - start:.1f}s after the change)", err=True)
 

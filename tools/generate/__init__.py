@@ -8,7 +8,7 @@ leaves half a tree behind.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from tools import export, urls
@@ -17,9 +17,12 @@ from tools.generate import entities, notices, overview, versions
 from tools.generate.context import Site
 from tools.generate.markup import rel
 from tools.generate.templates import render
-from tools.models import Archive
+from tools.models import Archive, Notice
 
 Progress = Callable[[int, int], None]
+# The developer reference is rendered from the code, not from its Markdown: a dirty build must
+# re-render it (mkdocstrings also writes objects.inv from it, which would otherwise come out empty).
+REFERENCE = frozenset({"reference.md"})
 
 
 def pages(site: Site) -> Iterator[tuple[str, str]]:
@@ -35,20 +38,58 @@ def pages(site: Site) -> Iterator[tuple[str, str]]:
     yield "compare/index.md", overview.compare_page(site)
     yield "data/index.md", overview.data_page(site)
     for n in site.archive.notices:
-        yield urls.notice(n.id) + "index.md", notices.notice_page(site, n)
-        ms = n.parsed.measures
-        for i, m in enumerate(ms):
-            prev = ms[i - 1] if i > 0 else None
-            nxt = ms[i + 1] if i + 1 < len(ms) else None
-            yield urls.measure(n.id, m.id) + "index.md", notices.measure_page(site, n, m, prev, nxt)
-        for version in n.meta.get("versions") or []:
-            yield urls.version(n.id, version["id"]) + "index.md", versions.version_page(site, n, version)
+        yield from notice_pages(site, n)
+    yield from entity_pages(site)
+
+
+def notice_pages(site: Site, n: Notice) -> Iterator[tuple[str, str]]:
+    """A notice's own pages: the notice, each measure, each earlier version."""
+    yield urls.notice(n.id) + "index.md", notices.notice_page(site, n)
+    ms = n.parsed.measures
+    for i, m in enumerate(ms):
+        prev = ms[i - 1] if i > 0 else None
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        yield urls.measure(n.id, m.id) + "index.md", notices.measure_page(site, n, m, prev, nxt)
+    for version in n.meta.get("versions") or []:
+        yield urls.version(n.id, version["id"]) + "index.md", versions.version_page(site, n, version)
+
+
+def entity_pages(site: Site, only: Notice | None = None) -> Iterator[tuple[str, str]]:
+    """The pages of agencies, targets and themes (``only`` those a notice names)."""
+    named = _named_by(only) if only else None
     for agency in site.archive.registry.agencies:
-        yield urls.agency(agency.id) + "index.md", entities.agency_page(site, agency)
+        if named is None or ("agency", agency.id) in named:
+            yield urls.agency(agency.id) + "index.md", entities.agency_page(site, agency)
     for t in site.targets.values():
-        yield urls.target(t.id) + "index.md", entities.target_page(site, t)
+        if named is None or ("target", t.id) in named:
+            yield urls.target(t.id) + "index.md", entities.target_page(site, t)
     for theme in site.archive.registry.themes:
-        yield urls.theme(theme.id) + "index.md", entities.theme_page(site, theme)
+        if named is None or ("theme", theme.id) in named:
+            yield urls.theme(theme.id) + "index.md", entities.theme_page(site, theme)
+
+
+def _named_by(n: Notice) -> set[tuple[str, str]]:
+    named = {("agency", ref.agency) for ref in n.issuers} | {("target", t.id) for t in n.targets}
+    for m in n.parsed.measures:
+        named |= {("agency", ref.agency) for ref in m.agencies} | {("theme", theme) for theme in m.themes}
+    return named
+
+
+def pages_of(site: Site, notice_ids: Collection[str]) -> Iterator[tuple[str, str | bytes]]:
+    """What a change to these notices changes first: their own pages and files, and the pages of
+    the agencies, targets and themes they name (a full ``pages`` run finds the rest)."""
+    for n in site.archive.notices:
+        if n.id in notice_ids:
+            yield from notice_pages(site, n)
+            yield from notice_files(n)
+            yield from entity_pages(site, only=n)
+
+
+def notice_files(n: Notice) -> Iterator[tuple[str, bytes]]:
+    """A notice's texts as received, served beside its page."""
+    yield urls.notice(n.id) + "source.txt", (Path(n.files.folder) / "source.txt").read_bytes()
+    for version in n.meta.get("versions") or []:
+        yield urls.version(n.id, version["id"]) + "source.txt", (Path(n.files.folder) / version["file"]).read_bytes()
 
 
 def page_count(site: Site) -> int:
@@ -73,7 +114,7 @@ class Tree:
         self.always = always
         self.root = out if self.incremental else out.with_name(out.name + ".staging")
         self.produced: set[str] = set()
-        self.changed = 0
+        self.changed: list[str] = []
         if not self.incremental:
             shutil.rmtree(self.root, ignore_errors=True)
             self.root.mkdir(parents=True)
@@ -86,7 +127,7 @@ class Tree:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
-        self.changed += 1
+        self.changed.append(relative)
 
     def finish(self) -> None:
         if not self.incremental:
@@ -96,6 +137,7 @@ class Tree:
             relative = path.relative_to(self.root).as_posix()
             if path.is_file() and relative not in self.produced:
                 path.unlink()
+                self.changed.append(relative)
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
 
@@ -107,12 +149,13 @@ def generate(
     site_url: str = "",
     progress: Progress | None = None,
     incremental: bool = False,
-) -> int:
-    """Write the whole docs tree to ``out``; return the number of files that changed."""
-    site = Site.build(archive)
-    # The developer reference is rendered from the code, not from its Markdown: always re-render
-    # it (mkdocstrings also writes objects.inv from it, which would otherwise come out empty).
-    tree = Tree(out, incremental, always=frozenset({"reference.md"}))
+    site: Site | None = None,
+    always: frozenset[str] = REFERENCE,
+) -> list[str]:
+    """Write the whole docs tree to ``out``; return the files written (all, or those that changed).
+    ``always`` are written even when unchanged (an engine's dirty build then renders them)."""
+    site = site or Site.build(archive)
+    tree = Tree(out, incremental, always)
     for own in sorted(p for p in handwritten.rglob("*") if p.is_file()):
         relative = own.relative_to(handwritten)
         if not relative.parts[0].startswith("generated"):  # left by builds before staging folders
@@ -123,11 +166,8 @@ def generate(
         if progress:
             progress(done, total)
     for n in archive.notices:
-        tree.put(urls.notice(n.id) + "source.txt", (Path(n.files.folder) / "source.txt").read_bytes())
-        for version in n.meta.get("versions") or []:
-            tree.put(
-                urls.version(n.id, version["id"]) + "source.txt", (Path(n.files.folder) / version["file"]).read_bytes()
-            )
+        for path, data in notice_files(n):
+            tree.put(path, data)
     for data_file, text in export.open_data_files(archive):
         tree.put("data/" + data_file, text)
     for jurisdiction in [None, *(j for j, _ in site.jurisdiction_tree())]:

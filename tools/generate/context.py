@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tools import export, related
+from tools import export
 from tools.models import Agency, Archive, Measure, Node, Notice, Target, Theme
 from tools.regexes import SCALES
+from tools.related import related as related_measures
 
 # How pages name the roles an agency plays in measures, strongest first.
 ROLE_TITLES = {
@@ -21,6 +23,7 @@ ROLE_TITLES = {
 LANGUAGES = {"en": "English", "zh": "Chinese", "ja": "Japanese"}
 # What a reader of each language calls a search in it (a link they can recognise).
 SEARCH_IN = {"zh": "中文检索", "ja": "日本語で検索"}
+Relate = Callable[[Sequence[Measure]], dict[str, list[tuple[str, float]]]]
 
 
 @dataclass
@@ -41,7 +44,9 @@ class Site:
     coverage: dict[str, Any] | None = None  # the theme × notice grid, computed once
 
     @classmethod
-    def build(cls, archive: Archive) -> Site:
+    def build(cls, archive: Archive, relate: Relate = related_measures) -> Site:
+        """The lookups for ``archive``; ``relate`` finds each measure's related measures (a
+        preview may pass the last run's, and compute them afresh a moment later)."""
         site = cls(archive, export.records(archive))
         site.as_of = export.as_of(archive)
         site.notices = {n.id: n for n in archive.notices}
@@ -59,7 +64,7 @@ class Site:
                 node = stack.pop()
                 site.nodes[f"{notice.id}/{node.id}"] = node
                 stack.extend(node.children)
-        site.related = related.related([m for n in archive.notices for m in n.parsed.measures])
+        site.related = relate([m for n in archive.notices for m in n.parsed.measures])
         return site
 
     def short(self, notice_id: str) -> str:
