@@ -138,8 +138,9 @@ def measure_record(measure: Measure) -> dict[str, Any]:
     }
 
 
-def target_record(target: Target, archive: Archive) -> dict[str, Any]:
-    period = next((n.meta.get("period") for n in archive.notices if n.id == target.notice), None)
+def target_record(target: Target, notice: Notice, as_of: str, progress: Sequence[Update]) -> dict[str, Any]:
+    """A target with its notice's period, its status as of ``as_of`` and its ``progress`` records."""
+    period = notice.meta.get("period")
     return {
         "id": target.id,
         "url": urls.target(target.id),
@@ -163,11 +164,11 @@ def target_record(target: Target, archive: Archive) -> dict[str, Any]:
         "due": target.due,
         "due_source": target.due_source,
         "status": target.status,
-        "status_as_of": archive.as_of,
+        "status_as_of": as_of,
         "value_base": target.value_base,
         "base_unit": target.base_unit,
         "period": {"start": period["start"], "end": period["end"]} if period else None,
-        "progress": [progress_record(u) for u in archive.progress if u.target == target.id],
+        "progress": [progress_record(u) for u in progress],
         "as_written": target.as_written,
         "sentence": target.sentence,
         "line": target.line,
@@ -237,11 +238,15 @@ def theme_records(archive: Archive) -> list[dict[str, Any]]:
 
 def records(archive: Archive) -> dict[str, list[dict[str, Any]]]:
     rels = relations(archive)
+    as_of = archive.as_of
+    progress: dict[str, list[Update]] = {}
+    for update in archive.progress:
+        progress.setdefault(update.target, []).append(update)
     return {
         "notices": [notice_record(n, archive, rels.get(n.id, [])) for n in archive.notices],
         "measures": [measure_record(m) for n in archive.notices for m in n.parsed.measures],
         "agencies": agency_records(archive),
-        "targets": [target_record(t, archive) for n in archive.notices for t in n.targets],
+        "targets": [target_record(t, n, as_of, progress.get(t.id, [])) for n in archive.notices for t in n.targets],
         "themes": theme_records(archive),
         "progress": [progress_record(u) for u in sorted(archive.progress, key=lambda u: (u.target, u.date))],
     }

@@ -42,8 +42,9 @@ def follow(archive: Archive) -> Archive:
     updates: dict[str, list[Update]] = {}
     for update in sorted(archive.progress, key=lambda u: (u.date, u.line)):
         updates.setdefault(update.target, []).append(update)
+    as_of = archive.as_of
     for notice in archive.notices:
-        notice.targets = [_followed(t, notice, updates.get(t.id, []), archive.as_of) for t in notice.targets]
+        notice.targets = [_followed(t, notice, updates.get(t.id, []), as_of) for t in notice.targets]
     return archive
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -394,8 +395,11 @@ def _themes(data: Any, lines: dict[str, int]) -> tuple[list[Theme], list[TargetK
     return themes, kinds
 
 
-def load_corpus(corpus: Path) -> tuple[list[NoticeFiles], Registry, list[Problem]]:
-    """Read every notice folder and the registry, collecting every problem at once."""
+LoadNotice = Callable[[Path], tuple[NoticeFiles | None, list[Problem]]]
+
+
+def load_corpus(corpus: Path, load: LoadNotice = load_notice) -> tuple[list[NoticeFiles], Registry, list[Problem]]:
+    """Read every notice folder (each with ``load``) and the registry, collecting every problem at once."""
     problems: list[Problem] = []
     notices_dir = corpus / "notices"
     if not notices_dir.is_dir():
@@ -404,7 +408,7 @@ def load_corpus(corpus: Path) -> tuple[list[NoticeFiles], Registry, list[Problem
     problems += errs
     notices = []
     for folder in sorted(p for p in notices_dir.iterdir() if p.is_dir()):
-        files, errs = load_notice(folder)
+        files, errs = load(folder)
         problems += errs
         if files:
             notices.append(files)

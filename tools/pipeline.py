@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tools import agencies, targets, themes, validate
 from tools.follow import follow
-from tools.load import load_corpus, load_progress
+from tools.load import load_corpus, load_notice, load_progress
 from tools.models import Archive, Notice, NoticeFiles, Problem, Registry, Role
 from tools.parse import parse_notice
 
@@ -23,6 +23,19 @@ class Memo:
 
     parsed: dict[str, tuple[str, Notice, list[Problem]]] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
+    loaded: dict[Path, tuple[tuple[tuple[str, int, int], ...], NoticeFiles | None, list[Problem]]] = field(
+        default_factory=dict
+    )
+
+    def load(self, folder: Path) -> tuple[NoticeFiles | None, list[Problem]]:
+        """``load_notice``, read again only when a file in the folder changed (size or time)."""
+        stamp = tuple(
+            sorted((str(p), (st := p.stat()).st_mtime_ns, st.st_size) for p in folder.rglob("*") if p.is_file())
+        )
+        kept = self.loaded.get(folder)
+        if kept is None or kept[0] != stamp:
+            kept = self.loaded[folder] = (stamp, *load_notice(folder))
+        return kept[1], list(kept[2])
 
     def changed_since(self, keys: dict[str, str]) -> set[str]:
         """Notices added, removed or changed between ``keys`` (an earlier run's) and the last run."""
@@ -33,7 +46,7 @@ def build_archive(corpus: Path, cache: Path | None = None, memo: Memo | None = N
     """Load, parse and enrich every notice. With ``cache`` (a folder) or ``memo`` (in memory),
     a notice whose text, metadata, registry and code are unchanged since an earlier run is not
     parsed again."""
-    files, registry, problems = load_corpus(corpus)
+    files, registry, problems = load_corpus(corpus, memo.load) if memo else load_corpus(corpus)
     notices = []
     registry_key = _registry_key(corpus)
     keys = {}
@@ -47,6 +60,7 @@ def build_archive(corpus: Path, cache: Path | None = None, memo: Memo | None = N
     if memo is not None:
         memo.keys = keys
         memo.parsed = {i: kept for i, kept in memo.parsed.items() if i in keys}
+        memo.loaded = {folder: kept for folder, kept in memo.loaded.items() if folder.is_dir()}
     progress, errs = load_progress(corpus)
     archive = follow(Archive(notices, registry, problems + errs, progress))
     archive.problems += validate.check_archive(archive)

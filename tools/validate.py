@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 from tools import urls
@@ -32,7 +33,7 @@ def progress_records(archive: Archive) -> list[Problem]:
     import difflib
 
     targets = {t.id for n in archive.notices for t in n.targets}
-    texts = {n.id: normalise(n.files.text) for n in archive.notices}
+    texts = {n.id: n.files.text for n in archive.notices}
     out = []
     for update in archive.progress:
         if update.target not in targets:
@@ -49,7 +50,7 @@ def progress_records(archive: Archive) -> list[Problem]:
             out.append(
                 Problem(update.path, update.line, f"source notice {update.source_notice!r} is not in the archive")
             )
-        elif update.source_notice and normalise(update.quote) not in texts[update.source_notice]:
+        elif update.source_notice and normalise(update.quote) not in normalised(texts[update.source_notice]):
             out.append(
                 Problem(
                     update.path,
@@ -99,9 +100,15 @@ def relations(notice: Notice, ids: set[str]) -> list[Problem]:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
+def normalised(text: str) -> str:
+    """A notice's whole text, normalised (remembered: several checks search the same text)."""
+    return normalise(text)
+
+
 def evidence(notice: Notice) -> list[Problem]:
     """Facts marked as stated by the text must be found in the text."""
-    text = normalise(notice.files.text)
+    text = normalised(notice.files.text)
     out = []
     claims = [
         (f"dates/{name}/evidence", entry.get("evidence"))

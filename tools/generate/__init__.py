@@ -54,9 +54,8 @@ def notice_pages(site: Site, n: Notice) -> Iterator[tuple[str, str]]:
         yield urls.version(n.id, version["id"]) + "index.md", versions.version_page(site, n, version)
 
 
-def entity_pages(site: Site, only: Notice | None = None) -> Iterator[tuple[str, str]]:
-    """The pages of agencies, targets and themes (``only`` those a notice names)."""
-    named = _named_by(only) if only else None
+def entity_pages(site: Site, named: set[tuple[str, str]] | None = None) -> Iterator[tuple[str, str]]:
+    """The pages of agencies, targets and themes (``named``: only those, as ("agency", id) …)."""
     for agency in site.archive.registry.agencies:
         if named is None or ("agency", agency.id) in named:
             yield urls.agency(agency.id) + "index.md", entities.agency_page(site, agency)
@@ -78,11 +77,13 @@ def _named_by(n: Notice) -> set[tuple[str, str]]:
 def pages_of(site: Site, notice_ids: Collection[str]) -> Iterator[tuple[str, str | bytes]]:
     """What a change to these notices changes first: their own pages and files, and the pages of
     the agencies, targets and themes they name (a full ``pages`` run finds the rest)."""
+    named: set[tuple[str, str]] = set()
     for n in site.archive.notices:
         if n.id in notice_ids:
             yield from notice_pages(site, n)
             yield from notice_files(n)
-            yield from entity_pages(site, only=n)
+            named |= _named_by(n)
+    yield from entity_pages(site, named)
 
 
 def notice_files(n: Notice) -> Iterator[tuple[str, bytes]]:
