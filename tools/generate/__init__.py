@@ -67,22 +67,16 @@ def entity_pages(site: Site, named: set[tuple[str, str]] | None = None) -> Itera
             yield urls.theme(theme.id) + "index.md", entities.theme_page(site, theme)
 
 
-def _named_by(n: Notice) -> set[tuple[str, str]]:
-    named = {("agency", ref.agency) for ref in n.issuers} | {("target", t.id) for t in n.targets}
-    for m in n.parsed.measures:
-        named |= {("agency", ref.agency) for ref in m.agencies} | {("theme", theme) for theme in m.themes}
-    return named
-
-
 def pages_of(site: Site, notice_ids: Collection[str]) -> Iterator[tuple[str, str | bytes]]:
-    """What a change to these notices changes first: their own pages and files, and the pages of
-    the agencies, targets and themes they name (a full ``pages`` run finds the rest)."""
+    """What a change to these notices changes first, at a cost that follows the notices' size:
+    their own pages and files and their targets' pages. (The pages of agencies and themes list
+    measures from the whole archive; a full ``pages`` run brings them up to date.)"""
     named: set[tuple[str, str]] = set()
     for n in site.archive.notices:
         if n.id in notice_ids:
             yield from notice_pages(site, n)
             yield from notice_files(n)
-            named |= _named_by(n)
+            named |= {("target", t.id) for t in n.targets}
     yield from entity_pages(site, named)
 
 
