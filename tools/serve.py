@@ -37,7 +37,7 @@ RELOAD_SCRIPT = b"""<script>(function () {
     }).catch(function () {});
   }
   tick();
-  setInterval(tick, 1000);
+  setInterval(tick, 500);
 })();</script>""" % STATUS_PATH.encode()
 
 
