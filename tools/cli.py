@@ -271,6 +271,8 @@ def _told(step: Step, problems: bool = True) -> Step:
     """Say what went wrong in a preview step (and its warnings, if ``problems``)."""
     if step.problems and (problems or not step.ok):
         report(step.problems)
+    for warning in step.warnings:
+        click.echo(f"warning from the engine: {warning}", err=True)
     if not step.ok:
         click.echo(step.message, err=True)
     return step

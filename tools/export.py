@@ -64,7 +64,8 @@ def relations(archive: Archive) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def notice_record(notice: Notice, archive: Archive, rels: list[dict[str, Any]]) -> dict[str, Any]:
+def notice_record(notice: Notice, archive: Archive, rels: list[dict[str, Any]], today: str) -> dict[str, Any]:
+    """A notice's record, its status as of ``today`` (the archive's date, computed once by the caller)."""
     meta = notice.meta
     agencies = {r.agency for m in notice.parsed.measures for r in m.agencies}
     return {
@@ -97,11 +98,11 @@ def notice_record(notice: Notice, archive: Archive, rels: list[dict[str, Any]]) 
             }
             for v in meta.get("versions") or []
         ],
-        "status": notice_status(notice, as_of(archive)),
+        "status": notice_status(notice, today),
         "revoked": {k: v for k, v in meta["revoked"].items()} if meta.get("revoked") else None,
         "title_zh": meta.get("title_zh"),
         "title_original": meta.get("title_original"),
-        "status_as_of": as_of(archive),
+        "status_as_of": today,
         "counts": {
             "measures": len(notice.parsed.measures),
             "agencies": len(agencies),
@@ -243,7 +244,7 @@ def records(archive: Archive) -> dict[str, list[dict[str, Any]]]:
     for update in archive.progress:
         progress.setdefault(update.target, []).append(update)
     return {
-        "notices": [notice_record(n, archive, rels.get(n.id, [])) for n in archive.notices],
+        "notices": [notice_record(n, archive, rels.get(n.id, []), as_of) for n in archive.notices],
         "measures": [measure_record(m) for n in archive.notices for m in n.parsed.measures],
         "agencies": agency_records(archive),
         "targets": [target_record(t, n, as_of, progress.get(t.id, [])) for n in archive.notices for t in n.targets],

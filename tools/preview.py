@@ -20,10 +20,10 @@ from tools import export
 from tools.build import page_languages
 from tools.generate import Tree, generate, pages_of
 from tools.generate.context import Site
-from tools.index import index_site, set_languages
+from tools.index import PagefindError, index_site, set_languages
 from tools.models import Archive, Problem
 from tools.pipeline import Memo, build_archive
-from tools.render import MkDocsSession, read_config
+from tools.render import MkDocsSession, RenderError, read_config
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Step:
     problems: list[Problem] = field(default_factory=list)
     rendered: int = 0
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
 
 
 class PreviewSession:
@@ -48,6 +49,7 @@ class PreviewSession:
         self.memo = Memo()
         self.site: Site | None = None
         self.renderer: MkDocsSession | None = None
+        self.theme = self._theme_stamp()
 
     def start(self) -> Step:
         """Build the whole preview (generate, render, index)."""
@@ -63,6 +65,20 @@ class PreviewSession:
 
     def update(self) -> Step:
         """Read the corpus again; write and render first what the changed notices' pages show."""
+        try:
+            return self._update()
+        except (RenderError, PagefindError, OSError) as exc:
+            return Step(False, f"the preview could not be updated: {exc}")
+
+    def catch_up(self) -> Step:
+        """Regenerate everything, render what else changed, and index search: the preview is
+        then what a full build would write."""
+        try:
+            return self._catch_up()
+        except (RenderError, PagefindError, OSError) as exc:
+            return Step(False, f"the preview could not be brought up to date: {exc}")
+
+    def _update(self) -> Step:
         begin = time.perf_counter()
         before = dict(self.memo.keys)
         archive = build_archive(self.corpus, memo=self.memo)
@@ -76,11 +92,10 @@ class PreviewSession:
         for path, data in pages_of(self.site, changed):
             tree.put(path, data)
         rendered = self._render(archive, tree.changed)
-        return Step(True, f"{len(changed)} notices changed", archive.problems, rendered, time.perf_counter() - begin)
+        seconds = time.perf_counter() - begin
+        return Step(True, f"{len(changed)} notices changed", archive.problems, rendered, seconds, self._warnings())
 
-    def catch_up(self) -> Step:
-        """Regenerate everything, render what else changed, and index search: the preview is
-        then what a full build would write."""
+    def _catch_up(self) -> Step:
         begin = time.perf_counter()
         archive = build_archive(self.corpus, memo=self.memo)
         if archive.errors:
@@ -92,12 +107,25 @@ class PreviewSession:
         )
         rendered = self._render(archive, written)
         index_site(self.site_dir)
-        return Step(True, "preview and search current", archive.problems, rendered, time.perf_counter() - begin)
+        seconds = time.perf_counter() - begin
+        return Step(True, "preview and search current", archive.problems, rendered, seconds, self._warnings())
+
+    def _warnings(self) -> list[str]:
+        return list(self.renderer.warnings) if self.renderer else []
+
+    def _theme_stamp(self) -> list[tuple[str, int]]:
+        """The configuration and theme overrides: a session renders with them as they were."""
+        theme = self.config_file.parent / "overrides"
+        files = [self.config_file, *(sorted(theme.rglob("*")) if theme.is_dir() else [])]
+        return [(str(f), f.stat().st_mtime_ns) for f in files if f.is_file()]
 
     def _render(self, archive: Archive, changed: list[str]) -> int:
-        """Render the changed files; a new session when files came or went, or the date moved."""
-        renderer = self.renderer
-        if renderer is None or renderer.as_of != export.as_of(archive) or not renderer.update(changed):
+        """Render the changed files; a new session when files came or went, the date moved, or
+        the configuration or theme changed."""
+        renderer, theme = self.renderer, self._theme_stamp()
+        fresh = renderer is not None and renderer.as_of == export.as_of(archive) and theme == self.theme
+        if not fresh or renderer is None or not renderer.update(changed):
+            self.theme = theme
             self._restart(archive)
             return len(changed)
         languages = page_languages(archive)

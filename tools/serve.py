@@ -107,7 +107,10 @@ def watch(paths: Sequence[Path], rebuild: Callable[[], object], ignore: Sequence
             time.sleep(0.3)
             pending.clear()
             click.echo("change detected: rebuilding", err=True)
-            rebuild()
+            try:
+                rebuild()
+            except Exception as exc:  # noqa: BLE001  (a dead watcher thread would stop the preview silently)
+                click.echo(f"preview not updated: {exc.__class__.__name__}: {exc}", err=True)
 
     threading.Thread(target=loop, daemon=True).start()
 
