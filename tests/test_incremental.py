@@ -3,6 +3,7 @@ same site a full build makes."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +90,28 @@ def test_warm_preview_renders_the_change_first_then_matches_a_full_build(small_c
     assert build(fresh, small_corpus).returncode == 0
     assert _files(session.site_dir) == _files(fresh)
     assert not (tmp_path / "site").exists()  # the preview writes only its own folder
+
+
+def test_warm_preview_reports_bad_input_and_follows_a_theme_change(small_corpus: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"  # a copy of the configuration and theme, to edit safely
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("overrides", "docs"):
+        shutil.copytree(ROOT / folder, project / folder)
+    session = PreviewSession(small_corpus, project / "mkdocs.yml", tmp_path / "preview")
+    assert session.start().ok
+    page = session.site_dir / SHENZHEN / "index.html"
+
+    notice = small_corpus / SHENZHEN / "notice.yaml"
+    good = notice.read_text("utf-8")
+    notice.write_text(good.replace("short_title:", "short_title: [", 1), encoding="utf-8")
+    broken = session.update()
+    assert not broken.ok and "last good version" in broken.message
+    assert any(p.path == str(notice) and p.severity == "error" for p in broken.problems)
+    assert page.is_file()  # the last good pages stay served
+
+    notice.write_text(good, encoding="utf-8")
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text("utf-8").replace("{% block content %}", "{% block content %}<!-- edited -->"))
+    assert session.update().ok
+    assert "<!-- edited -->" in page.read_text("utf-8")  # a new engine session with the edited theme

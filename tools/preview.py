@@ -52,16 +52,8 @@ class PreviewSession:
         self.theme = self._theme_stamp()
 
     def start(self) -> Step:
-        """Build the whole preview (generate, render, index)."""
-        begin = time.perf_counter()
-        archive = build_archive(self.corpus, memo=self.memo)
-        if archive.errors:
-            return Step(False, "the corpus has errors; nothing was built", archive.problems)
-        self.site = Site.build(archive)
-        written = generate(archive, self.docs, self.handwritten, self.site_url, incremental=True, site=self.site)
-        self._restart(archive)
-        index_site(self.site_dir)
-        return Step(True, "preview built", archive.problems, len(written), time.perf_counter() - begin)
+        """Build the whole preview: with no engine session yet, the catch-up renders every page."""
+        return self.catch_up()
 
     def update(self) -> Step:
         """Read the corpus again; write and render first what the changed notices' pages show."""

@@ -56,23 +56,14 @@ def render_mkdocs(config_file: Path, docs: Path, site_dir: Path, as_of: str, dir
     that this leaves its own search index partial; that index is not used here (Pagefind
     indexes every page afresh), and the generator rewrites every page whose content changed.
     """
-    from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    collector = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
-    try:
-        with _build_date(as_of):
-            # A dirty build always warns that it is one; strict mode stays for full builds.
-            config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site_dir), strict=not dirty)
-            build(config, dirty=dirty)
-    except (exceptions.Abort, exceptions.ConfigurationError) as exc:
-        raise RenderError("\n".join([*collector.messages, str(exc)])) from None
-    finally:
-        logger.removeHandler(collector)
+    with _collected(), _build_date(as_of):
+        # A dirty build always warns that it is one; strict mode stays for full builds.
+        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site_dir), strict=not dirty)
+        build(config, dirty=dirty)
 
 
 class MkDocsSession:
