@@ -4,8 +4,10 @@ holding exactly its own corpus, and nothing left in the checkout or beside the s
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import yaml
@@ -26,9 +28,9 @@ def _second_corpus(tmp_path: Path) -> Path:
     return corpus
 
 
-def _start(corpus: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
-    command = [sys.executable, "-m", "tools", "build", "--corpus", str(corpus), "--out", str(out), *extra]
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def _start(corpus: Path, out: Path, command: str = "build", *extra: str) -> subprocess.Popen[str]:
+    command_line = [sys.executable, "-m", "tools", command, "--corpus", str(corpus), "--out", str(out), *extra]
+    return subprocess.Popen(command_line, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _short_title(site: Path) -> str:
@@ -47,21 +49,41 @@ def test_builds_at_the_same_time_each_hold_their_own_corpus(tmp_path: Path) -> N
         "b1": _start(corpus_b, sites / "b1"),
         "a2": _start(corpus_a, sites / "a2"),
         "b2": _start(corpus_b, sites / "b2"),
-        # A maintainer's preview (as `serve` runs it) at the same time, into its own output.
-        "b3": _start(corpus_b, sites / "b3", "--incremental", "--cache-dir", str(tmp_path / "cache")),
     }
+    # A maintainer's preview of corpus A at the same time (it writes only `.p.preview/`, never p/).
+    preview = _start(corpus_a, sites / "p", "serve", "--no-watch", "--port", str(_free_port()))
     results = {name: run.communicate(timeout=900) for name, run in runs.items()}
     failed = {name: err for name, (_, err) in results.items() if runs[name].returncode != 0}
     assert failed == {}
-    for name in runs:
+    served = sites / ".p.preview" / "site"
+    try:
+        _wait_for(served / "pagefind" / "pagefind.js", preview)
+    finally:
+        preview.terminate()
+        preview.communicate(timeout=60)
+    for name, site in [*((name, sites / name) for name in runs), ("a-preview", served)]:
         expected = MARK if name.startswith("b") else "Shenzhen AI Action Plan (2023–2024)"
-        assert _short_title(sites / name) == expected, name
-        page = (sites / name / "notices" / NOTICE / "index.html").read_text("utf-8")
+        assert _short_title(site) == expected, name
+        page = (site / "notices" / NOTICE / "index.html").read_text("utf-8")
         assert (MARK in page) == name.startswith("b"), name
-    # Only the sites (and the preview's own pages) beside them; nothing new in the checkout.
-    assert sorted(p.name for p in sites.iterdir()) == [".b3.preview", "a1", "a2", "b1", "b2", "b3"]
+    # Only the sites and the preview's folder beside them; nothing new in the checkout.
+    assert sorted(p.name for p in sites.iterdir()) == [".p.preview", "a1", "a2", "b1", "b2"]
     assert sorted(p.name for p in (ROOT / "docs").iterdir()) == before
     assert _stray(ROOT) == stray_before
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_for(path: Path, process: subprocess.Popen[str], timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert process.poll() is None, process.communicate()[1]
+        assert time.monotonic() < deadline, f"{path} not written in {timeout}s"
+        time.sleep(0.5)
 
 
 def _stray(root: Path) -> set[str]:

@@ -48,30 +48,17 @@ def build_site(
     say: Say = print,
     progress: Callable[[int, int], None] | None = None,
     engine: str = "mkdocs",
-    incremental: bool = False,
-    cache: Path | None = None,
-    search: bool = True,
 ) -> BuildResult:
-    """Build the whole site into ``out``. On any failure ``out`` is left as it was.
-
-    A full build works in a fresh folder of its own and swaps the finished site into ``out``.
-    ``incremental`` (for a maintainer's preview) keeps the generated pages in
-    ``preview_folder(out)``, rewrites only those whose content changed and re-renders only
-    them, in place; ``cache`` reuses the parse of notices whose text, metadata, registry and
-    code have not changed; without ``search`` such an update leaves the search index to the
-    caller (``serve`` refreshes it in the background).
-    """
+    """Build the whole site into ``out``, in a folder of its own swapped in at the end: on any
+    failure ``out`` is left as it was. (A maintainer's preview is ``tools.preview``.)"""
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    archive = build_archive(corpus, cache)
+    archive = build_archive(corpus)
     timings["parse"] = time.perf_counter() - start
     if archive.errors:
         return BuildResult(False, archive.problems, "the corpus has errors; nothing was built", timings)
     say(f"parsed {len(archive.notices)} notices in {timings['parse']:.2f}s")
-    if incremental and out.is_dir() and (preview_folder(out) / "docs").is_dir():
-        return _render_in_place(archive, out, config_file, say, timings, engine, search)
-    docs = preview_folder(out) / "docs" if incremental else None
-    return _render(archive, out, config_file, say, progress, timings, engine, docs)
+    return _render(archive, out, config_file, say, progress, timings, engine)
 
 
 def _render(
@@ -82,13 +69,12 @@ def _render(
     progress: Callable[[int, int], None] | None,
     timings: dict[str, float],
     engine: str = "mkdocs",
-    docs: Path | None = None,
 ) -> BuildResult:
     site_url = str(read_config(config_file).get("site_url") or "")
     work = work_folder(out)
     try:
         t = time.perf_counter()
-        docs = docs or work / "docs"
+        docs = work / "docs"
         pages = len(generate(archive, docs, config_file.parent / "docs", site_url, progress))
         timings["generate"] = time.perf_counter() - t
         say(f"generated {pages} pages in {timings['generate']:.2f}s")
@@ -108,36 +94,6 @@ def _render(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(True, archive.problems, f"site written to {out}", timings, pages)
-
-
-def _render_in_place(
-    archive: Archive,
-    out: Path,
-    config_file: Path,
-    say: Say,
-    timings: dict[str, float],
-    engine: str,
-    search: bool = True,
-) -> BuildResult:
-    site_url = str(read_config(config_file).get("site_url") or "")
-    docs = preview_folder(out) / "docs"
-    t = time.perf_counter()
-    changed = len(generate(archive, docs, config_file.parent / "docs", site_url, incremental=True))
-    timings["generate"] = time.perf_counter() - t
-    say(f"{changed} generated files changed ({timings['generate']:.2f}s)")
-    try:
-        t = time.perf_counter()
-        ENGINES[engine](config_file, docs, out, export.as_of(archive), dirty=True)
-        timings["render"] = time.perf_counter() - t
-        t = time.perf_counter()
-        set_languages(out, page_languages(archive))
-        if search:
-            index_site(out)
-        timings["index"] = time.perf_counter() - t
-    except (RenderError, PagefindError, OSError) as exc:
-        return BuildResult(False, archive.problems, f"rebuild failed: {exc}", timings, changed)
-    say(f"re-rendered in {timings['render']:.2f}s" + (f", re-indexed in {timings['index']:.2f}s" if search else ""))
-    return BuildResult(True, archive.problems, f"site updated in {out}", timings, changed)
 
 
 def page_languages(archive: Archive) -> dict[str, str]:

@@ -185,32 +185,13 @@ CONFIG = click.option(
     show_default=True,
     help="The static site generator that renders the generated Markdown.",
 )
-@click.option(
-    "--incremental",
-    is_flag=True,
-    help="Update an existing site in place: re-render only changed pages, reuse cached parses (for previews).",
-)
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where --incremental keeps parsed notices [default: .cache/parse beside the config].",
-)
-def build(corpus: Path, out: Path, config_file: Path, engine: str, incremental: bool, cache_dir: Path | None) -> None:
-    """Check the corpus, generate pages, render them and index them for search (atomically)."""
-    result = _build(corpus, out, config_file, engine, incremental, cache_dir)
-    sys.exit(0 if result else 1)
+def build(corpus: Path, out: Path, config_file: Path, engine: str) -> None:
+    """Check the corpus, generate pages, render them and index them for search (atomically).
+    For a preview that follows your edits, use ``serve``."""
+    sys.exit(0 if _build(corpus, out, config_file, engine) else 1)
 
 
-def _build(
-    corpus: Path,
-    out: Path,
-    config_file: Path,
-    engine: str = "mkdocs",
-    incremental: bool = False,
-    cache_dir: Path | None = None,
-    search: bool = True,
-) -> bool:
+def _build(corpus: Path, out: Path, config_file: Path, engine: str = "mkdocs") -> bool:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from tools.build import build_site
@@ -228,9 +209,6 @@ def _build(
             say=lambda m: click.echo(m, err=True),
             progress=progress,
             engine=engine,
-            incremental=incremental,
-            cache=(cache_dir or config_file.parent / ".cache" / "parse") if incremental else None,
-            search=search,
         )
     if result.problems:
         report(result.problems)
@@ -254,7 +232,7 @@ def serve(corpus: Path, out: Path, config_file: Path, host: str, port: int, watc
     from tools.preview import PreviewSession
     from tools.serve import Preview, preview_rebuild, serve_forever
 
-    session = PreviewSession(corpus, config_file, preview_folder(out))
+    session = PreviewSession(corpus, config_file, preview_folder(out), cache=config_file.parent / ".cache" / "parse")
     click.echo("building the preview …", err=True)
     if not _told(session.start()):
         sys.exit(1)

@@ -41,8 +41,9 @@ class Step:
 class PreviewSession:
     """The preview of ``corpus`` in ``folder`` (``docs/`` generated Markdown, ``site/`` HTML)."""
 
-    def __init__(self, corpus: Path, config_file: Path, folder: Path) -> None:
-        self.corpus, self.config_file = corpus, config_file
+    def __init__(self, corpus: Path, config_file: Path, folder: Path, cache: Path | None = None) -> None:
+        """``cache``: a folder where parsed notices are kept between runs of ``serve``."""
+        self.corpus, self.config_file, self.cache = corpus, config_file, cache
         self.docs, self.site_dir = folder / "docs", folder / "site"
         self.handwritten = config_file.parent / "docs"
         self.site_url = str(read_config(config_file).get("site_url") or "")
@@ -73,7 +74,7 @@ class PreviewSession:
     def _update(self) -> Step:
         begin = time.perf_counter()
         before = dict(self.memo.keys)
-        archive = build_archive(self.corpus, memo=self.memo)
+        archive = build_archive(self.corpus, self.cache, self.memo)
         if archive.errors:
             return Step(False, "the corpus has errors; the preview shows the last good version", archive.problems)
         changed = self.memo.changed_since(before)
@@ -89,14 +90,11 @@ class PreviewSession:
 
     def _catch_up(self) -> Step:
         begin = time.perf_counter()
-        archive = build_archive(self.corpus, memo=self.memo)
+        archive = build_archive(self.corpus, self.cache, self.memo)
         if archive.errors:
             return Step(False, "the corpus has errors", archive.problems)
         self.site = Site.build(archive)
-        # The session keeps the developer reference (and its objects.inv) as first rendered.
-        written = generate(
-            archive, self.docs, self.handwritten, self.site_url, incremental=True, site=self.site, always=frozenset()
-        )
+        written = generate(archive, self.docs, self.handwritten, self.site_url, incremental=True, site=self.site)
         rendered = self._render(archive, written)
         index_site(self.site_dir)
         seconds = time.perf_counter() - begin

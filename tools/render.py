@@ -46,24 +46,19 @@ def _build_date(as_of: str) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-def render_mkdocs(config_file: Path, docs: Path, site_dir: Path, as_of: str, dirty: bool = False) -> None:
+def render_mkdocs(config_file: Path, docs: Path, site_dir: Path, as_of: str) -> None:
     """Render the Markdown in ``docs`` into ``site_dir``; warnings are errors (strict), reported together.
 
     ``docs`` is the build's own folder (the configuration's ``docs_dir`` is overridden), so
     builds running at the same time never read each other's pages.
-
-    ``dirty`` re-renders only pages whose Markdown is newer than their HTML. MkDocs warns
-    that this leaves its own search index partial; that index is not used here (Pagefind
-    indexes every page afresh), and the generator rewrites every page whose content changed.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with _collected(), _build_date(as_of):
-        # A dirty build always warns that it is one; strict mode stays for full builds.
-        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site_dir), strict=not dirty)
-        build(config, dirty=dirty)
+        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site_dir), strict=True)
+        build(config)
 
 
 class MkDocsSession:
@@ -152,14 +147,14 @@ def _collected() -> Iterator[list[str]]:
         logger.removeHandler(collector)
 
 
-def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, dirty: bool = False) -> None:
+def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str) -> None:
     """Render the same pages with Zensical, which reads the same mkdocs.yml.
 
     Zensical takes its folders only from the configuration, and only inside the project: the
     pages are copied into a folder of this build's own inside the project, beside a copy of
     the configuration that differs only in ``docs_dir`` and ``site_dir`` (relative paths keep
     their meaning); the result is moved into place. Names are unique per build, so builds at
-    the same time do not collide. Zensical keeps its own cache, so ``dirty`` needs nothing more.
+    the same time do not collide.
     """
     import shutil
     import subprocess

@@ -20,9 +20,6 @@ from tools.generate.templates import render
 from tools.models import Archive, Notice
 
 Progress = Callable[[int, int], None]
-# The developer reference is rendered from the code, not from its Markdown: a dirty build must
-# re-render it (mkdocstrings also writes objects.inv from it, which would otherwise come out empty).
-REFERENCE = frozenset({"reference.md"})
 
 
 def pages(site: Site) -> Iterator[tuple[str, str]]:
@@ -101,12 +98,10 @@ def page_count(site: Site) -> int:
 class Tree:
     """Writes the docs tree. A full write goes to a staging folder swapped in at the end (a
     failure leaves the old tree); an incremental one rewrites only files whose bytes changed
-    and removes files no longer produced, so unchanged pages keep their mtimes and an
-    engine's dirty build re-renders only what changed."""
+    and removes files no longer produced, and ``changed`` says which (the preview renders those)."""
 
-    def __init__(self, out: Path, incremental: bool = False, always: frozenset[str] = frozenset()) -> None:
+    def __init__(self, out: Path, incremental: bool = False) -> None:
         self.out, self.incremental = out, incremental and out.is_dir()
-        self.always = always
         self.root = out if self.incremental else out.with_name(out.name + ".staging")
         self.produced: set[str] = set()
         self.changed: list[str] = []
@@ -118,7 +113,7 @@ class Tree:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         target = self.root / relative
         self.produced.add(relative)
-        if self.incremental and relative not in self.always and target.is_file() and target.read_bytes() == raw:
+        if self.incremental and target.is_file() and target.read_bytes() == raw:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
@@ -145,12 +140,10 @@ def generate(
     progress: Progress | None = None,
     incremental: bool = False,
     site: Site | None = None,
-    always: frozenset[str] = REFERENCE,
 ) -> list[str]:
-    """Write the whole docs tree to ``out``; return the files written (all, or those that changed).
-    ``always`` are written even when unchanged (an engine's dirty build then renders them)."""
+    """Write the whole docs tree to ``out``; return the files written (all, or those that changed)."""
     site = site or Site.build(archive)
-    tree = Tree(out, incremental, always)
+    tree = Tree(out, incremental)
     for own in sorted(p for p in handwritten.rglob("*") if p.is_file()):
         relative = own.relative_to(handwritten)
         if not relative.parts[0].startswith("generated"):  # left by builds before staging folders
