@@ -187,7 +187,7 @@ CONFIG = click.option(
 )
 def build(corpus: Path, out: Path, config_file: Path, engine: str) -> None:
     """Check the corpus, generate pages, render them and index them for search (atomically).
-    For a preview that follows your edits, use ``serve``."""
+    For a preview that follows your edits, use `policy-archive serve`."""
     sys.exit(0 if _build(corpus, out, config_file, engine) else 1)
 
 
