@@ -1,6 +1,7 @@
 """The site in a real browser (Debian's Chromium through Playwright), served under a sub-path.
 
-Covers: search from the home page to a measure, a filter narrowing results, a permalink
+Covers: search from the home page to a measure, a filter narrowing results (filters loaded only
+when reached for), more results on request, a permalink
 landing on its measure, keyboard search, no request to any other host, axe-core, and
 screenshots at phone and desk widths (saved in test-artifacts/).
 """
@@ -117,6 +118,56 @@ def test_a_filter_narrows_results(page: Page, base_url: str) -> None:
     assert 0 < after < before
     hrefs = _results(page)
     assert hrefs and all("shenzhen-ai-action-plan-2023-2024" in h for h in hrefs)
+
+
+def _filter_chunks(requests: list[str]) -> list[str]:
+    return [u for u in requests if "/pagefind/filter/" in u]
+
+
+def test_filters_load_when_reached_for(page: Page, base_url: str) -> None:
+    # Counting every filter value on each search is most of a search's time on a large archive:
+    # a search loads no filter until the visitor reaches for one (docs/assets/search/pagefind.js).
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    _search(page, base_url, "data")
+    expect(page.locator("pagefind-results[instance=page] .pf-result-link").first).to_be_visible()
+    assert _filter_chunks(requests) == []
+    trigger = page.locator("pagefind-filter-dropdown[filter=agency] button.pf-dropdown-trigger")
+    expect(trigger).to_have_attribute("aria-label", "Agency filter")
+    trigger.hover()
+    trigger.click()
+    option = page.locator("pagefind-filter-dropdown[filter=agency] .pf-dropdown-option").first
+    expect(option).to_be_visible()
+    expect(option).to_contain_text(re.compile(r"\d+$"))  # with its count for this search
+    assert _filter_chunks(requests)
+
+
+def test_search_boxes_without_filters_never_load_them(page: Page, base_url: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url)
+    page.locator("pagefind-searchbox[instance=home] input").fill("computing power")
+    expect(page.locator("pagefind-searchbox[instance=home] a.pf-searchbox-result").first).to_be_visible()
+    page.goto(base_url + "themes/")  # on the home page, Ctrl+K goes to the home page's box
+    page.keyboard.press("Control+k")
+    page.keyboard.type("talent")
+    expect(page.locator("pagefind-modal pagefind-results a").first).to_be_visible()
+    assert _filter_chunks(requests) == []
+    assert any("/pagefind/index/" in u for u in requests)
+
+
+def test_more_results_on_request(page: Page, base_url: str) -> None:
+    _search(page, base_url, "data")
+    listed = page.locator("pagefind-results[instance=page] li.pf-result")
+    expect(listed).to_have_count(20)
+    page.get_by_role("button", name="Show 20 more results").click()
+    expect(listed).to_have_count(40)
+    page.locator("pagefind-input[instance=page] input").fill("talent")  # a new search starts short
+    expect(page.locator("pagefind-summary[instance=page]")).to_have_text(re.compile(r"\d+ results? for talent"))
+    expect(listed).to_have_count(20)
+    page.locator("pagefind-input[instance=page] input").fill("virtual try-on")
+    expect(listed).to_have_count(1)
+    expect(page.get_by_role("button", name="Show 20 more results")).to_be_hidden()
 
 
 def test_permalink_lands_on_the_measure(page: Page, base_url: str) -> None:

@@ -112,7 +112,8 @@
   }
 
   // Pagefind's filter dropdown triggers are role="combobox" buttons, whose name cannot come
-  // from their content: give each the label it shows, so screen readers announce it.
+  // from their content: give each the label it shows, so screen readers announce it. Pagefind
+  // removes the label again whenever nothing is selected, so watch the attribute too.
   function labelFilterDropdowns() {
     var fix = function () {
       document.querySelectorAll("pagefind-filter-dropdown .pf-dropdown-trigger:not([aria-label])").forEach(function (t) {
@@ -123,7 +124,9 @@
     var dropdowns = document.querySelectorAll("pagefind-filter-dropdown");
     if (!dropdowns.length) return;
     fix();
-    new MutationObserver(fix).observe(document.querySelector(".search-filters") || document.body, { childList: true, subtree: true });
+    new MutationObserver(fix).observe(document.querySelector(".search-filters") || document.body, {
+      childList: true, subtree: true, attributes: true, attributeFilter: ["aria-label"],
+    });
   }
 
   // WCAG 2.5.3 (label in name): Pagefind labels its search button "Search" while it shows
@@ -140,7 +143,35 @@
     });
   }
 
+  // Pagefind's results component lays out every result it lists before showing the first, so
+  // the search page lists a few and a button lists more (it shows only when there are more).
+  function setupMoreResults() {
+    var manager = window.PagefindComponents && window.PagefindComponents.getInstanceManager();
+    if (!manager) return;
+    document.querySelectorAll("[data-more-results]").forEach(function (button) {
+      var results = document.querySelector(button.getAttribute("data-more-results"));
+      if (!results) return;
+      var instance = manager.getInstance(results.getAttribute("instance") || "default");
+      var step = parseInt(results.getAttribute("max-results"), 10);
+      var listed = function () { return parseInt(results.getAttribute("max-results"), 10); };
+      var more = false;
+      instance.on("search", function () {
+        if (!more) results.setAttribute("max-results", String(step)); // a new search starts short
+        more = false;
+      });
+      instance.on("results", function (found) {
+        button.hidden = !found.results || found.results.length <= listed();
+      });
+      button.addEventListener("click", function () {
+        more = true;
+        results.setAttribute("max-results", String(listed() + step));
+        instance.triggerSearch(instance.searchTerm);
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setupMoreResults();
     nameByVisibleText();
     new MutationObserver(nameByVisibleText).observe(document.body, { childList: true, subtree: true });
     labelFilterDropdowns();

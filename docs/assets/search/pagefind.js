@@ -1,0 +1,67 @@
+// Pagefind's search API as the archive's search boxes load it (their bundle-path points here):
+// Pagefind's own module, with two changes that keep the first results fast on a large archive.
+//
+// 1. Filters load when a visitor reaches for them. Pagefind's components load every filter at
+//    start-up, and once loaded Pagefind counts every filter value against every match on each
+//    search (linear in pages x values: most of a search's time at 32x the archive). The dialog
+//    and the home box have no filters; the search page loads them when a filter is pointed at
+//    or focused, then searches again so the lists show their counts.
+// 2. A search's index chunks start loading at the keystroke, during the input's debounce,
+//    as Pagefind's own debouncedSearch does.
+import * as pagefind from "../../pagefind/pagefind.js";
+
+export * from "../../pagefind/pagefind.js";
+
+const BUNDLE = new URL("../../pagefind/", import.meta.url).href;
+const INPUTS = "pagefind-input, pagefind-searchbox, pagefind-modal";
+
+function instanceName(element) {
+  return element.getAttribute("instance") || "default";
+}
+
+// The component instance that asked for this search: its options object is the one passed in.
+function ownerOf(options) {
+  const manager = window.PagefindComponents && window.PagefindComponents.getInstanceManager();
+  if (!manager) return null;
+  const name = manager.getInstanceNames().find((n) => manager.getInstance(n).pagefindOptions === options);
+  return name === undefined ? null : { name, component: manager.getInstance(name) };
+}
+
+function filtersOnRequest(inner, owner) {
+  let wanted = false;
+  const dropdowns = Array.from(document.querySelectorAll("pagefind-filter-dropdown")).filter(
+    (d) => instanceName(d) === owner.name,
+  );
+  const want = async () => {
+    if (wanted) return;
+    wanted = true;
+    dropdowns.forEach((d) => d.showLoadingState && d.showLoadingState());
+    await inner.filters(); // loads every filter chunk into this instance
+    owner.component.triggerSearch(owner.component.searchTerm || "");
+  };
+  dropdowns.forEach((d) => {
+    d.addEventListener("pointerover", want, { once: true });
+    d.addEventListener("focusin", want, { once: true });
+  });
+  return () => (wanted ? inner.filters() : Promise.resolve({}));
+}
+
+function preloadOnInput(inner, owner) {
+  document.addEventListener(
+    "input",
+    (event) => {
+      const host = event.target.closest && event.target.closest(INPUTS);
+      const term = (event.target.value || "").trim();
+      if (host && instanceName(host) === owner.name && term) inner.preload(term);
+    },
+    true,
+  );
+}
+
+export function createInstance(options = {}) {
+  const inner = pagefind.createInstance({ ...options, basePath: BUNDLE });
+  const owner = ownerOf(options);
+  if (!owner) return inner; // used outside the components: Pagefind as it is
+  preloadOnInput(inner, owner);
+  return { ...inner, filters: filtersOnRequest(inner, owner) };
+}
