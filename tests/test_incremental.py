@@ -48,7 +48,7 @@ def test_warm_preview_renders_the_change_first_then_matches_a_full_build(small_c
     )
 
     first = session.update()
-    assert first.ok and first.message == "1 notices changed"
+    assert first.ok and first.message == "1 notice changed"
     assert "Shenzhen AI Plan (2023–2024), (16)" in (session.site_dir / SHENZHEN / "m-16/index.html").read_text()
     assert untouched.stat().st_mtime_ns == before  # the notice's own pages first, not the whole site
     assert first.rendered < len(list(session.site_dir.rglob("index.html"))) / 2
@@ -61,6 +61,36 @@ def test_warm_preview_renders_the_change_first_then_matches_a_full_build(small_c
     assert build(fresh, small_corpus).returncode == 0
     assert _files(session.site_dir) == _files(fresh)
     assert not (tmp_path / "site").exists()  # the preview writes only its own folder
+
+
+def test_a_registry_edit_redoes_only_the_notices_it_can_touch(small_corpus: Path, tmp_path: Path) -> None:
+    session = PreviewSession(small_corpus, ROOT / "mkdocs.yml", tmp_path / "preview")
+    assert session.start().ok
+    chinese = "cn-state-council-ai-plus-opinions-2025"
+    parsed = session.memo.parsed[chinese].notice
+    untouched = session.site_dir / "agencies/cn-state-council/index.html"
+    before = untouched.stat().st_mtime_ns
+    edit(  # an agency the Shenzhen plan names, whose names the national text does not contain
+        small_corpus / "agencies.yaml",
+        '    name: "Shenzhen Municipal Industry and Information Technology Bureau"\n',
+        '    name: "Shenzhen Municipal Industry and Information Technology Bureau"\n    name_zh: "深圳市工业和信息化局"\n',
+    )
+
+    first = session.update()
+    assert first.ok and first.message == "1 notice changed (1 registry entry edited)"
+    assert session.memo.parsed[chinese].notice is parsed  # not parsed again
+    agency = session.site_dir / "agencies/shenzhen-industry-and-information-technology-bureau/index.html"
+    assert "深圳市工业和信息化局" in agency.read_text()
+    assert untouched.stat().st_mtime_ns == before
+
+    edit(small_corpus / "themes.yaml", "computing capacity, 算力,", "computing capacity, 人工智能+, 算力,")
+    second = session.update()
+    assert second.ok and "(1 registry entry edited)" in second.message
+    assert session.memo.parsed[chinese].notice is parsed  # themes assigned again, the text not parsed again
+    assert session.catch_up().ok
+    fresh = tmp_path / "fresh"
+    assert build(fresh, small_corpus).returncode == 0
+    assert _files(session.site_dir) == _files(fresh)
 
 
 def test_warm_preview_reports_bad_input_and_follows_a_theme_change(small_corpus: Path, tmp_path: Path) -> None:

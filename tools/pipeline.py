@@ -11,21 +11,59 @@ from pathlib import Path
 from tools import agencies, targets, themes, validate
 from tools.follow import follow
 from tools.load import load_corpus, load_notice, load_progress
-from tools.models import Archive, Notice, NoticeFiles, Problem, Registry, Role
+from tools.models import (
+    Agency,
+    Archive,
+    Jurisdiction,
+    Measure,
+    Notice,
+    NoticeFiles,
+    Problem,
+    Registry,
+    Role,
+    TargetKind,
+    Theme,
+)
 from tools.parse import parse_notice
+
+
+@dataclass
+class Kept:
+    """A notice as the memo keeps it: its parse, and what tells whether it must be redone."""
+
+    key: str  # its files and the code
+    notice: Notice
+    problems: list[Problem]
+    text: str  # its text and metadata in the form agency names are matched in
+    shown: str  # what its pages show that the registry decides: agencies named, themes
+
+
+@dataclass(frozen=True)
+class RegistryChange:
+    """What changed in the registry since the memo's last run."""
+
+    agencies: tuple[Agency, ...] = ()  # the old and new entries of agencies added, removed or edited
+    themes: frozenset[str] = frozenset()  # themes added, removed or edited
+    everything: bool = False  # target kinds or jurisdictions changed, or no earlier run
+
+    def entries(self) -> set[tuple[str, str]]:
+        return {("agency", a.id) for a in self.agencies} | {("theme", t) for t in self.themes}
 
 
 @dataclass
 class Memo:
     """What a long-running process (``serve``) keeps between runs of the pipeline: each
-    notice's parse by its key (text, metadata, registry, code), and the keys of the last run,
-    so it can tell which notices changed."""
+    notice's parse by its key (text, metadata, code) and the registry it was made with, so
+    that a registry edit redoes only the notices it can touch; and, per notice, a key of what
+    its pages show, so it can tell which notices changed."""
 
-    parsed: dict[str, tuple[str, Notice, list[Problem]]] = field(default_factory=dict)
+    parsed: dict[str, Kept] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
     loaded: dict[Path, tuple[tuple[tuple[str, int, int], ...], NoticeFiles | None, list[Problem]]] = field(
         default_factory=dict
     )
+    registry: Registry | None = None
+    change: RegistryChange = field(default_factory=RegistryChange)
 
     def load(self, folder: Path) -> tuple[NoticeFiles | None, list[Problem]]:
         """``load_notice``, read again only when a file in the folder changed (size or time)."""
@@ -41,30 +79,68 @@ class Memo:
         """Notices added, removed or changed between ``keys`` (an earlier run's) and the last run."""
         return {i for i in keys.keys() | self.keys.keys() if keys.get(i) != self.keys.get(i)}
 
+    def reuse(self, files: NoticeFiles, key: str, registry: Registry) -> Kept | None:
+        """The kept parse of ``files`` if neither they nor a registry entry they may use changed
+        (its themes assigned again if themes changed)."""
+        kept = self.parsed.get(files.id)
+        if not kept or kept.key != key or kept.notice.files.folder != files.folder or self.change.everything:
+            return None
+        if any(_may_name(kept, agency, registry) for agency in self.change.agencies):
+            return None
+        if self.change.themes:
+            assign_themes(kept.notice.parsed.measures, registry.themes)
+            kept.shown = _shown(kept.notice)
+        return kept
+
 
 def build_archive(corpus: Path, cache: Path | None = None, memo: Memo | None = None) -> Archive:
     """Load, parse and enrich every notice. With ``cache`` (a folder) or ``memo`` (in memory),
-    a notice whose text, metadata, registry and code are unchanged since an earlier run is not
-    parsed again."""
+    a notice is not parsed again when its text, metadata and the code are unchanged since an
+    earlier run, and (``cache``) the registry too, or (``memo``) no registry entry it may use."""
     files, registry, problems = load_corpus(corpus, memo.load) if memo else load_corpus(corpus)
     notices = []
-    registry_key = _registry_key(corpus)
-    keys = {}
-    for notice_files in files:
-        keys[notice_files.id] = key = _notice_key(notice_files, registry_key)
-        notice, errs = _remembered(memo, key, notice_files) or _cached_enrich(notice_files, registry, cache, key)
-        if memo is not None:
-            memo.parsed[notice_files.id] = (key, notice, errs)
-        notices.append(replace(notice))  # later stages set fields of their own copy
-        problems += errs
+    code = _code_fingerprint()
+    registry_key = _registry_key(corpus, code)
     if memo is not None:
-        memo.keys = keys
+        memo.change = registry_change(memo.registry, registry)
+    keys, entries = {}, {a.id: _entry(a) for a in registry.agencies}
+    for notice_files in files:
+        key = _notice_key(notice_files, code)
+        kept = memo.reuse(notice_files, key, registry) if memo else None
+        if kept is None:
+            notice, errs = _cached_enrich(notice_files, registry, cache, _notice_key(notice_files, registry_key))
+            kept = Kept(key, notice, errs, _names_text(notice_files), _shown(notice))
+        if memo is not None:
+            memo.parsed[notice_files.id] = kept
+        keys[notice_files.id] = _pages_key(kept, entries)
+        notices.append(replace(kept.notice))  # later stages set fields of their own copy
+        problems += kept.problems
+    if memo is not None:
+        memo.keys, memo.registry = keys, registry
         memo.parsed = {i: kept for i, kept in memo.parsed.items() if i in keys}
         memo.loaded = {folder: kept for folder, kept in memo.loaded.items() if folder.is_dir()}
     progress, errs = load_progress(corpus)
     archive = follow(Archive(notices, registry, problems + errs, progress))
     archive.problems += validate.check_archive(archive)
     return archive
+
+
+def registry_change(old: Registry | None, new: Registry) -> RegistryChange:
+    """The entries that differ between two registries (where they sit in the file aside)."""
+    if old is None or [_entry(k) for k in old.target_kinds] != [_entry(k) for k in new.target_kinds]:
+        return RegistryChange(everything=True)
+    if [_entry(j) for j in old.jurisdictions] != [_entry(j) for j in new.jurisdictions]:
+        return RegistryChange(everything=True)
+    before = {a.id: _entry(a) for a in old.agencies}
+    after = {a.id: _entry(a) for a in new.agencies}
+    agencies = tuple(a for a in old.agencies if after.get(a.id) != before[a.id])
+    agencies += tuple(a for a in new.agencies if before.get(a.id) != after[a.id])
+    themes_before = {t.id: _entry(t) for t in old.themes}
+    themes_after = {t.id: _entry(t) for t in new.themes}
+    themes = {i for i in themes_before.keys() | themes_after.keys() if themes_before.get(i) != themes_after.get(i)}
+    if [t.id for t in old.themes if t.id in themes_after] != [t.id for t in new.themes if t.id in themes_before]:
+        themes |= themes_after.keys()  # reordered: every theme list is in vocabulary order
+    return RegistryChange(agencies, frozenset(themes))
 
 
 def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem]]:
@@ -94,8 +170,13 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
             by_measure.setdefault(target.measure, []).append(target.id)
     for measure in parsed.measures:
         measure.targets = by_measure.get(measure.id, [])
-        measure.themes = themes.assign(" ".join([measure.title or "", *measure.paragraphs]), registry.themes)
+    assign_themes(parsed.measures, registry.themes)
     return Notice(files, parsed, issuers, found), problems
+
+
+def assign_themes(measures: list[Measure], vocabulary: list[Theme]) -> None:
+    for measure in measures:
+        measure.themes = themes.assign(" ".join([measure.title or "", *measure.paragraphs]), vocabulary)
 
 
 def _code_fingerprint() -> str:
@@ -106,24 +187,56 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _registry_key(corpus: Path) -> str:
-    digest = hashlib.sha256(_code_fingerprint().encode())
+def _registry_key(corpus: Path, code: str) -> str:
+    digest = hashlib.sha256(code.encode())
     for name in ("agencies.yaml", "themes.yaml", "jurisdictions.yaml"):
         path = corpus / name
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()
 
 
-def _notice_key(files: NoticeFiles, registry_key: str) -> str:
+def _notice_key(files: NoticeFiles, salt: str) -> str:
     meta = (Path(files.folder) / "notice.yaml").read_bytes()
-    return hashlib.sha256(registry_key.encode() + meta + files.text.encode()).hexdigest()
+    return hashlib.sha256(salt.encode() + meta + files.text.encode()).hexdigest()
 
 
-def _remembered(memo: Memo | None, key: str, files: NoticeFiles) -> tuple[Notice, list[Problem]] | None:
-    kept = memo.parsed.get(files.id) if memo else None
-    if kept and kept[0] == key and kept[1].files.folder == files.folder:
-        return kept[1], kept[2]
-    return None
+def _entry(item: Agency | Theme | TargetKind | Jurisdiction) -> object:
+    """A registry entry as the pipeline reads it: its line aside, and an agency's list of
+    notices (which the check derives from the notices, not the other way round)."""
+    if isinstance(item, Agency):
+        return replace(item, line=0, notices=())
+    return replace(item, line=0)
+
+
+def _names_text(files: NoticeFiles) -> str:
+    return agencies.match_key(files.text + "\n" + (Path(files.folder) / "notice.yaml").read_text("utf-8"))
+
+
+def _named(notice: Notice) -> set[str]:
+    return {r.agency for m in notice.parsed.measures for r in m.agencies} | {r.agency for r in notice.issuers}
+
+
+def _may_name(kept: Kept, agency: Agency, registry: Registry) -> bool:
+    """Whether an edit to ``agency`` can change how this notice reads: it names it now, or one
+    of its names is in the text and it is within reach of the notice's jurisdiction."""
+    if agency.id in _named(kept.notice):
+        return True
+    place = kept.notice.meta.get("jurisdiction", "")
+    if not (registry.within(agency.jurisdiction, place) or registry.within(place, agency.jurisdiction)):
+        return False
+    return any(agencies.match_key(name) in kept.text for name in agencies.all_names(agency))
+
+
+def _shown(notice: Notice) -> str:
+    named = [(m.id, m.agencies, m.themes) for m in notice.parsed.measures]
+    return hashlib.sha256(repr((named, notice.issuers)).encode()).hexdigest()
+
+
+def _pages_key(kept: Kept, entries: dict[str, object]) -> str:
+    """What the notice's pages show: its files, the registry's reading of them, and the
+    entries of the agencies it names (their names are on its pages)."""
+    named = [entries.get(i) for i in sorted(_named(kept.notice))]
+    return hashlib.sha256(f"{kept.key}{kept.shown}{named!r}".encode()).hexdigest()
 
 
 def _cached_enrich(

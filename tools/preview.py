@@ -82,11 +82,14 @@ class PreviewSession:
         # The related measures of the last run, for now: catch_up computes them afresh.
         self.site = Site.build(archive, relate=lambda _: last)
         tree = Tree(self.docs, incremental=True)
-        for path, data in pages_of(self.site, changed):
+        for path, data in pages_of(self.site, changed, self.memo.change.entries()):
             tree.put(path, data)
         rendered = self._render(archive, tree.changed)
         seconds = time.perf_counter() - begin
-        return Step(True, f"{len(changed)} notices changed", archive.problems, rendered, seconds, self._warnings())
+        told = _count(len(changed), "notice") + " changed"
+        if entries := len(self.memo.change.entries()):
+            told += f" ({_count(entries, 'registry entry', 'registry entries')} edited)"
+        return Step(True, told, archive.problems, rendered, seconds, self._warnings())
 
     def _catch_up(self) -> Step:
         begin = time.perf_counter()
@@ -133,3 +136,7 @@ class PreviewSession:
         set_languages(self.site_dir, page_languages(archive))
         if kept.is_dir():
             kept.rename(index)
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"

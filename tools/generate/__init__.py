@@ -64,11 +64,14 @@ def entity_pages(site: Site, named: set[tuple[str, str]] | None = None) -> Itera
             yield urls.theme(theme.id) + "index.md", entities.theme_page(site, theme)
 
 
-def pages_of(site: Site, notice_ids: Collection[str]) -> Iterator[tuple[str, str | bytes]]:
-    """What a change to these notices changes first, at a cost that follows the notices' size:
-    their own pages and files and their targets' pages. (The pages of agencies and themes list
+def pages_of(
+    site: Site, notice_ids: Collection[str], entries: Collection[tuple[str, str]] = ()
+) -> Iterator[tuple[str, str | bytes]]:
+    """What a change to these notices (and registry ``entries``, as ("agency", id) …) changes
+    first, at a cost that follows the change's size: the notices' own pages and files, their
+    targets' pages, and the entries' pages. (The pages of other agencies and themes list
     measures from the whole archive; a full ``pages`` run brings them up to date.)"""
-    named: set[tuple[str, str]] = set()
+    named: set[tuple[str, str]] = set(entries)
     for n in site.archive.notices:
         if n.id in notice_ids:
             yield from notice_pages(site, n)
