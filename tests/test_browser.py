@@ -170,6 +170,18 @@ def test_more_results_on_request(page: Page, base_url: str) -> None:
     expect(page.get_by_role("button", name="Show 20 more results")).to_be_hidden()
 
 
+def test_results_load_as_they_scroll_into_view(browser: Browser, base_url: str) -> None:
+    page = browser.new_context(viewport={"width": 360, "height": 700}).new_page()
+    _search(page, base_url, "data")
+    listed = page.locator("pagefind-results[instance=page] li.pf-result")
+    expect(listed).to_have_count(20)
+    for _ in range(40):
+        page.mouse.wheel(0, 500)
+    expect(page.get_by_role("button", name="Show 20 more results")).to_be_in_viewport()
+    expect(page.locator("pagefind-results[instance=page] .pf-result-link")).to_have_count(20)
+    page.context.close()
+
+
 def test_permalink_lands_on_the_measure(page: Page, base_url: str) -> None:
     page.goto(base_url + JINGAN + "#iv-6")
     heading = page.locator("#iv-6")
