@@ -140,6 +140,14 @@ def test_filters_load_when_reached_for(page: Page, base_url: str) -> None:
     expect(option).to_be_visible()
     expect(option).to_contain_text(re.compile(r"\d+$"))  # with its count for this search
     assert _filter_chunks(requests)
+    width = page.evaluate("document.documentElement.clientWidth")
+    for name in ("agency", "notice", "theme", "year"):  # every menu opens on the screen
+        page.keyboard.press("Escape")
+        page.locator(f"pagefind-filter-dropdown[filter={name}] button.pf-dropdown-trigger").click()
+        menu = page.locator(f"pagefind-filter-dropdown[filter={name}] .pf-dropdown-menu")
+        expect(menu).to_be_visible()
+        box = menu.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, (name, box, width)
 
 
 def test_search_boxes_without_filters_never_load_them(page: Page, base_url: str) -> None:

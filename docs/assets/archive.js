@@ -129,6 +129,20 @@
     });
   }
 
+  // A filter's menu opens below its trigger, aligned to its left: near the right edge of a wide
+  // screen it would run off the page (where it is clipped). Move it left by what overflows.
+  function keepFilterMenusOnScreen() {
+    var filters = document.querySelector(".search-filters");
+    if (!filters) return;
+    new MutationObserver(function () {
+      filters.querySelectorAll(".pf-dropdown-menu:not([hidden])").forEach(function (menu) {
+        menu.style.translate = "";
+        var over = menu.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+        if (over > 0) menu.style.translate = -Math.ceil(over) + "px 0";
+      });
+    }).observe(filters, { subtree: true, attributes: true, attributeFilter: ["hidden"] });
+  }
+
   // WCAG 2.5.3 (label in name): Pagefind labels its search button "Search" while it shows
   // "Search Ctrl K", and names each result option by its title while it shows the title and an
   // excerpt. Let the button be named by its own text (the key hints are aria-hidden), and each
@@ -175,6 +189,7 @@
     nameByVisibleText();
     new MutationObserver(nameByVisibleText).observe(document.body, { childList: true, subtree: true });
     labelFilterDropdowns();
+    keepFilterMenusOnScreen();
     setupCopy();
     setupSortable();
     setupFilters();
