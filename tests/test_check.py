@@ -178,6 +178,16 @@ def test_missing_corpus(cli: Cli, tmp_path: Path) -> None:
     assert result.returncode == 1 and "no notices/ folder" in result.stderr
 
 
+def test_a_broken_registry_is_reported_alone(cli: Cli, corpus_copy: Path) -> None:
+    # Not one error per name the notices could no longer resolve: the registry's own error.
+    registry = corpus_copy / "agencies.yaml"
+    edit(registry, '    name: "Shenzhen Municipal Port Office"\n', '    name: "Shenzhen Municipal Port Office\n')
+    result = cli("check", "--corpus", str(corpus_copy))
+    assert result.returncode == 1
+    assert f"{registry}:" in result.stderr and "invalid YAML" in result.stderr
+    assert "1 error, 0 warnings" in result.stderr
+
+
 def test_registry_notice_lists_are_kept_in_step(cli: Cli, corpus_copy: Path) -> None:
     registry = corpus_copy / "agencies.yaml"
     last_notice = "    notices:\n      - shenzhen-ai-action-plan-2023-2024\n  - id: shenzhen-port-office"

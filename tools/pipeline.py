@@ -98,6 +98,10 @@ def build_archive(corpus: Path, cache: Path | None = None, memo: Memo | None = N
     a notice is not parsed again when its text, metadata and the code are unchanged since an
     earlier run, and (``cache``) the registry too, or (``memo``) no registry entry it may use."""
     files, registry, problems = load_corpus(corpus, memo.load) if memo else load_corpus(corpus)
+    if _registry_unreadable(corpus, problems):
+        # Every notice would be read against part of the registry, each unresolved name an error
+        # of its own: report what is wrong with the registry, and read no notice (nor remember any).
+        return Archive([], registry, problems)
     notices = []
     code = _code_fingerprint()
     registry_key = _registry_key(corpus, code)
@@ -123,6 +127,14 @@ def build_archive(corpus: Path, cache: Path | None = None, memo: Memo | None = N
     archive = follow(Archive(notices, registry, problems + errs, progress))
     archive.problems += validate.check_archive(archive)
     return archive
+
+
+REGISTRY_FILES = ("agencies.yaml", "themes.yaml", "jurisdictions.yaml")
+
+
+def _registry_unreadable(corpus: Path, problems: list[Problem]) -> bool:
+    files = {str(corpus / name) for name in REGISTRY_FILES}
+    return any(p.severity == "error" and p.path in files for p in problems)
 
 
 def registry_change(old: Registry | None, new: Registry) -> RegistryChange:
@@ -189,7 +201,7 @@ def _code_fingerprint() -> str:
 
 def _registry_key(corpus: Path, code: str) -> str:
     digest = hashlib.sha256(code.encode())
-    for name in ("agencies.yaml", "themes.yaml", "jurisdictions.yaml"):
+    for name in REGISTRY_FILES:
         path = corpus / name
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()
