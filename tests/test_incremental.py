@@ -87,6 +87,15 @@ def test_a_registry_edit_redoes_only_the_notices_it_can_touch(small_corpus: Path
     second = session.update()
     assert second.ok and "(1 registry entry edited)" in second.message
     assert session.memo.parsed[chinese].notice is parsed  # themes assigned again, the text not parsed again
+
+    agency = '  - id: cn-ai-open-source-community\n    name: "AI open-source community"\n'
+    agency += '    name_zh: "人工智能开源社区"\n    jurisdiction: china\n    notices: []\n'
+    edit(small_corpus / "agencies.yaml", "agencies:\n", "agencies:\n" + agency)  # a body the national text names
+    third = session.update()
+    assert third.ok and third.message == "1 notice changed (1 registry entry edited)"
+    redone = session.memo.parsed[chinese].notice
+    assert redone is not parsed
+    assert "cn-ai-open-source-community" in {r.agency for m in redone.parsed.measures for r in m.agencies}
     assert session.catch_up().ok
     fresh = tmp_path / "fresh"
     assert build(fresh, small_corpus).returncode == 0
