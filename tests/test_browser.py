@@ -178,6 +178,23 @@ def test_more_results_on_request(page: Page, base_url: str) -> None:
     expect(page.get_by_role("button", name="Show 20 more results")).to_be_hidden()
 
 
+def test_a_search_can_be_linked_to(page: Page, base_url: str) -> None:
+    page.goto(base_url + "search/?q=virtual+try-on")
+    first = page.locator("pagefind-results[instance=page] .pf-result-link").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(JINGAN + "ii-1-1/")))
+    page.locator("pagefind-input[instance=page] input").fill("talent")
+    expect(page).to_have_url(re.compile(r"search/\?q=talent$"))  # the address follows the words
+    page.goto(base_url)
+    page.locator("pagefind-searchbox[instance=home] input").fill("computing power")
+    expect(page.locator("pagefind-searchbox[instance=home] a.pf-searchbox-result").first).to_be_visible()
+    page.keyboard.press("Escape")
+    page.get_by_role("link", name="Search with filters").click()  # carries the words typed
+    expect(page).to_have_url(re.compile(r"search/\?q=computing\+power$"))
+    expect(page.locator("pagefind-summary[instance=page]")).to_have_text(
+        re.compile(r"\d+ results? for computing power")
+    )
+
+
 def test_results_load_as_they_scroll_into_view(browser: Browser, base_url: str) -> None:
     page = browser.new_context(viewport={"width": 360, "height": 700}).new_page()
     _search(page, base_url, "data")

@@ -184,8 +184,39 @@
     });
   }
 
+  // A search can be linked to: the search page runs ?q=… when it opens and keeps its address in
+  // step with what is typed; the links to it from the dialog and the home box carry the words.
+  function setupSearchAddress() {
+    var manager = window.PagefindComponents && window.PagefindComponents.getInstanceManager();
+    if (!manager) return;
+    var input = document.querySelector("pagefind-input[instance=page] input");
+    if (input) {
+      var asked = new URLSearchParams(window.location.search).get("q");
+      manager.getInstance("page").on("search", function (term) {
+        var url = new URL(window.location.href);
+        if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
+        history.replaceState(history.state, "", url.href);
+      });
+      if (asked) {
+        input.value = asked;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    }
+    document.querySelectorAll("a.carry-search").forEach(function (link) {
+      var box = link.closest(".home-search, pagefind-modal");
+      var named = box && box.querySelector("[instance]");
+      var from = manager.getInstance(named ? named.getAttribute("instance") : "default");
+      link.addEventListener("click", function () {
+        var url = new URL(link.href);
+        if (from.searchTerm) url.searchParams.set("q", from.searchTerm); else url.searchParams.delete("q");
+        link.href = url.href;
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setupMoreResults();
+    setupSearchAddress();
     nameByVisibleText();
     new MutationObserver(nameByVisibleText).observe(document.body, { childList: true, subtree: true });
     labelFilterDropdowns();
