@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -193,6 +194,32 @@ def test_a_search_can_be_linked_to(page: Page, base_url: str) -> None:
     expect(page.locator("pagefind-summary[instance=page]")).to_have_text(
         re.compile(r"\d+ results? for computing power")
     )
+
+
+def test_the_first_search_is_prepared_while_the_page_is_idle(browser: Browser, base_url: str) -> None:
+    # On a short phone screen the results start below the fold, so the results component asks for
+    # none: the best five results' fragments load anyway as soon as the search answers. And the
+    # engine has already searched once (for the warm-up word) before anything is typed.
+    page = browser.new_context(viewport={"width": 360, "height": 420}).new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + "search/")
+    word = page.locator("pagefind-config[instance=page]").get_attribute("data-warm-up")
+    assert word and re.fullmatch(r"[a-z]{3,}", word), word
+    page.wait_for_load_state("networkidle")
+    assert any("/pagefind/index/" in u for u in requests), "the warm-up searched before anything was typed"
+    assert not _fragments(requests)  # it shows nothing, so it loads no result
+    page.locator("pagefind-input[instance=page] input").fill("computing power")
+    expect(page.locator("pagefind-summary[instance=page]")).to_have_text(re.compile(r"\d+ results for computing power"))
+    deadline = time.monotonic() + 10
+    while len(_fragments(requests)) < 5 and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert len(_fragments(requests)) >= 5, _fragments(requests)
+    page.context.close()
+
+
+def _fragments(requests: list[str]) -> set[str]:
+    return {u for u in requests if "/pagefind/fragment/" in u}
 
 
 def test_results_load_as_they_scroll_into_view(browser: Browser, base_url: str) -> None:

@@ -167,3 +167,17 @@ def test_no_page_has_an_id_twice(site: Path) -> None:
         if twice:
             doubled[str(page.relative_to(site))] = twice
     assert doubled == {}
+
+
+def test_each_search_page_warms_up_with_a_word_of_its_language(site: Path) -> None:
+    # The warm-up search must find pages of the search page's own index, or it warms nothing.
+    def warm_up(page: str) -> str:
+        soup = BeautifulSoup((site / page).read_text("utf-8"), "html.parser")
+        return str(soup.select_one("pagefind-config[data-warm-up]")["data-warm-up"])
+
+    english, chinese = warm_up("search/index.html"), warm_up("search/zh/index.html")
+    assert warm_up("index.html") == english
+    assert english.isascii() and english.isalpha(), english
+    assert len(chinese) == 2 and all("\u4e00" <= c <= "\u9fff" for c in chinese), chinese
+    notice = (site / "notices" / "cn-state-council-ai-plus-opinions-2025" / "index.html").read_text("utf-8")
+    assert chinese in notice

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from tools import urls
+from tools import regexes, urls
 from tools.generate.context import Site
 from tools.generate.entities import coverage_grid
 from tools.generate.templates import render
 from tools.models import Notice
 
 SEARCH_FILTERS = ("type", "country", "jurisdiction", "level", "notice", "kind", "agency", "theme", "year")
+WARM_UP_LINES = 150  # lines of the notices that the warm-up search's word is found in (see warm_up_word)
 _DATE_KINDS = ("issued", "signed", "adopted", "promulgated", "released", "published", "reported")
 
 
@@ -88,6 +90,7 @@ def home_page(site: Site) -> str:
         },
         other_searches=[{"url": urls.search(lang), "label": site.search_label(lang)} for lang in other_languages(site)],
         groups=groups,
+        warm_up=warm_up_word(site),
         tl=timeline(site),
         grid=coverage_grid(site),
     )
@@ -165,6 +168,32 @@ def other_languages(site: Site) -> list[str]:
     )
 
 
+def _words(line: str) -> set[str]:
+    words: set[str] = set()
+    for run in regexes.LETTER_RUN.findall(line.casefold()):
+        if regexes.UNSPACED_SCRIPT.search(run):
+            words.update(run[i : i + 2] for i in range(len(run) - 1))
+        elif len(run) > 2:
+            words.add(run)
+    return words
+
+
+def warm_up_word(site: Site, language: str | None = None) -> str:
+    """The word a search page (or the home box) searches for, unseen, once the page is idle.
+
+    A browser runs WebAssembly slowly the first time (it compiles in tiers as the code runs), so
+    a visitor's first search took twice as long as the next. The word is found in about
+    WARM_UP_LINES lines of the notices in the page's language (English by default): enough work to
+    warm Pagefind's engine, and about the same small cost (one index chunk) at any archive size."""
+    counts: Counter[str] = Counter()
+    for n in site.archive.notices:
+        code = str(n.meta["language"])
+        if code == language or (language is None and code.startswith("en")):
+            for line in n.files.lines:
+                counts.update(_words(line.norm))
+    return min(sorted(counts), key=lambda w: abs(counts[w] - WARM_UP_LINES), default="")
+
+
 def search_page(site: Site, language: str | None = None) -> str:
     """The search page. Pagefind searches the index of the page's language, so each language
     of the notices has its own search page, with labels in that language's readers' terms."""
@@ -187,7 +216,15 @@ def search_page(site: Site, language: str | None = None) -> str:
             "placeholder": "Search the archive",
         }
     filters = [(f, "Page type" if f == "type" else f.capitalize()) for f in SEARCH_FILTERS]
-    return render("search.md.j2", url=url, site=site, others=others, filters=filters, **context)
+    return render(
+        "search.md.j2",
+        url=url,
+        site=site,
+        others=others,
+        filters=filters,
+        warm_up=warm_up_word(site, language),
+        **context,
+    )
 
 
 def feed_path(jurisdiction: str | None) -> str:

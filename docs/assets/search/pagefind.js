@@ -8,12 +8,19 @@
 //    or focused, then searches again so the lists show their counts.
 // 2. A search's index chunks start loading at the keystroke, during the input's debounce,
 //    as Pagefind's own debouncedSearch does.
+// 3. The best results' fragments (title, link, excerpt) start loading as soon as the search
+//    answers, while the results component lays out its list (it asks for a fragment only once
+//    the result's place in the list has been laid out and seen).
+// 4. Where the page names a warm-up word (the search page, the home box), the engine searches
+//    for it, unseen, once the page is idle: a browser runs WebAssembly slowly the first time it
+//    runs (it compiles in tiers), which made a visitor's first search take twice the time.
 import * as pagefind from "../../pagefind/pagefind.js";
 
 export * from "../../pagefind/pagefind.js";
 
 const BUNDLE = new URL("../../pagefind/", import.meta.url).href;
 const INPUTS = "pagefind-input, pagefind-searchbox, pagefind-modal";
+const EAGER_FRAGMENTS = 5; // about as many results as the first screen shows
 
 function instanceName(element) {
   return element.getAttribute("instance") || "default";
@@ -58,10 +65,37 @@ function preloadOnInput(inner, owner) {
   );
 }
 
+function fragmentsEarly(inner) {
+  let latest = 0;
+  return async (term, options) => {
+    const mine = ++latest;
+    const response = await inner.search(term, options);
+    if (!response || !response.results || mine !== latest) return response; // superseded
+    const results = response.results.map((result, i) => {
+      if (i >= EAGER_FRAGMENTS) return result;
+      const loading = result.data();
+      loading.catch(() => {}); // the component handles a failed fragment when it asks
+      return { ...result, data: () => loading };
+    });
+    return { ...response, results };
+  };
+}
+
+function warmUpWhenIdle(inner, owner) {
+  const config = Array.from(document.querySelectorAll("pagefind-config")).find((c) => instanceName(c) === owner.name);
+  const word = config && config.dataset.warmUp;
+  if (!word || (navigator.connection && navigator.connection.saveData)) return;
+  const idle = window.requestIdleCallback || ((run) => setTimeout(run, 200));
+  const start = () => idle(() => inner.search(word).catch(() => {}), { timeout: 2000 });
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start, { once: true });
+}
+
 export function createInstance(options = {}) {
   const inner = pagefind.createInstance({ ...options, basePath: BUNDLE });
   const owner = ownerOf(options);
   if (!owner) return inner; // used outside the components: Pagefind as it is
   preloadOnInput(inner, owner);
-  return { ...inner, filters: filtersOnRequest(inner, owner) };
+  warmUpWhenIdle(inner, owner);
+  return { ...inner, search: fragmentsEarly(inner), filters: filtersOnRequest(inner, owner) };
 }
