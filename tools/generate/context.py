@@ -42,6 +42,7 @@ class Site:
     as_of: str = ""
     _by_agency: dict[str, dict[str, dict[str, list[Measure]]]] | None = None
     coverage: dict[str, Any] | None = None  # the theme × notice grid, computed once
+    warm_up: dict[str | None, str] = field(default_factory=dict)  # search warm-up word by language, computed once
 
     @classmethod
     def build(cls, archive: Archive, relate: Relate = related_measures) -> Site:

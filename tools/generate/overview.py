@@ -184,14 +184,17 @@ def warm_up_word(site: Site, language: str | None = None) -> str:
     A browser runs WebAssembly slowly the first time (it compiles in tiers as the code runs), so
     a visitor's first search took twice as long as the next. The word is found in about
     WARM_UP_LINES lines of the notices in the page's language (English by default): enough work to
-    warm Pagefind's engine, and about the same small cost (one index chunk) at any archive size."""
-    counts: Counter[str] = Counter()
-    for n in site.archive.notices:
-        code = str(n.meta["language"])
-        if code == language or (language is None and code.startswith("en")):
-            for line in n.files.lines:
-                counts.update(_words(line.norm))
-    return min(sorted(counts), key=lambda w: abs(counts[w] - WARM_UP_LINES), default="")
+    warm Pagefind's engine, and about the same small cost (one index chunk) at any archive size.
+    Computed once per language."""
+    if language not in site.warm_up:
+        counts: Counter[str] = Counter()
+        for n in site.archive.notices:
+            code = str(n.meta["language"])
+            if code == language or (language is None and code.startswith("en")):
+                for line in n.files.lines:
+                    counts.update(_words(line.norm))
+        site.warm_up[language] = min(sorted(counts), key=lambda w: abs(counts[w] - WARM_UP_LINES), default="")
+    return site.warm_up[language]
 
 
 def search_page(site: Site, language: str | None = None) -> str:

@@ -65,10 +65,11 @@ function preloadOnInput(inner, owner) {
   );
 }
 
-function fragmentsEarly(inner) {
+function fragmentsEarly(inner, searching) {
   let latest = 0;
   return async (term, options) => {
     const mine = ++latest;
+    searching();
     const response = await inner.search(term, options);
     if (!response || !response.results || mine !== latest) return response; // superseded
     const results = response.results.map((result, i) => {
@@ -81,12 +82,14 @@ function fragmentsEarly(inner) {
   };
 }
 
-function warmUpWhenIdle(inner, owner) {
+// Not needed once the visitor has searched (a linked search runs as the page opens).
+function warmUpWhenIdle(inner, owner, searchedYet) {
   const config = Array.from(document.querySelectorAll("pagefind-config")).find((c) => instanceName(c) === owner.name);
   const word = config && config.dataset.warmUp;
   if (!word || (navigator.connection && navigator.connection.saveData)) return;
   const idle = window.requestIdleCallback || ((run) => setTimeout(run, 200));
-  const start = () => idle(() => inner.search(word).catch(() => {}), { timeout: 2000 });
+  const warmUp = () => searchedYet() || inner.search(word).catch(() => {});
+  const start = () => idle(warmUp, { timeout: 2000 });
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start, { once: true });
 }
@@ -95,7 +98,9 @@ export function createInstance(options = {}) {
   const inner = pagefind.createInstance({ ...options, basePath: BUNDLE });
   const owner = ownerOf(options);
   if (!owner) return inner; // used outside the components: Pagefind as it is
+  let searched = false;
+  const search = fragmentsEarly(inner, () => (searched = true));
   preloadOnInput(inner, owner);
-  warmUpWhenIdle(inner, owner);
-  return { ...inner, search: fragmentsEarly(inner), filters: filtersOnRequest(inner, owner) };
+  warmUpWhenIdle(inner, owner, () => searched);
+  return { ...inner, search, filters: filtersOnRequest(inner, owner) };
 }
