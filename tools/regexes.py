@@ -389,8 +389,3 @@ COMMITMENT_ZH = re.compile(
 # The phrase a Chinese number counts runs back to the last clause mark (not 、, which joins nouns).
 ZH_CLAUSE_MARK = re.compile(r"[，,；;。：:！？（(]")
 ZH_COUNTED_MAX = 24
-
-# Words as a search index sees them: runs of letters. Runs in scripts written without spaces
-# (Chinese, Japanese) are read as overlapping pairs of characters.
-LETTER_RUN = re.compile(r"[^\W\d_]+")
-UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from tools import regexes, urls
+from tools import urls
 from tools.generate.context import Site
 from tools.generate.entities import coverage_grid
 from tools.generate.templates import render
 from tools.models import Notice
+from tools.related import terms
 
 SEARCH_FILTERS = ("type", "country", "jurisdiction", "level", "notice", "kind", "agency", "theme", "year")
 WARM_UP_LINES = 150  # lines of the notices that the warm-up search's word is found in (see warm_up_word)
@@ -168,16 +169,6 @@ def other_languages(site: Site) -> list[str]:
     )
 
 
-def _words(line: str) -> set[str]:
-    words: set[str] = set()
-    for run in regexes.LETTER_RUN.findall(line.casefold()):
-        if regexes.UNSPACED_SCRIPT.search(run):
-            words.update(run[i : i + 2] for i in range(len(run) - 1))
-        elif len(run) > 2:
-            words.add(run)
-    return words
-
-
 def warm_up_word(site: Site, language: str | None = None) -> str:
     """The word a search page (or the home box) searches for, unseen, once the page is idle.
 
@@ -185,14 +176,14 @@ def warm_up_word(site: Site, language: str | None = None) -> str:
     a visitor's first search took twice as long as the next. The word is found in about
     WARM_UP_LINES lines of the notices in the page's language (English by default): enough work to
     warm Pagefind's engine, and about the same small cost (one index chunk) at any archive size.
-    Computed once per language."""
+    Words as related measures read them (Chinese in pairs of characters), hyphenated ones aside
+    (a search reads them as one word). Computed once per language."""
     if language not in site.warm_up:
         counts: Counter[str] = Counter()
         for n in site.archive.notices:
-            code = str(n.meta["language"])
-            if code == language or (language is None and code.startswith("en")):
+            if urls.search(str(n.meta["language"])) == urls.search(language):  # the same search page
                 for line in n.files.lines:
-                    counts.update(_words(line.norm))
+                    counts.update(w for w in terms(line.norm, frozenset()) if "-" not in w)
         site.warm_up[language] = min(sorted(counts), key=lambda w: abs(counts[w] - WARM_UP_LINES), default="")
     return site.warm_up[language]
 
