@@ -1,7 +1,8 @@
 """The site in a real browser (Debian's Chromium through Playwright), served under a sub-path.
 
 Covers: search from the home page to a measure, a filter narrowing results (filters loaded only
-when reached for), more results on request, a permalink
+when reached for), more results on request, a linked search, the first search prepared while the
+page is idle (warm-up, fragments early), results loading as they scroll into view, a permalink
 landing on its measure, keyboard search, no request to any other host, axe-core, and
 screenshots at phone and desk widths (saved in test-artifacts/).
 """
