@@ -11,12 +11,30 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import lxml.html
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(out: Path, corpus: Path = ROOT / "corpus") -> subprocess.CompletedProcess[str]:
+@functools.cache
+def html_tree(page: Path) -> lxml.html.HtmlElement:
+    """A built page, parsed once per test process and never changed (lxml's C parser: the whole
+    site in seconds; BeautifulSoup took a quarter of a minute for each test that read every page)."""
+    return parse_html(page)
+
+
+def parse_html(page: Path) -> lxml.html.HtmlElement:
+    """A built page parsed afresh, for a test that changes the tree."""
+    return lxml.html.document_fromstring(page.read_bytes(), parser=_PARSER)
+
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+
+
+def build(out: Path, corpus: Path = ROOT / "corpus", *options: str) -> subprocess.CompletedProcess[str]:
+    """``policy-archive build`` in a child process (``options``: e.g. "--jobs", "1")."""
     return subprocess.run(
-        [sys.executable, "-m", "tools", "build", "--corpus", str(corpus), "--out", str(out)],
+        [sys.executable, "-m", "tools", "build", "--corpus", str(corpus), "--out", str(out), *options],
         cwd=ROOT,
         capture_output=True,
         text=True,

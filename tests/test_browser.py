@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from .conftest import CORPUS
+from .conftest import SMALL, make_small_corpus
 from .site_helpers import ROOT, build, run_cli, serve
 
 pytestmark = pytest.mark.browser
@@ -40,15 +40,13 @@ JINGAN = "notices/jingan-ai-demonstration-zone-2026-2028/"
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("browser") / "site"
-    result = build(site)
-    assert result.returncode == 0, result.stderr
+def base_url(site: Path) -> Iterator[str]:
+    """The run's shared site, served under a sub-path as GitHub Pages serves a project site."""
     with serve(site, PREFIX) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     # CHROMIUM names another Chromium-based browser (GitHub's Ubuntu runners have Google Chrome).
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -379,8 +377,7 @@ ZH_TEXT = (
 
 
 def test_a_notice_in_chinese_is_searchable_word_by_word(browser: Browser, tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
+    corpus = make_small_corpus(tmp_path / "corpus", SMALL)  # the subject is the new notice
     source = tmp_path / "zh.txt"
     source.write_text(ZH_TEXT, encoding="utf-8")
     created = run_cli(

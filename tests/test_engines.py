@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import SharedSite
 from .site_helpers import ROOT, build
 
 
@@ -21,20 +22,12 @@ def _anchors(page: Path) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    base = tmp_path_factory.mktemp("engines")
-    mkdocs = base / "mkdocs"
-    assert build(mkdocs).returncode == 0
-    zensical = base / "zensical"
-    result = subprocess.run(
-        [sys.executable, "-m", "tools", "build", "--engine", "zensical", "--out", str(zensical)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def both(shared_site: SharedSite, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The run's shared site (MkDocs) and the same corpus built with Zensical."""
+    zensical = tmp_path_factory.mktemp("engines") / "zensical"
+    result = build(zensical, shared_site.corpus, "--engine", "zensical")
     assert result.returncode == 0, result.stderr
-    return mkdocs, zensical
+    return shared_site.path, zensical
 
 
 def test_same_pages(both: tuple[Path, Path]) -> None:

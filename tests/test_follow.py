@@ -119,10 +119,10 @@ MET = """updates:
 """
 
 
-def test_a_progress_record_turns_a_target_met_with_its_source_shown(corpus_copy: Path, tmp_path: Path) -> None:
-    _with_progress(corpus_copy, FUND, MET)
+def test_a_progress_record_turns_a_target_met_with_its_source_shown(shenzhen_corpus: Path, tmp_path: Path) -> None:
+    _with_progress(shenzhen_corpus, FUND, MET)
     out = tmp_path / "site"
-    result = build(out, corpus_copy)
+    result = build(out, shenzhen_corpus)
     assert result.returncode == 0, result.stderr
     targets = json.loads((out / "data/targets.json").read_text())["targets"]
     fund = next(t for t in targets if t["id"] == FUND)

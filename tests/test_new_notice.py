@@ -25,19 +25,19 @@ TEXT = (
 NEW = "shenzhen-ai-agents-plan-2025-2026"
 
 
-def test_add_a_notice_end_to_end(cli: Cli, corpus_copy: Path, tmp_path: Path) -> None:
+def test_add_a_notice_end_to_end(cli: Cli, shenzhen_corpus: Path, tmp_path: Path) -> None:
     source = tmp_path / "agents.txt"
     source.write_bytes(TEXT.encode("utf-8"))
-    locked_before = [u for u in (corpus_copy / "urls.lock").read_text().splitlines() if u and not u.startswith("#")]
+    locked_before = [u for u in (shenzhen_corpus / "urls.lock").read_text().splitlines() if u and not u.startswith("#")]
     created = cli(
-        "new", str(source), "--id", NEW, "--corpus", str(corpus_copy),
+        "new", str(source), "--id", NEW, "--corpus", str(shenzhen_corpus),
         "--short-title", "Shenzhen AI Agents Plan (2025–2026)", "--jurisdiction", "shenzhen",
         "--level", "municipal", "--kind", "action-plan",
         "--issuer", "General Office of the Shenzhen Municipal People's Government",
         "--source-name", "test fixture",
     )  # fmt: skip
     assert created.returncode == 0, created.stderr
-    folder = corpus_copy / "notices" / NEW
+    folder = shenzhen_corpus / "notices" / NEW
     assert (folder / "source.txt").read_bytes() == source.read_bytes()  # byte for byte, BOM and CRLF kept
     meta = yaml.safe_load((folder / "notice.yaml").read_text())
     assert meta["title"] == "Shenzhen Action Plan for AI Agents (2025-2026)"
@@ -45,21 +45,21 @@ def test_add_a_notice_end_to_end(cli: Cli, corpus_copy: Path, tmp_path: Path) ->
     assert meta["period"]["start"] == 2025 and meta["period"]["end"] == 2026
     assert "TODO translation" in created.stdout
 
-    again = cli("new", str(source), "--id", NEW, "--corpus", str(corpus_copy))
+    again = cli("new", str(source), "--id", NEW, "--corpus", str(shenzhen_corpus))
     assert again.returncode == 1 and "never overwrites" in again.stderr
 
-    checked = cli("check", "--corpus", str(corpus_copy))
+    checked = cli("check", "--corpus", str(shenzhen_corpus))
     assert checked.returncode == 0, checked.stderr
     assert "new notice (not yet in urls.lock)" in checked.stdout
     assert "ii-1       (1) Build an agent testing platform" in checked.stdout
     assert "not yet in the lock" in checked.stderr  # a warning until `lock`
 
-    assert cli("lock", "--corpus", str(corpus_copy)).returncode == 0
-    locked_after = [u for u in (corpus_copy / "urls.lock").read_text().splitlines() if u and not u.startswith("#")]
+    assert cli("lock", "--corpus", str(shenzhen_corpus)).returncode == 0
+    locked_after = [u for u in (shenzhen_corpus / "urls.lock").read_text().splitlines() if u and not u.startswith("#")]
     assert locked_after[: len(locked_before)] == locked_before  # nothing removed or reordered
 
     out = tmp_path / "site"
-    assert build(out, corpus_copy).returncode == 0
+    assert build(out, shenzhen_corpus).returncode == 0
     for url in locked_before:
         assert (out / url / "index.html").is_file(), f"existing URL changed: {url}"
     measures = json.loads((out / "data/measures.json").read_text())["measures"]

@@ -36,13 +36,13 @@ def test_a_vanishing_url_fails_the_check(cli: Cli, corpus_copy: Path) -> None:
     assert line.startswith(f"{corpus_copy}/urls.lock:{lock_line}:")
 
 
-def test_a_redirect_keeps_it(cli: Cli, corpus_copy: Path, tmp_path: Path) -> None:
-    _drop_measure_18(corpus_copy)
-    (corpus_copy / "redirects.yaml").write_text(f"redirects:\n  {SHENZHEN}/m-18/: {SHENZHEN}/m-17/\n")
-    result = cli("check", "--corpus", str(corpus_copy))
+def test_a_redirect_keeps_it(cli: Cli, shenzhen_corpus: Path, tmp_path: Path) -> None:
+    _drop_measure_18(shenzhen_corpus)
+    (shenzhen_corpus / "redirects.yaml").write_text(f"redirects:\n  {SHENZHEN}/m-18/: {SHENZHEN}/m-17/\n")
+    result = cli("check", "--corpus", str(shenzhen_corpus))
     assert result.returncode == 0, result.stderr
     out = tmp_path / "site"
-    assert build(out, corpus_copy).returncode == 0
+    assert build(out, shenzhen_corpus).returncode == 0
     page = (out / SHENZHEN / "m-18/index.html").read_text()
     assert 'content="0; url=../m-17/"' in page and "location.hash" in page
 

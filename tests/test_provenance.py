@@ -26,19 +26,19 @@ def _add_earlier_version(corpus: Path) -> None:
         )
 
 
-def test_earlier_version_has_a_dated_page_with_the_change(cli: Cli, corpus_copy: Path, tmp_path: Path) -> None:
-    _add_earlier_version(corpus_copy)
-    assert cli("lock", "--corpus", str(corpus_copy)).returncode == 0
-    result = cli("check", "--corpus", str(corpus_copy))
+def test_earlier_version_has_a_dated_page_with_the_change(cli: Cli, shenzhen_corpus: Path, tmp_path: Path) -> None:
+    _add_earlier_version(shenzhen_corpus)
+    assert cli("lock", "--corpus", str(shenzhen_corpus)).returncode == 0
+    result = cli("check", "--corpus", str(shenzhen_corpus))
     assert result.returncode == 0, result.stderr
     out = tmp_path / "site"
-    assert build(out, corpus_copy).returncode == 0
+    assert build(out, shenzhen_corpus).returncode == 0
     page = (out / SHENZHEN / "versions/2026-01-10/index.html").read_text()
     assert "<del>(1) Biuld a city-level" in page and "<ins>(1) Build a city-level" in page
     assert (out / SHENZHEN / "versions/2026-01-10/source.txt").read_text().count("Biuld") == 1
     notice = (out / SHENZHEN / "index.html").read_text()
     assert 'href="versions/2026-01-10/"' in notice
-    assert f"{SHENZHEN}/versions/2026-01-10/" in (corpus_copy / "urls.lock").read_text()
+    assert f"{SHENZHEN}/versions/2026-01-10/" in (shenzhen_corpus / "urls.lock").read_text()
 
 
 def test_a_changed_archived_version_is_refused(cli: Cli, corpus_copy: Path) -> None:

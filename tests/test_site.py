@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
+import filecmp
 import json
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import lxml.html
 from bs4 import BeautifulSoup
 
-from .site_helpers import ROOT, build
+from tools.models import Archive
+
+from .conftest import CORPUS, SharedSite
+from .site_helpers import ROOT, build, html_tree
+
+
+def test_the_shared_site_is_this_runs_build_of_this_corpus(shared_site: SharedSite, archive: Archive) -> None:
+    """The tests that read the shared site read a site built in this run from the corpus as it is
+    now: its copy of the corpus is the corpus byte for byte, every page is newer than the run,
+    and every notice of the corpus (and no other) is on it with its text as received."""
+    compared = filecmp.dircmp(CORPUS, shared_site.corpus)
+    stack, differing = [compared], []
+    while stack:
+        d = stack.pop()
+        differing += d.left_only + d.right_only + d.diff_files + d.funny_files
+        differing += [f for f in d.same_files if not filecmp.cmp(Path(d.left) / f, Path(d.right) / f, shallow=False)]
+        stack += d.subdirs.values()
+    assert differing == []
+    oldest = min(p.stat().st_mtime for p in shared_site.path.rglob("*.html"))
+    assert oldest >= shared_site.built_after
+    notices = json.loads((shared_site.path / "data/notices.json").read_text("utf-8"))["notices"]
+    assert sorted(n["id"] for n in notices) == sorted(n.id for n in archive.notices)
+    for n in archive.notices:
+        served = shared_site.path / "notices" / n.id / "source.txt"
+        assert served.read_bytes() == (Path(n.files.folder) / "source.txt").read_bytes()
 
 
 def test_every_entity_has_its_page(site: Path) -> None:
@@ -37,22 +65,13 @@ def _html_files(site: Path) -> list[Path]:
 
 
 def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
-    ids: dict[Path, set[str]] = {}
-
-    def anchors(page: Path) -> set[str]:
-        if page not in ids:
-            soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-            ids[page] = {str(t["id"]) for t in soup.find_all(id=True)}
-        return ids[page]
-
     broken = []
     # 404.html is served at any depth, so MkDocs gives it root-based links (set site_url when
     # deploying under a sub-path); every other page must use relative links.
     for page in (p for p in _html_files(site) if p.name != "404.html" or p.parent != site):
-        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-        for tag in soup.find_all(["a", "link", "script", "img"]):
+        for tag in html_tree(page).iter("a", "link", "script", "img"):
             ref = tag.get("href") or tag.get("src")
-            if not ref or not isinstance(ref, str) or urlsplit(ref).scheme or ref.startswith(("//", "mailto:")):
+            if not ref or urlsplit(ref).scheme or ref.startswith(("//", "mailto:")):
                 continue
             parts = urlsplit(ref)
             assert not parts.path.startswith("/"), f"{page}: absolute link {ref} breaks under a sub-path"
@@ -61,9 +80,13 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
                 target = target / "index.html"
             if not target.exists():
                 broken.append(f"{page.relative_to(site)} -> {ref}")
-            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target):
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids(target):
                 broken.append(f"{page.relative_to(site)} -> {ref} (no such anchor)")
     assert broken == []
+
+
+def _ids(page: Path) -> list[str]:
+    return [str(i) for i in html_tree(page).xpath("//@id")]
 
 
 def test_measure_anchors_on_notice_pages(site: Path) -> None:
@@ -75,13 +98,11 @@ def test_measure_anchors_on_notice_pages(site: Path) -> None:
 
 def test_no_request_to_another_host_in_the_html(site: Path) -> None:
     for page in _html_files(site):
-        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-        for tag in soup.find_all(["script", "link", "img", "iframe"]):
-            ref = tag.get("src") or (
-                tag.get("href") if tag.name == "link" and "alternate" not in (tag.get("rel") or []) else None
-            )
-            if isinstance(ref, str):
-                assert not urlsplit(ref).netloc, f"{page}: {tag}"
+        for tag in html_tree(page).iter("script", "link", "img", "iframe"):
+            rel = (tag.get("rel") or "").split()
+            ref = tag.get("src") or (tag.get("href") if tag.tag == "link" and "alternate" not in rel else None)
+            if ref:
+                assert not urlsplit(ref).netloc, f"{page}: {lxml.html.tostring(tag)!r}"
 
 
 def test_only_content_is_indexed(site: Path) -> None:
@@ -100,9 +121,13 @@ def test_only_content_is_indexed(site: Path) -> None:
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
 
 
-def test_build_is_deterministic(site: Path, tmp_path: Path) -> None:
-    again = tmp_path / "again"
-    assert build(again).returncode == 0
+def test_build_is_deterministic_in_any_number_of_processes(shared_site: SharedSite, tmp_path: Path) -> None:
+    """The same corpus built again, in one process: the same bytes as the shared site, which
+    was rendered in as many processes as there are cores."""
+    site, again = shared_site.path, tmp_path / "again"
+    result = build(again, shared_site.corpus, "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    assert "(1 process)" in result.stderr and re.search(r"\([2-9]\d* processes\)", shared_site.output)
     ours = {p.relative_to(site) for p in site.rglob("*") if p.is_file() and "pagefind" not in p.parts}
     theirs = {p.relative_to(again) for p in again.rglob("*") if p.is_file() and "pagefind" not in p.parts}
     assert ours == theirs
@@ -162,8 +187,8 @@ def test_no_page_has_an_id_twice(site: Path) -> None:
     # A heading's anchor and a table's id must not collide: links and scripts would find the wrong one.
     doubled = {}
     for page in _html_files(site):
-        ids = [str(t["id"]) for t in BeautifulSoup(page.read_text("utf-8"), "html.parser").find_all(id=True)]
-        twice = sorted({i for i in ids if ids.count(i) > 1})
+        ids = Counter(_ids(page))
+        twice = sorted(i for i, count in ids.items() if count > 1)
         if twice:
             doubled[str(page.relative_to(site))] = twice
     assert doubled == {}

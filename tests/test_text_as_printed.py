@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 from tools import urls
 from tools.models import Archive
+
+from .site_helpers import parse_html
 
 # A sentence ends at a full stop that is followed by a space, or at a Chinese full stop (which
 # takes no space), or right before a subsection that starts without a space ("Workers.(a) To"):
@@ -22,11 +22,13 @@ def _flat(text: str) -> str:
 
 
 def _article_text(page: Path) -> str:
-    article = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one("article")
-    assert article is not None, page
-    for hidden in article.select("[hidden], .headerlink"):
-        hidden.decompose()
-    return _flat(article.get_text(" "))
+    """The article's text as a reader sees it: hidden parts and permalink signs left out, each
+    element's text apart from the next (as BeautifulSoup's get_text(" ") gives it)."""
+    articles = parse_html(page).xpath("//article")
+    assert len(articles) == 1, page
+    for hidden in articles[0].xpath(".//*[@hidden or contains(concat(' ', @class, ' '), ' headerlink ')]"):
+        hidden.drop_tree()  # its tail, the text after it, stays
+    return _flat(" ".join(articles[0].itertext()))
 
 
 def sentences(raw: str) -> list[str]:

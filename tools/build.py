@@ -48,9 +48,11 @@ def build_site(
     say: Say = print,
     progress: Callable[[int, int], None] | None = None,
     engine: str = "mkdocs",
+    jobs: int = 1,
 ) -> BuildResult:
     """Build the whole site into ``out``, in a folder of its own swapped in at the end: on any
-    failure ``out`` is left as it was. (A maintainer's preview is ``tools.preview``.)"""
+    failure ``out`` is left as it was. ``jobs``: processes that render pages (the site is the
+    same for any number). (A maintainer's preview is ``tools.preview``.)"""
     timings: dict[str, float] = {}
     start = time.perf_counter()
     archive = build_archive(corpus)
@@ -58,7 +60,7 @@ def build_site(
     if archive.errors:
         return BuildResult(False, archive.problems, "the corpus has errors; nothing was built", timings)
     say(f"parsed {len(archive.notices)} notices in {timings['parse']:.2f}s")
-    return _render(archive, out, config_file, say, progress, timings, engine)
+    return _render(archive, out, config_file, say, progress, timings, engine, jobs)
 
 
 def _render(
@@ -69,6 +71,7 @@ def _render(
     progress: Callable[[int, int], None] | None,
     timings: dict[str, float],
     engine: str = "mkdocs",
+    jobs: int = 1,
 ) -> BuildResult:
     site_url = str(read_config(config_file).get("site_url") or "")
     work = work_folder(out)
@@ -80,9 +83,9 @@ def _render(
         say(f"generated {pages} pages in {timings['generate']:.2f}s")
         staging = work / "site"
         t = time.perf_counter()
-        ENGINES[engine](config_file, docs, staging, export.as_of(archive))
+        ENGINES[engine](config_file, docs, staging, export.as_of(archive), jobs)
         timings["render"] = time.perf_counter() - t
-        say(f"rendered with {engine} in {timings['render']:.2f}s")
+        say(f"rendered with {engine} in {timings['render']:.2f}s ({jobs} process{'es' * (jobs > 1)})")
         t = time.perf_counter()
         set_languages(staging, page_languages(archive))
         index_site(staging)

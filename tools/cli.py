@@ -185,13 +185,21 @@ CONFIG = click.option(
     show_default=True,
     help="The static site generator that renders the generated Markdown.",
 )
-def build(corpus: Path, out: Path, config_file: Path, engine: str) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that render pages at once  [default: this machine's cores]. The site is the same for any number.",
+)
+def build(corpus: Path, out: Path, config_file: Path, engine: str, jobs: int | None) -> None:
     """Check the corpus, generate pages, render them and index them for search (atomically).
     For a preview that follows your edits, use `policy-archive serve`."""
-    sys.exit(0 if _build(corpus, out, config_file, engine) else 1)
+    from tools.shares import default_jobs
+
+    sys.exit(0 if _build(corpus, out, config_file, engine, jobs or default_jobs()) else 1)
 
 
-def _build(corpus: Path, out: Path, config_file: Path, engine: str = "mkdocs") -> bool:
+def _build(corpus: Path, out: Path, config_file: Path, engine: str = "mkdocs", jobs: int = 1) -> bool:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from tools.build import build_site
@@ -209,6 +217,7 @@ def _build(corpus: Path, out: Path, config_file: Path, engine: str = "mkdocs") -
             say=lambda m: click.echo(m, err=True),
             progress=progress,
             engine=engine,
+            jobs=jobs,
         )
     if result.problems:
         report(result.problems)

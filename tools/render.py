@@ -31,7 +31,7 @@ class _Collect(logging.Handler):
 
 
 @contextmanager
-def _build_date(as_of: str) -> Iterator[None]:
+def build_date(as_of: str) -> Iterator[None]:
     """MkDocs stamps the sitemap with the build date; pin it to the corpus date (reproducible)."""
     from datetime import UTC, datetime
 
@@ -46,19 +46,16 @@ def _build_date(as_of: str) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-def render_mkdocs(config_file: Path, docs: Path, site_dir: Path, as_of: str) -> None:
+def render_mkdocs(config_file: Path, docs: Path, site_dir: Path, as_of: str, jobs: int = 1) -> None:
     """Render the Markdown in ``docs`` into ``site_dir``; warnings are errors (strict), reported together.
 
     ``docs`` is the build's own folder (the configuration's ``docs_dir`` is overridden), so
-    builds running at the same time never read each other's pages.
+    builds running at the same time never read each other's pages. ``jobs`` processes each
+    render a share of the pages (``tools.shares``); the site is the same for any number.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from tools.shares import render_in_shares
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    with _collected(), _build_date(as_of):
-        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site_dir), strict=True)
-        build(config)
+    render_in_shares(config_file, docs, site_dir, as_of, jobs)
 
 
 class MkDocsSession:
@@ -95,10 +92,10 @@ class MkDocsSession:
         self._nav: Any = None
         self._files: Any = None
         self._env: Any = None
-        with _collected() as messages:
+        with collected() as messages:
             from mkdocs.commands.build import build
 
-            with _build_date(as_of):
+            with build_date(as_of):
                 build(self._config)
             for page in self.pages():  # only their anchors are needed again; keeps memory flat
                 page.markdown = page.content = None
@@ -116,7 +113,7 @@ class MkDocsSession:
         if any(f is None for f in files) or any(not (docs / path).is_file() for path in changed):
             return False
         pages = [f.page for f in files if f.page is not None]
-        with _collected() as messages:
+        with collected() as messages:
             for page in pages:
                 _populate_page(page, self._config, self._files)
             doc_files = self._files.documentation_pages()
@@ -132,7 +129,7 @@ class MkDocsSession:
 
 
 @contextmanager
-def _collected() -> Iterator[list[str]]:
+def collected() -> Iterator[list[str]]:
     """The engine's warnings while the block runs, raised as a RenderError if it fails."""
     from mkdocs import exceptions
 
@@ -147,8 +144,9 @@ def _collected() -> Iterator[list[str]]:
         logger.removeHandler(collector)
 
 
-def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str) -> None:
-    """Render the same pages with Zensical, which reads the same mkdocs.yml.
+def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, jobs: int = 1) -> None:
+    """Render the same pages with Zensical, which reads the same mkdocs.yml (it spreads its own
+    work over the cores, so ``jobs`` is not used).
 
     Zensical takes its folders only from the configuration, and only inside the project: the
     pages are copied into a folder of this build's own inside the project, beside a copy of
@@ -177,7 +175,7 @@ def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str) -
         temp = work.with_suffix(".yml")
         temp.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         try:
-            with _build_date(as_of):
+            with build_date(as_of):
                 result = subprocess.run(
                     [sys.executable, "-m", "zensical", "build", "-f", str(temp), "--strict"],
                     capture_output=True,

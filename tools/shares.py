@@ -1,0 +1,173 @@
+"""Render with MkDocs in shares: each process renders every ``jobs``-th page, a batch at a time.
+
+MkDocs' own ``build`` reads and converts every page before it writes the first, so its memory
+grows with the site. Here a process loads the configuration, files and navigation once (they
+are the same in every process, so every page renders as a full build renders it), then for
+each batch of its pages: reads and converts them, runs the ``env`` event (where autorefs and
+mkdocstrings do their whole-site work for the pages read so far), writes them and lets them go.
+Anchor links between pages are checked at the end, from what each share reports. Every process
+keeps at most one batch of pages, so memory follows the batch, not the archive.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import resource
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from tools.render import RenderError, build_date, collected
+
+BATCH = 200  # pages read and converted before they are written; bounds each process's memory
+
+
+@dataclass
+class Share:
+    """What one process rendered: its warnings, its pages' anchors and links to anchors, its peak."""
+
+    index: int
+    pages: int = 0
+    warnings: list[str] = field(default_factory=list)
+    anchors: dict[str, set[str]] = field(default_factory=dict)
+    links: list[tuple[str, str, str, str]] = field(default_factory=list)  # from, to, anchor, as written
+    peak_mb: float = 0.0
+    anchor_level: int = logging.INFO  # the configuration's validation.links.anchors
+
+
+@dataclass
+class Rendered:
+    """The shares of a whole render."""
+
+    shares: list[Share]
+
+    @property
+    def peak_mb(self) -> float:
+        """The largest peak of any one process (the parent's included)."""
+        return max([own_peak_mb(), *(s.peak_mb for s in self.shares)])
+
+
+def own_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def render_in_shares(config_file: Path, docs: Path, site_dir: Path, as_of: str, jobs: int = 1) -> Rendered:
+    """Render ``docs`` into ``site_dir`` in ``jobs`` processes (1: in this one)."""
+    from mkdocs.utils import clean_directory
+
+    site_dir.mkdir(parents=True, exist_ok=True)
+    clean_directory(str(site_dir))
+    args = [(config_file, docs, site_dir, as_of, jobs, k) for k in range(jobs)]
+    if jobs == 1:
+        shares = [render_share(*args[0])]
+    else:
+        # spawn, not fork: a clean interpreter per process, the same on every platform.
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+            shares = list(pool.map(render_share, *zip(*args, strict=True)))
+    warnings = [w for s in shares for w in s.warnings] + _broken_anchors(shares)
+    if warnings:
+        raise RenderError("\n".join([*warnings, f"Aborted with {len(warnings)} warnings in strict mode!"]))
+    return Rendered(shares)
+
+
+def render_share(config_file: Path, docs: Path, site_dir: Path, as_of: str, jobs: int, index: int) -> Share:
+    """Render every ``jobs``-th page from the ``index``-th (and, in share 0, the theme's files)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    share = Share(index)
+    with collected() as messages, build_date(as_of):
+        config, files, nav, env = _prepare(config_file, docs, site_dir)
+        doc_files = files.documentation_pages()
+        mine = doc_files[index::jobs]
+        if index == 0:
+            _write_theme_files(config, files, nav, env)
+        share.anchor_level = config.validation.links.anchors
+        for f in [f for f in files if not f.is_documentation_page() and f.inclusion.is_included()][index::jobs]:
+            f.copy_file()
+        for start in range(0, len(mine), BATCH):
+            env = _render_batch(mine[start : start + BATCH], config, files, doc_files, nav, env, share)
+        config.plugins.on_post_build(config=config)
+    share.pages = len(mine)
+    share.warnings = list(messages)
+    share.peak_mb = own_peak_mb()
+    return share
+
+
+def _prepare(config_file: Path, docs: Path, site_dir: Path) -> tuple[Any, Any, Any, Any]:
+    """What MkDocs' build computes before it reads the first page: the same in every share."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site_dir), strict=True)
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    files = get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    files = config.plugins.on_files(files, config=config)
+    set_exclusions(files, config)
+    nav = get_navigation(files, config)
+    nav = config.plugins.on_nav(nav, config=config, files=files)
+    for f in files.documentation_pages():
+        if f.page is None:
+            Page(None, f, config)
+    return config, files, nav, env
+
+
+def _write_theme_files(config: Any, files: Any, nav: Any, env: Any) -> None:
+    """The theme's templates (404, sitemap): they list pages but need none of them read."""
+    from mkdocs.commands.build import _build_extra_template, _build_theme_template
+
+    for template in config.theme.static_templates:
+        _build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        _build_extra_template(template, files, config, nav)
+
+
+def _render_batch(batch: list[Any], config: Any, files: Any, doc_files: Any, nav: Any, env: Any, share: Share) -> Any:
+    """Read, convert and write these pages, keeping of each only its anchors."""
+    from mkdocs.commands.build import _build_page, _populate_page
+
+    for f in batch:
+        _populate_page(f.page, config, files)
+    env = config.plugins.on_env(env, config=config, files=files)
+    for f in batch:
+        page = f.page
+        _build_page(page, config, doc_files, nav, env)
+        share.anchors[f.src_uri] = set(page.present_anchor_ids or ())
+        for to_file, links in (page.links_to_anchors or {}).items():
+            share.links += [(f.src_uri, to_file.src_uri, anchor, link) for anchor, link in links.items()]
+        page.markdown = page.content = None
+        page.toc = []
+        page.links_to_anchors = None
+    return env
+
+
+def _broken_anchors(shares: list[Share]) -> list[str]:
+    """Links to an anchor that the page linked to does not have, as MkDocs words them; they
+    count as warnings only if the configuration's ``validation.links.anchors`` says so."""
+    level = shares[0].anchor_level
+    anchors = {uri: ids for s in shares for uri, ids in s.anchors.items()}
+    found = []
+    for source, target, anchor, link in sorted(link for s in shares for link in s.links):
+        if target not in anchors or anchor in anchors[target]:
+            continue
+        problem = (
+            "there is no such anchor on this page"
+            if target == source
+            else f"the doc '{target}' does not contain an anchor '#{anchor}'"
+        )
+        message = f"Doc file '{source}' contains a link '{link}', but {problem}."
+        logging.getLogger("mkdocs.structure.pages").log(level, message)
+        if level >= logging.WARNING:
+            found.append(message)
+    return found
