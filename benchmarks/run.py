@@ -46,6 +46,12 @@ STAGES = {
     "render": r"rendered with \w+ in ([\d.]+)s",
     "index": r"indexed with Pagefind in ([\d.]+)s",
 }
+PEAKS = {  # each process's peak memory, as the build reports it (MB)
+    "build": r"peak memory of the build's own process: ([\d.]+) MB",
+    "render": r"rendered with \w+ in [\d.]+s \(\d+ process(?:es)?, peak ([\d. /]+) MB\)",
+    "pagefind": r"indexed with Pagefind in [\d.]+s \(peak ([\d.]+) MB\)",
+}
+CORES = len(os.sched_getaffinity(0))
 QUERY = "computing power"
 
 
@@ -100,10 +106,11 @@ def build(corpus: Path, out: Path, engine: str, work: Path, extra: tuple[str, ..
     if code != 0:
         raise SystemExit(f"build failed ({engine}):\n{text[-2000:]}")
     stages = {name: float(m[1]) for name, rx in STAGES.items() if (m := re.search(rx, text))}
+    peaks = {name: [float(v) for v in m[1].split(" / ")] for name, rx in PEAKS.items() if (m := re.search(rx, text))}
     pages = sum(1 for p in out.rglob("*.html") if "pagefind" not in p.parts)
     files = sum(1 for p in out.rglob("*") if p.is_file())
     return {"wall_s": round(wall, 2), "stages_s": stages, "pages": pages, "files": files, "ms_per_page": round(1000 * wall / pages, 2),
-            "peak_mb": peak, "site_mb": round(size_mb(out), 1), "pagefind_mb": round(size_mb(out / "pagefind"), 2)}  # fmt: skip
+            "peak_mb": peak, "peaks_mb": peaks, "site_mb": round(size_mb(out), 1), "pagefind_mb": round(size_mb(out / "pagefind"), 2)}  # fmt: skip
 
 
 def lunr_index_bytes(work: Path, corpus: Path) -> int:
@@ -289,11 +296,17 @@ def profile(n: int, work: Path) -> str:
     return stream.getvalue()
 
 
-def measure(n: int, zensical_max: int, work: Path) -> dict[str, Any]:
+def measure(n: int, zensical_max: int, work: Path, builds_only: bool = False) -> dict[str, Any]:
+    """Every measurement at size n (``builds_only``: the two full builds alone)."""
     corpus, out = work / "corpus", work / "site"
     make_corpus(n, corpus)
     result: dict[str, Any] = {"n": n, "notices": 5 * n}
-    result["mkdocs"] = build(corpus, out, "mkdocs", work)
+    result["mkdocs_one_process"] = build(corpus, out, "mkdocs", work, ("--jobs", "1"))
+    shutil.rmtree(out)
+    result["mkdocs"] = build(corpus, out, "mkdocs", work, ("--jobs", str(CORES)))
+    result["mkdocs"]["jobs"] = CORES
+    if builds_only:
+        return result
     result.update(search_in_browser(out))
     result["whole_index_bytes"] = lunr_index_bytes(work, corpus)
     result["search_share"] = round(result["search_bytes"] / result["whole_index_bytes"], 3)
@@ -322,6 +335,26 @@ def table(results: list[dict[str, Any]]) -> str:
             f"| {r['search_bytes_all'] / 1024:.0f} | {r['first_results_ms']} / {r['first_results_home_ms']} "
             f"| {v['one_notice_s']:.2f} | {v['search_current_s']:.1f} | {v['agency_edit_s']:.2f} | {z} |"
         )
+    return head + "\n" + "\n".join(rows)
+
+
+def builds_table(results: list[dict[str, Any]]) -> str:
+    """One process against every core: where the time goes, and each process's peak memory."""
+    head = (
+        "| N | pages | processes | parse s | generate s | render s | index s | total s | ms/page "
+        "| peak MB: build / render processes / Pagefind |\n|" + "---|" * 10
+    )
+    rows = []
+    for r in results:
+        for m in (r["mkdocs_one_process"], r["mkdocs"]) if "mkdocs_one_process" in r else ():
+            s, peaks = m["stages_s"], m.get("peaks_mb", {})
+            jobs = m.get("jobs", 1)
+            mb = " / ".join(f"{p:.0f}" for p in [*peaks.get("build", []), *peaks.get("render", [])])
+            rows.append(
+                f"| {r['n']}× | {m['pages']} | {jobs} | {s.get('parse', 0):.2f} | {s.get('generate', 0):.2f} "
+                f"| {s.get('render', 0):.2f} | {s.get('index', 0):.2f} | {m['wall_s']:.1f} | {m['ms_per_page']:.1f} "
+                f"| {mb} / {peaks.get('pagefind', ['—'])[0]} |"
+            )
     return head + "\n" + "\n".join(rows)
 
 
@@ -357,20 +390,22 @@ def plot(results: list[dict[str, Any]]) -> str:
         return "".join(out)
 
     ms = [r["mkdocs"]["ms_per_page"] for r in results]
+    ones = [r.get("mkdocs_one_process", r["mkdocs"])["ms_per_page"] for r in results]
     zs = [r.get("zensical", {}).get("ms_per_page", 0) for r in results]
     pf = [r["search_bytes"] / 1024 for r in results]
     lunr = [r["whole_index_bytes"] / 1024 for r in results]
-    body = panel(0, "Build time per page (ms)", [("MkDocs", ms, "#3949ab"), ("Zensical", zs, "#e65100")])
+    series = [("MkDocs, every core", ms, "#3949ab"), ("MkDocs, one process", ones, "#7986cb")]
+    body = panel(0, "Build time per page (ms)", [*series, ("Zensical", zs, "#e65100")])
     body += panel(
         w / 2, "KB fetched by one search", [("Pagefind", pf, "#3949ab"), ("whole index (lunr)", lunr, "#c62828")]
     )
     return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" font-family="sans-serif">{body}</svg>\n'
 
 
-def update_readme(text: str) -> None:
+def update_readme(text: str, marker: str = "benchmark") -> None:
     readme = ROOT / "README.md"
     content = readme.read_text()
-    start, end = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
     if start in content:
         before, rest = content.split(start, 1)
         after = rest.split(end, 1)[1]
@@ -383,22 +418,31 @@ def main() -> None:
     parser.add_argument("--zensical-max", type=int, default=32, help="largest N also built with Zensical")
     parser.add_argument("--profile-size", type=int, default=8)
     parser.add_argument("--no-readme", action="store_true")
+    parser.add_argument(
+        "--builds-only",
+        action="store_true",
+        help="only the full builds (one process, every core); the other figures are kept from results.json",
+    )
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    results = []
+    kept = {r["n"]: r for r in json.loads((RESULTS / "results.json").read_text())} if args.builds_only else {}
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
             print(f"N={n}: building …", flush=True)
-            results.append(measure(n, args.zensical_max, Path(tmp)))
-            print(json.dumps(results[-1]), flush=True)
-    with tempfile.TemporaryDirectory(prefix="bench-profile-") as tmp:
-        (RESULTS / "profile.txt").write_text(profile(args.profile_size, Path(tmp)))
+            kept[n] = {**kept.get(n, {}), **measure(n, args.zensical_max, Path(tmp), args.builds_only)}
+            print(json.dumps(kept[n]), flush=True)
+    results = [kept[n] for n in sorted(kept)]
+    if not args.builds_only:
+        with tempfile.TemporaryDirectory(prefix="bench-profile-") as tmp:
+            (RESULTS / "profile.txt").write_text(profile(args.profile_size, Path(tmp)))
     (RESULTS / "results.json").write_text(json.dumps(results, indent=2) + "\n")
-    (RESULTS / "scaling.svg").write_text(plot(results))
-    text = table(results)
-    print(text)
+    complete = [r for r in results if "search_bytes" in r]  # sizes measured in full (300x: builds only)
+    (RESULTS / "scaling.svg").write_text(plot(complete))
+    text, builds = table(complete), builds_table(results)
+    print(text, builds, sep="\n\n")
     if not args.no_readme:
         update_readme(text)
+        update_readme(builds, "builds")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from tools.index import PagefindError, index_site, set_languages
 from tools.models import Archive, Problem
 from tools.pipeline import build_archive
 from tools.render import ENGINES, RenderError, read_config
+from tools.shares import own_peak_mb
 
 Say = Callable[[str], None]
 
@@ -78,25 +79,31 @@ def _render(
     try:
         t = time.perf_counter()
         docs = work / "docs"
-        pages = len(generate(archive, docs, config_file.parent / "docs", site_url, progress))
+        pages = len(generate(archive, docs, config_file.parent / "docs", site_url, progress, jobs=jobs))
         timings["generate"] = time.perf_counter() - t
         say(f"generated {pages} pages in {timings['generate']:.2f}s")
         staging = work / "site"
         t = time.perf_counter()
-        ENGINES[engine](config_file, docs, staging, export.as_of(archive), jobs)
+        peaks = ENGINES[engine](config_file, docs, staging, export.as_of(archive), jobs)
         timings["render"] = time.perf_counter() - t
-        say(f"rendered with {engine} in {timings['render']:.2f}s ({jobs} process{'es' * (jobs > 1)})")
+        processes = f"{jobs} process{'es' * (jobs > 1)}" + (f", peak {_mb(peaks)}" if peaks else "")
+        say(f"rendered with {engine} in {timings['render']:.2f}s ({processes})")
         t = time.perf_counter()
         set_languages(staging, page_languages(archive))
-        index_site(staging)
+        peak = index_site(staging)
         timings["index"] = time.perf_counter() - t
-        say(f"indexed with Pagefind in {timings['index']:.2f}s")
+        say(f"indexed with Pagefind in {timings['index']:.2f}s (peak {_mb([peak])})")
         swap_into_place(staging, out)
+        say(f"peak memory of the build's own process: {_mb([own_peak_mb()])}")
     except (RenderError, PagefindError, OSError) as exc:
         return BuildResult(False, archive.problems, f"build failed, previous site kept: {exc}", timings)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(True, archive.problems, f"site written to {out}", timings, pages)
+
+
+def _mb(peaks: list[float]) -> str:
+    return " / ".join(f"{p:.0f}" for p in peaks) + " MB"
 
 
 def page_languages(archive: Archive) -> dict[str, str]:

@@ -6,10 +6,12 @@ dependency): that build segments Chinese, so a notice in Chinese is searchable w
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -31,8 +33,8 @@ def set_languages(site_dir: Path, languages: dict[str, str]) -> None:
             page.write_text(pattern.sub(f'<html lang="{lang}"', html, count=1), encoding="utf-8")
 
 
-def index_site(site_dir: Path) -> str:
-    """Index ``site_dir`` into ``site_dir/pagefind``; return Pagefind's summary.
+def index_site(site_dir: Path) -> float:
+    """Index ``site_dir`` into ``site_dir/pagefind``; return Pagefind's peak memory in MB.
 
     The index is written beside the old one and swapped in, so a site being served keeps a
     working search until the new index is complete (and no stale fragment lingers)."""
@@ -42,13 +44,17 @@ def index_site(site_dir: Path) -> str:
         sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(fresh),
         "--exclude-selectors", ".headerlink",
     ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise PagefindError(result.stdout + result.stderr)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(process.pid, 0)  # its own peak memory comes with its exit
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        if process.returncode != 0:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise PagefindError(output.read())
     shutil.rmtree(old, ignore_errors=True)
     if (site_dir / "pagefind").exists():
         (site_dir / "pagefind").rename(old)
     fresh.rename(site_dir / "pagefind")
     shutil.rmtree(old, ignore_errors=True)
-    return result.stdout
+    return usage.ru_maxrss / 1024  # kB on Linux

@@ -46,16 +46,17 @@ def build_date(as_of: str) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-def render_mkdocs(config_file: Path, docs: Path, site_dir: Path, as_of: str, jobs: int = 1) -> None:
+def render_mkdocs(config_file: Path, docs: Path, site_dir: Path, as_of: str, jobs: int = 1) -> list[float]:
     """Render the Markdown in ``docs`` into ``site_dir``; warnings are errors (strict), reported together.
 
     ``docs`` is the build's own folder (the configuration's ``docs_dir`` is overridden), so
     builds running at the same time never read each other's pages. ``jobs`` processes each
     render a share of the pages (``tools.shares``); the site is the same for any number.
+    Returns the peak memory of each process that rendered, in MB.
     """
     from tools.shares import render_in_shares
 
-    render_in_shares(config_file, docs, site_dir, as_of, jobs)
+    return [share.peak_mb for share in render_in_shares(config_file, docs, site_dir, as_of, jobs).shares]
 
 
 class MkDocsSession:
@@ -144,7 +145,7 @@ def collected() -> Iterator[list[str]]:
         logger.removeHandler(collector)
 
 
-def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, jobs: int = 1) -> None:
+def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, jobs: int = 1) -> list[float]:
     """Render the same pages with Zensical, which reads the same mkdocs.yml (it spreads its own
     work over the cores, so ``jobs`` is not used).
 
@@ -193,6 +194,7 @@ def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, j
         shutil.move(str(built), str(site_dir))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    return []  # Zensical's own processes are not measured
 
 
 ENGINES = {"mkdocs": render_mkdocs, "zensical": render_zensical}

@@ -1,12 +1,17 @@
-"""Render with MkDocs in shares: each process renders every ``jobs``-th page, a batch at a time.
+"""Render with MkDocs in shares: each process renders a share of the pages, a batch at a time.
 
 MkDocs' own ``build`` reads and converts every page before it writes the first, so its memory
 grows with the site. Here a process loads the configuration, files and navigation once (they
 are the same in every process, so every page renders as a full build renders it), then for
-each batch of its pages: reads and converts them, runs the ``env`` event (where autorefs and
-mkdocstrings do their whole-site work for the pages read so far), writes them and lets them go.
-Anchor links between pages are checked at the end, from what each share reports. Every process
+each batch of its pages: reads and converts them, writes them and lets them go. Every process
 keeps at most one batch of pages, so memory follows the batch, not the archive.
+
+Share 0 renders the pages of the navigation (the overview and hand-written pages) and the
+theme's own files, and only it runs the ``env`` event, where plugins do their whole-site work
+(mkdocstrings writes its inventory, autorefs resolves cross-references): those pages are the
+ones that use them. The pages outside the navigation (notices, measures, agencies, targets,
+themes: generated Markdown with no plugin syntax) are dealt to every share in turn. Anchor links
+between pages are checked at the end, from what each share reports.
 """
 
 from __future__ import annotations
@@ -44,11 +49,6 @@ class Rendered:
 
     shares: list[Share]
 
-    @property
-    def peak_mb(self) -> float:
-        """The largest peak of any one process (the parent's included)."""
-        return max([own_peak_mb(), *(s.peak_mb for s in self.shares)])
-
 
 def own_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
@@ -79,13 +79,16 @@ def render_in_shares(config_file: Path, docs: Path, site_dir: Path, as_of: str, 
 
 
 def render_share(config_file: Path, docs: Path, site_dir: Path, as_of: str, jobs: int, index: int) -> Share:
-    """Render every ``jobs``-th page from the ``index``-th (and, in share 0, the theme's files)."""
+    """Render share ``index`` of ``jobs``: every ``jobs``-th page outside the navigation, from the
+    ``index``-th; and, in share 0, the navigation's pages and the theme's files."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     share = Share(index)
     with collected() as messages, build_date(as_of):
         config, files, nav, env = _prepare(config_file, docs, site_dir)
         doc_files = files.documentation_pages()
-        mine = doc_files[index::jobs]
+        outside_nav = [f for f in doc_files if f.inclusion.is_not_in_nav()]
+        mine = [f for f in doc_files if not f.inclusion.is_not_in_nav()] if index == 0 else []
+        mine += outside_nav[index::jobs]
         if index == 0:
             _write_theme_files(config, files, nav, env)
         share.anchor_level = config.validation.links.anchors
@@ -139,7 +142,8 @@ def _render_batch(batch: list[Any], config: Any, files: Any, doc_files: Any, nav
 
     for f in batch:
         _populate_page(f.page, config, files)
-    env = config.plugins.on_env(env, config=config, files=files)
+    if share.index == 0:
+        env = config.plugins.on_env(env, config=config, files=files)
     for f in batch:
         page = f.page
         _build_page(page, config, doc_files, nav, env)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Collection, Iterator
+from functools import partial
+from multiprocessing import get_all_start_methods
 from pathlib import Path
 
 from tools import export, urls
@@ -17,6 +19,7 @@ from tools.generate import entities, notices, overview, versions
 from tools.generate.context import Site
 from tools.generate.markup import rel
 from tools.generate.templates import render
+from tools.generate.workers import write_in_processes
 from tools.models import Archive, Notice
 
 Progress = Callable[[int, int], None]
@@ -24,44 +27,60 @@ Progress = Callable[[int, int], None]
 
 def pages(site: Site) -> Iterator[tuple[str, str]]:
     """Every generated page as (path under the docs folder, Markdown)."""
-    yield "index.md", overview.home_page(site)
-    yield "search/index.md", overview.search_page(site)
+    return ((path, make()) for path, make in page_makers(site))
+
+
+def page_makers(site: Site) -> Iterator[tuple[str, Callable[[], str]]]:
+    """Every generated page as (path, a function that writes its Markdown): a process that
+    writes a share of the pages computes only its own."""
+    yield "index.md", partial(overview.home_page, site)
+    yield "search/index.md", partial(overview.search_page, site)
     for language in overview.other_languages(site):
-        yield urls.search(language) + "index.md", overview.search_page(site, language)
-    yield "notices/index.md", overview.notices_index(site)
-    yield "agencies/index.md", entities.agencies_index(site)
-    yield "targets/index.md", entities.targets_index(site)
-    yield "themes/index.md", entities.themes_index(site)
-    yield "compare/index.md", overview.compare_page(site)
-    yield "data/index.md", overview.data_page(site)
+        yield urls.search(language) + "index.md", partial(overview.search_page, site, language)
+    yield "notices/index.md", partial(overview.notices_index, site)
+    yield "agencies/index.md", partial(entities.agencies_index, site)
+    yield "targets/index.md", partial(entities.targets_index, site)
+    yield "themes/index.md", partial(entities.themes_index, site)
+    yield "compare/index.md", partial(overview.compare_page, site)
+    yield "data/index.md", partial(overview.data_page, site)
     for n in site.archive.notices:
-        yield from notice_pages(site, n)
-    yield from entity_pages(site)
+        yield from notice_page_makers(site, n)
+    yield from entity_page_makers(site)
 
 
 def notice_pages(site: Site, n: Notice) -> Iterator[tuple[str, str]]:
     """A notice's own pages: the notice, each measure, each earlier version."""
-    yield urls.notice(n.id) + "index.md", notices.notice_page(site, n)
+    return ((path, make()) for path, make in notice_page_makers(site, n))
+
+
+def notice_page_makers(site: Site, n: Notice) -> Iterator[tuple[str, Callable[[], str]]]:
+    yield urls.notice(n.id) + "index.md", partial(notices.notice_page, site, n)
     ms = n.parsed.measures
     for i, m in enumerate(ms):
         prev = ms[i - 1] if i > 0 else None
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        yield urls.measure(n.id, m.id) + "index.md", notices.measure_page(site, n, m, prev, nxt)
+        yield urls.measure(n.id, m.id) + "index.md", partial(notices.measure_page, site, n, m, prev, nxt)
     for version in n.meta.get("versions") or []:
-        yield urls.version(n.id, version["id"]) + "index.md", versions.version_page(site, n, version)
+        yield urls.version(n.id, version["id"]) + "index.md", partial(versions.version_page, site, n, version)
 
 
 def entity_pages(site: Site, named: set[tuple[str, str]] | None = None) -> Iterator[tuple[str, str]]:
     """The pages of agencies, targets and themes (``named``: only those, as ("agency", id) …)."""
+    return ((path, make()) for path, make in entity_page_makers(site, named))
+
+
+def entity_page_makers(
+    site: Site, named: set[tuple[str, str]] | None = None
+) -> Iterator[tuple[str, Callable[[], str]]]:
     for agency in site.archive.registry.agencies:
         if named is None or ("agency", agency.id) in named:
-            yield urls.agency(agency.id) + "index.md", entities.agency_page(site, agency)
+            yield urls.agency(agency.id) + "index.md", partial(entities.agency_page, site, agency)
     for t in site.targets.values():
         if named is None or ("target", t.id) in named:
-            yield urls.target(t.id) + "index.md", entities.target_page(site, t)
+            yield urls.target(t.id) + "index.md", partial(entities.target_page, site, t)
     for theme in site.archive.registry.themes:
         if named is None or ("theme", theme.id) in named:
-            yield urls.theme(theme.id) + "index.md", entities.theme_page(site, theme)
+            yield urls.theme(theme.id) + "index.md", partial(entities.theme_page, site, theme)
 
 
 def pages_of(
@@ -85,17 +104,6 @@ def notice_files(n: Notice) -> Iterator[tuple[str, bytes]]:
     yield urls.notice(n.id) + "source.txt", (Path(n.files.folder) / "source.txt").read_bytes()
     for version in n.meta.get("versions") or []:
         yield urls.version(n.id, version["id"]) + "source.txt", (Path(n.files.folder) / version["file"]).read_bytes()
-
-
-def page_count(site: Site) -> int:
-    return (
-        8
-        + len(overview.other_languages(site))
-        + sum(1 + len(n.parsed.measures) + len(n.meta.get("versions") or []) for n in site.archive.notices)
-        + len(site.archive.registry.agencies)
-        + len(site.targets)
-        + len(site.archive.registry.themes)
-    )
 
 
 class Tree:
@@ -143,19 +151,26 @@ def generate(
     progress: Progress | None = None,
     incremental: bool = False,
     site: Site | None = None,
+    jobs: int = 1,
 ) -> list[str]:
-    """Write the whole docs tree to ``out``; return the files written (all, or those that changed)."""
+    """Write the whole docs tree to ``out``; return the files written (all, or those that changed).
+    ``jobs`` processes write the pages of a full write (where processes can be forked)."""
     site = site or Site.build(archive)
     tree = Tree(out, incremental)
     for own in sorted(p for p in handwritten.rglob("*") if p.is_file()):
         relative = own.relative_to(handwritten)
         if not relative.parts[0].startswith("generated"):  # left by builds before staging folders
             tree.put(relative.as_posix(), own.read_bytes())
-    total = page_count(site)
-    for done, (path, text) in enumerate(pages(site), 1):
-        tree.put(path, text)
-        if progress:
-            progress(done, total)
+    makers = list(page_makers(site))
+    if jobs > 1 and not tree.incremental and "fork" in get_all_start_methods():
+        for path in write_in_processes(tree.root, makers, jobs, progress):
+            tree.produced.add(path)
+            tree.changed.append(path)
+    else:
+        for done, (path, make) in enumerate(makers, 1):
+            tree.put(path, make())
+            if progress:
+                progress(done, len(makers))
     for n in archive.notices:
         for path, data in notice_files(n):
             tree.put(path, data)
