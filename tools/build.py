@@ -56,7 +56,7 @@ def build_site(
     same for any number). (A maintainer's preview is ``tools.preview``.)"""
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    archive = build_archive(corpus)
+    archive = build_archive(corpus, jobs=jobs)
     timings["parse"] = time.perf_counter() - start
     if archive.errors:
         return BuildResult(False, archive.problems, "the corpus has errors; nothing was built", timings)

@@ -25,6 +25,7 @@ from tools.models import (
     Theme,
 )
 from tools.parse import parse_notice
+from tools.processes import map_forked
 
 
 @dataclass
@@ -93,10 +94,11 @@ class Memo:
         return kept
 
 
-def build_archive(corpus: Path, cache: Path | None = None, memo: Memo | None = None) -> Archive:
+def build_archive(corpus: Path, cache: Path | None = None, memo: Memo | None = None, jobs: int = 1) -> Archive:
     """Load, parse and enrich every notice. With ``cache`` (a folder) or ``memo`` (in memory),
     a notice is not parsed again when its text, metadata and the code are unchanged since an
-    earlier run, and (``cache``) the registry too, or (``memo``) no registry entry it may use."""
+    earlier run, and (``cache``) the registry too, or (``memo``) no registry entry it may use.
+    Without a memo, ``jobs`` processes parse the notices (each notice is read on its own)."""
     files, registry, problems = load_corpus(corpus, memo.load) if memo else load_corpus(corpus)
     if _registry_unreadable(corpus, problems):
         # Every notice would be read against part of the registry, each unresolved name an error
@@ -108,11 +110,16 @@ def build_archive(corpus: Path, cache: Path | None = None, memo: Memo | None = N
     if memo is not None:
         memo.change = registry_change(memo.registry, registry)
     keys, entries = {}, {a.id: _entry(a) for a in registry.agencies}
+
+    def read(notice_files: NoticeFiles) -> tuple[Notice, list[Problem]]:
+        return _cached_enrich(notice_files, registry, cache, _notice_key(notice_files, registry_key))
+
+    enriched = dict(zip([f.id for f in files], map_forked(read, files, jobs), strict=True)) if memo is None else {}
     for notice_files in files:
         key = _notice_key(notice_files, code)
         kept = memo.reuse(notice_files, key, registry) if memo else None
         if kept is None:
-            notice, errs = _cached_enrich(notice_files, registry, cache, _notice_key(notice_files, registry_key))
+            notice, errs = enriched.get(notice_files.id) or read(notice_files)
             kept = Kept(key, notice, errs, _names_text(notice_files), _shown(notice))
         if memo is not None:
             memo.parsed[notice_files.id] = kept

@@ -56,7 +56,7 @@ def render_mkdocs(config_file: Path, docs: Path, site_dir: Path, as_of: str, job
     """
     from tools.shares import render_in_shares
 
-    return [share.peak_mb for share in render_in_shares(config_file, docs, site_dir, as_of, jobs).shares]
+    return render_in_shares(config_file, docs, site_dir, as_of, jobs).peaks_mb()
 
 
 class MkDocsSession:

@@ -1,17 +1,18 @@
-"""Render with MkDocs in shares: each process renders a share of the pages, a batch at a time.
+"""Render with MkDocs in shares: several processes take shares of the pages as they free up.
 
 MkDocs' own ``build`` reads and converts every page before it writes the first, so its memory
-grows with the site. Here a process loads the configuration, files and navigation once (they
+grows with the site. Here each process loads the configuration, files and navigation once (they
 are the same in every process, so every page renders as a full build renders it), then for
-each batch of its pages: reads and converts them, writes them and lets them go. Every process
-keeps at most one batch of pages, so memory follows the batch, not the archive.
+each share it is given: reads and converts a batch of pages, writes them and lets them go. A
+process keeps at most one batch of pages, so memory follows the batch, not the archive.
 
-Share 0 renders the pages of the navigation (the overview and hand-written pages) and the
-theme's own files, and only it runs the ``env`` event, where plugins do their whole-site work
-(mkdocstrings writes its inventory, autorefs resolves cross-references): those pages are the
-ones that use them. The pages outside the navigation (notices, measures, agencies, targets,
-themes: generated Markdown with no plugin syntax) are dealt to every share in turn. Anchor links
-between pages are checked at the end, from what each share reports.
+One share is the navigation's pages (the overview and hand-written pages) with the theme's
+own files; only it runs the ``env`` event, where plugins do their whole-site work (mkdocstrings
+writes its inventory, autorefs resolves cross-references): those are the pages that use them.
+The pages outside the navigation (notices, measures, agencies, targets, themes: generated
+Markdown with no plugin syntax) are dealt into many small shares, taken by whichever process is
+free, so the processes finish together. Anchor links between pages are checked at the end, from
+what each share reports.
 """
 
 from __future__ import annotations
@@ -28,17 +29,21 @@ from typing import Any
 from tools.render import RenderError, build_date, collected
 
 BATCH = 200  # pages read and converted before they are written; bounds each process's memory
+SHARES_PER_JOB = 8  # small shares, so that no process waits long for the last one
+NAVIGATION = -1  # the share of the navigation's pages
 
 
 @dataclass
 class Share:
-    """What one process rendered: its warnings, its pages' anchors and links to anchors, its peak."""
+    """What one share rendered: its warnings, its pages' anchors and links to anchors, and the
+    peak memory of the process that rendered it."""
 
     index: int
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
     anchors: dict[str, set[str]] = field(default_factory=dict)
     links: list[tuple[str, str, str, str]] = field(default_factory=list)  # from, to, anchor, as written
+    process: int = 0
     peak_mb: float = 0.0
     anchor_level: int = logging.INFO  # the configuration's validation.links.anchors
 
@@ -48,6 +53,13 @@ class Rendered:
     """The shares of a whole render."""
 
     shares: list[Share]
+
+    def peaks_mb(self) -> list[float]:
+        """The peak memory of each process that rendered, in MB."""
+        peaks: dict[int, float] = {}
+        for share in self.shares:
+            peaks[share.process] = max(peaks.get(share.process, 0.0), share.peak_mb)
+        return [peaks[p] for p in sorted(peaks)]
 
 
 def own_peak_mb() -> float:
@@ -65,38 +77,51 @@ def render_in_shares(config_file: Path, docs: Path, site_dir: Path, as_of: str, 
 
     site_dir.mkdir(parents=True, exist_ok=True)
     clean_directory(str(site_dir))
-    args = [(config_file, docs, site_dir, as_of, jobs, k) for k in range(jobs)]
+    count = jobs * SHARES_PER_JOB
+    tasks = [(config_file, docs, site_dir, as_of, index, count) for index in [NAVIGATION, *range(count)]]
     if jobs == 1:
-        shares = [render_share(*args[0])]
+        try:
+            shares = [render_share(*task) for task in tasks]
+        finally:
+            _PREPARED.clear()
     else:
         # spawn, not fork: a clean interpreter per process, the same on every platform.
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-            shares = list(pool.map(render_share, *zip(*args, strict=True)))
+            shares = list(pool.map(render_share, *zip(*tasks, strict=True)))
     warnings = [w for s in shares for w in s.warnings] + _broken_anchors(shares)
     if warnings:
         raise RenderError("\n".join([*warnings, f"Aborted with {len(warnings)} warnings in strict mode!"]))
     return Rendered(shares)
 
 
-def render_share(config_file: Path, docs: Path, site_dir: Path, as_of: str, jobs: int, index: int) -> Share:
-    """Render share ``index`` of ``jobs``: every ``jobs``-th page outside the navigation, from the
-    ``index``-th; and, in share 0, the navigation's pages and the theme's files."""
+_PREPARED: dict[tuple[Path, Path, Path], tuple[Any, Any, Any, Any]] = {}  # per process, per render
+
+
+def render_share(config_file: Path, docs: Path, site_dir: Path, as_of: str, index: int, count: int) -> Share:
+    """Render share ``index`` of ``count``: every ``count``-th page outside the navigation from
+    the ``index``-th, and as many of the other files; or (``NAVIGATION``) the navigation's pages
+    and the theme's files."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    share = Share(index)
+    share = Share(index, process=os.getpid())
     with collected() as messages, build_date(as_of):
-        config, files, nav, env = _prepare(config_file, docs, site_dir)
+        key = (config_file, docs, site_dir)
+        if key not in _PREPARED:
+            _PREPARED[key] = _prepare(config_file, docs, site_dir)
+        config, files, nav, env = _PREPARED[key]
         doc_files = files.documentation_pages()
-        outside_nav = [f for f in doc_files if f.inclusion.is_not_in_nav()]
-        mine = [f for f in doc_files if not f.inclusion.is_not_in_nav()] if index == 0 else []
-        mine += outside_nav[index::jobs]
-        if index == 0:
-            _write_theme_files(config, files, nav, env)
         share.anchor_level = config.validation.links.anchors
-        for f in [f for f in files if not f.is_documentation_page() and f.inclusion.is_included()][index::jobs]:
-            f.copy_file()
+        if index == NAVIGATION:
+            _write_theme_files(config, files, nav, env)
+            mine = [f for f in doc_files if not f.inclusion.is_not_in_nav()]
+        else:
+            for f in [f for f in files if not f.is_documentation_page() and f.inclusion.is_included()][index::count]:
+                f.copy_file()
+            mine = [f for f in doc_files if f.inclusion.is_not_in_nav()][index::count]
         for start in range(0, len(mine), BATCH):
-            env = _render_batch(mine[start : start + BATCH], config, files, doc_files, nav, env, share)
-        config.plugins.on_post_build(config=config)
+            env = _render_batch(mine[start : start + BATCH], config, files, nav, env, share)
+        _PREPARED[key] = (config, files, nav, env)
+        if index == NAVIGATION:
+            config.plugins.on_post_build(config=config)
     share.pages = len(mine)
     share.warnings = list(messages)
     share.peak_mb = own_peak_mb()
@@ -136,13 +161,15 @@ def _write_theme_files(config: Any, files: Any, nav: Any, env: Any) -> None:
         _build_extra_template(template, files, config, nav)
 
 
-def _render_batch(batch: list[Any], config: Any, files: Any, doc_files: Any, nav: Any, env: Any, share: Share) -> Any:
-    """Read, convert and write these pages, keeping of each only its anchors."""
+def _render_batch(batch: list[Any], config: Any, files: Any, nav: Any, env: Any, share: Share) -> Any:
+    """Read, convert and write these pages, keeping of each only its anchors; return the
+    template environment (the navigation's share runs the env event on it)."""
     from mkdocs.commands.build import _build_page, _populate_page
 
+    doc_files = files.documentation_pages()
     for f in batch:
         _populate_page(f.page, config, files)
-    if share.index == 0:
+    if share.index == NAVIGATION:
         env = config.plugins.on_env(env, config=config, files=files)
     for f in batch:
         page = f.page

@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Collection, Iterator
 from functools import partial
-from multiprocessing import get_all_start_methods
 from pathlib import Path
 
 from tools import export, urls
@@ -19,8 +18,8 @@ from tools.generate import entities, notices, overview, versions
 from tools.generate.context import Site
 from tools.generate.markup import rel
 from tools.generate.templates import render
-from tools.generate.workers import write_in_processes
 from tools.models import Archive, Notice
+from tools.processes import map_forked
 
 Progress = Callable[[int, int], None]
 
@@ -162,15 +161,14 @@ def generate(
         if not relative.parts[0].startswith("generated"):  # left by builds before staging folders
             tree.put(relative.as_posix(), own.read_bytes())
     makers = list(page_makers(site))
-    if jobs > 1 and not tree.incremental and "fork" in get_all_start_methods():
-        for path in write_in_processes(tree.root, makers, jobs, progress):
-            tree.produced.add(path)
-            tree.changed.append(path)
-    else:
-        for done, (path, make) in enumerate(makers, 1):
+    if tree.incremental:  # compares each page with what is there: in this process
+        for path, make in makers:
             tree.put(path, make())
-            if progress:
-                progress(done, len(makers))
+    else:  # each page straight to its file, in ``jobs`` processes
+        told = (lambda n: progress(n, len(makers))) if progress else None
+        map_forked(partial(_write_page, tree.root), makers, jobs, told)
+        tree.produced |= {path for path, _ in makers}
+        tree.changed += [path for path, _ in makers]
     for n in archive.notices:
         for path, data in notice_files(n):
             tree.put(path, data)
@@ -183,6 +181,13 @@ def generate(
         tree.put(old + "index.html", redirect_page(old, new))
     tree.finish()
     return tree.changed
+
+
+def _write_page(root: Path, page: tuple[str, Callable[[], str]]) -> None:
+    path, make = page
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(make().encode("utf-8"))
 
 
 def redirect_page(old: str, new: str) -> str:

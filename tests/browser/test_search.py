@@ -1,77 +1,26 @@
-"""The site in a real browser (Debian's Chromium through Playwright), served under a sub-path.
+"""Search in a real browser (Debian's Chromium through Playwright), on the run's shared site.
 
 Covers: search from the home page to a measure, a filter narrowing results (filters loaded only
 when reached for), more results on request, a linked search, the first search prepared while the
 page is idle (warm-up, fragments early), results loading as they scroll into view, a permalink
-landing on its measure, keyboard search, no request to any other host, axe-core, and
-screenshots at phone and desk widths (saved in test-artifacts/).
+landing on its measure, keyboard search, Chinese search, and no request to any other host.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from .conftest import SMALL, make_small_corpus
-from .site_helpers import ROOT, build, run_cli, serve
+from ..conftest import SMALL, make_small_corpus
+from ..site_helpers import build, run_cli, serve
+from .conftest import JINGAN, PREFIX, assert_no_request_left_the_site
 
 pytestmark = pytest.mark.browser
-
-PREFIX = "/ai-policy-archive/"
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-JINGAN = "notices/jingan-ai-demonstration-zone-2026-2028/"
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    """The run's shared site, served under a sub-path as GitHub Pages serves a project site."""
-    with serve(site, PREFIX) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    # CHROMIUM names another Chromium-based browser (GitHub's Ubuntu runners have Google Chrome).
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def requests_seen() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def context(browser: Browser, requests_seen: list[str]) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    ctx.on("request", lambda r: requests_seen.append(r.url))
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
 
 
 def test_search_from_home_to_measure(page: Page, base_url: str) -> None:
@@ -259,117 +208,6 @@ def test_keyboard_search(page: Page, base_url: str) -> None:
     expect(page).to_have_url(re.compile(r"/ai-policy-archive/.*shenzhen-ai-action-plan-2023-2024"))
 
 
-AXE_PAGES = {
-    "home": "",
-    "notice": JINGAN,
-    "measure": JINGAN + "iv-6/",
-    "agency": "agencies/shenzhen-industry-and-information-technology-bureau/",
-    "targets": "targets/",
-    "target": "targets/jingan-ai-demonstration-zone-2026-2028--i--50-projects/",
-    "compare": "compare/",
-    "themes": "themes/",
-    "search": "search/",
-}
-# Off by default in axe (experimental), and exactly what WCAG 2.5.3 asks: run it.
-AXE_OPTIONS = {"rules": {"label-content-name-mismatch": {"enabled": True}}}
-
-
-def _serious(page: Page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options=AXE_OPTIONS)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-
-
-@pytest.mark.parametrize("name", AXE_PAGES)
-def test_axe_finds_no_serious_violation(page: Page, base_url: str, name: str) -> None:
-    page.goto(base_url + AXE_PAGES[name])
-    if name == "search":
-        page.locator("pagefind-input[instance=page] input").fill("computing power")
-        expect(page.locator("pagefind-results[instance=page] .pf-result-link").first).to_be_visible()
-    assert _serious(page) == []
-
-
-def test_axe_with_results_showing_in_the_home_box_and_the_dialog(page: Page, base_url: str) -> None:
-    page.goto(base_url)
-    page.locator("pagefind-searchbox[instance=home] input").fill("computing power")
-    expect(page.locator('pagefind-searchbox[instance=home] [role="option"]').first).to_be_visible()
-    assert _serious(page) == []
-    page.goto(base_url + "themes/")
-    page.keyboard.press("Control+k")
-    page.keyboard.type("computing power")
-    expect(page.locator("pagefind-modal pagefind-results a").first).to_be_visible()
-    assert _serious(page) == []
-
-
-WORDS_BROKEN = """() => {
-  const broken = [];
-  for (const cell of document.querySelectorAll('.table-wrap th, .table-wrap td')) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const m of node.textContent.matchAll(/[A-Za-z0-9'’]{2,}/g)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
-        if (lines.size > 1) broken.push(m[0]);
-      }
-    }
-  }
-  return broken;
-}"""
-
-
-@pytest.mark.parametrize("width", [360, 1280])
-def test_tables_read_at_phone_and_desk_widths(browser: Browser, base_url: str, width: int) -> None:
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    page = ctx.new_page()
-    ARTIFACTS.mkdir(exist_ok=True)
-    for name in ("compare", "targets", "themes", "notices"):
-        page.goto(base_url + f"{name}/")
-        assert page.evaluate(WORDS_BROKEN) == [], f"{name} at {width}px breaks words"
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 1, f"{name} scrolls sideways at {width}px"
-        page.screenshot(path=str(ARTIFACTS / f"table-{name}-{width}.png"), full_page=False)
-    page.goto(base_url + "compare/")
-    first_column = page.locator(".table-wide tbody tr > :first-child").first
-    assert first_column.evaluate("e => getComputedStyle(e).position") == "sticky"
-    records = page.locator(".table-wrap:not(.table-wide) tbody tr").first
-    display = records.evaluate("e => getComputedStyle(e).display")
-    assert display == ("block" if width == 360 else "table-row")  # cards on a phone
-    if width == 1280:  # the wide pages give their tables the whole width
-        assert page.locator(".md-sidebar--primary").evaluate("e => e.hidden || getComputedStyle(e).display == 'none'")
-    ctx.close()
-
-
-@pytest.mark.parametrize("width", [360, 1280])
-def test_screenshots_and_layout(browser: Browser, base_url: str, width: int, requests_seen: list[str]) -> None:
-    ctx = browser.new_context(viewport={"width": width, "height": 800})
-    ctx.on("request", lambda r: requests_seen.append(r.url))
-    page = ctx.new_page()
-    ARTIFACTS.mkdir(exist_ok=True)
-    for name, path in AXE_PAGES.items():
-        page.goto(base_url + path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 1, f"{name} scrolls sideways at {width}px"
-        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=False)
-    page.emulate_media(color_scheme="dark")
-    page.goto(base_url)
-    page.screenshot(path=str(ARTIFACTS / f"home-{width}-dark.png"))
-    ctx.close()
-
-
-def test_no_request_leaves_the_site(requests_seen: list[str], base_url: str) -> None:
-    # Runs last in this module: every page visited above was recorded.
-    assert len(requests_seen) > 50
-    hosts = {urlsplit(u).netloc for u in requests_seen if not u.startswith(("data:", "blob:"))}
-    assert hosts == {urlsplit(base_url).netloc}
-
-
 ZH_TEXT = (
     "深圳市人工智能算力发展行动方案（2025-2026年）\n2025年6月3日\n一、总体目标\n到2026年，建成一批智能算力中心。\n"
     "二、重点任务\n（一）建设城市级算力平台。统筹全市算力资源，推动算力调度。\n（二）培育人工智能企业。支持企业发展。\n"
@@ -413,3 +251,8 @@ def test_chinese_measures_are_found_by_chinese_words(page: Page, base_url: str) 
     expect(page.locator("pagefind-modal pagefind-results a").first).to_have_attribute(
         "href", re.compile(r"cn-algorithmic-recommendation-provisions-2021")
     )
+
+
+def test_no_request_leaves_the_site(requests_seen: list[str], base_url: str) -> None:
+    # Runs last in this module: every page visited above was recorded.
+    assert_no_request_left_the_site(requests_seen, base_url)

@@ -1,0 +1,70 @@
+"""What the browser tests share: Debian's Chromium through Playwright (one per test process),
+and the run's shared site served under a sub-path, as GitHub Pages serves a project site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from ..site_helpers import ROOT, serve
+
+PREFIX = "/ai-policy-archive/"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+JINGAN = "notices/jingan-ai-demonstration-zone-2026-2028/"
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    """The run's shared site, served under a sub-path as GitHub Pages serves a project site."""
+    with serve(site, PREFIX) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    # CHROMIUM names another Chromium-based browser (GitHub's Ubuntu runners have Google Chrome).
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def requests_seen() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def context(browser: Browser, requests_seen: list[str]) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx.on("request", lambda r: requests_seen.append(r.url))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+def assert_no_request_left_the_site(requests_seen: list[str], base_url: str) -> None:
+    """Every request the module's pages made went to the site (run last in a module)."""
+    assert len(requests_seen) > 50
+    hosts = {urlsplit(u).netloc for u in requests_seen if not u.startswith(("data:", "blob:"))}
+    assert hosts == {urlsplit(base_url).netloc}
