@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -29,35 +29,72 @@ def archive() -> Archive:
 @dataclass(frozen=True)
 class SharedSite:
     """The site every test that only reads a site shares: built once per run (across xdist
-    workers too), from a copy of the corpus taken when the run began."""
+    workers too), from a copy of the corpus taken when its build started."""
 
     path: Path
     corpus: Path
-    built_after: float  # when this run's first request for it came (time.time())
+    built_after: float  # when its build started, in this run (time.time())
     output: str  # what the build printed
 
 
-@pytest.fixture(scope="session")
-def shared_site(tmp_path_factory: pytest.TempPathFactory) -> SharedSite:
+SITE_FIXTURES = {"site", "shared_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Heavy files first (they build sites, run the command many times or drive a browser), those
+    that do not read the shared site before those that do, so that every core has work while the
+    shared site is built; the quick files last, to even out the end. Test files run whole on one
+    worker each, in this order (``--dist loadfile --no-loadscope-reorder``)."""
+    reads_site = {item.path for item in items if SITE_FIXTURES & set(getattr(item, "fixturenames", ()))}
+
+    def rank(item: pytest.Item) -> int:
+        if item.get_closest_marker("heavy") is None:
+            return 2
+        return 1 if item.path in reads_site else 0
+
+    items.sort(key=rank)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start building the shared site as soon as the collected tests show that one reads it."""
+    wanted = any(SITE_FIXTURES & set(getattr(item, "fixturenames", ())) for item in session.items)
+    if wanted and not session.config.option.collectonly:
+        _start_shared_site(_run_folder(session.config._tmp_path_factory))  # type: ignore[attr-defined]
+
+
+def _start_shared_site(run: Path) -> Path:
+    """Build the shared site in the background, once per run (the first worker to ask starts it):
+    from a copy of the corpus taken now, through the real command, in at least two processes
+    so that the byte-for-byte test compares rendering in shares with rendering in one."""
     from filelock import FileLock
 
     from tools.shares import default_jobs
 
-    from .site_helpers import build
-
-    run = _run_folder(tmp_path_factory)
     folder = run / "shared-site"
     with FileLock(str(run / "shared-site.lock")):
-        if not (folder / "done.json").exists():
-            started = time.time()
+        if not (folder / "started").exists():
             shutil.rmtree(folder, ignore_errors=True)
             shutil.copytree(CORPUS, folder / "corpus")
-            # At least two processes, so the byte-for-byte test compares rendering in shares with one.
-            result = build(folder / "site", folder / "corpus", "--jobs", str(max(2, default_jobs())))
-            assert result.returncode == 0, result.stderr
-            (folder / "done.json").write_text(json.dumps({"started": started, "output": result.stderr}))
-    done = json.loads((folder / "done.json").read_text())
-    return SharedSite(folder / "site", folder / "corpus", done["started"], done["output"])
+            (folder / "started").write_text(repr(time.time()))
+            build = [sys.executable, "-m", "tools", "build", "--corpus", folder / "corpus", "--out", folder / "site"]
+            build += ["--jobs", str(max(2, default_jobs()))]
+            command = " ".join(shlex.quote(str(part)) for part in build)
+            log, done = (shlex.quote(str(folder / name)) for name in ("build.log", "exit"))
+            script = f"{command} > {log} 2>&1; echo $? > {done}.tmp; mv {done}.tmp {done}"
+            subprocess.Popen(["sh", "-c", script], cwd=ROOT, start_new_session=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def shared_site(tmp_path_factory: pytest.TempPathFactory) -> SharedSite:
+    folder = _start_shared_site(_run_folder(tmp_path_factory))
+    deadline = time.time() + 600
+    while not (folder / "exit").exists():
+        assert time.time() < deadline, f"the shared site was not built in 10 minutes: {folder}/build.log"
+        time.sleep(0.2)
+    output = (folder / "build.log").read_text("utf-8")
+    assert (folder / "exit").read_text().strip() == "0", output
+    return SharedSite(folder / "site", folder / "corpus", float((folder / "started").read_text()), output)
 
 
 def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -32,9 +32,14 @@ _PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
 
 def build(out: Path, corpus: Path = ROOT / "corpus", *options: str) -> subprocess.CompletedProcess[str]:
-    """``policy-archive build`` in a child process (``options``: e.g. "--jobs", "1")."""
+    """``policy-archive build`` in a child process (``options``: e.g. "--engine", "zensical").
+
+    In one process unless ``options`` say "--jobs": the tests' small corpora render sooner than
+    new processes start, and the suite already runs on every core (the shared site and the
+    byte-for-byte test choose their own)."""
+    jobs = () if "--jobs" in options else ("--jobs", "1")
     return subprocess.run(
-        [sys.executable, "-m", "tools", "build", "--corpus", str(corpus), "--out", str(out), *options],
+        [sys.executable, "-m", "tools", "build", "--corpus", str(corpus), "--out", str(out), *jobs, *options],
         cwd=ROOT,
         capture_output=True,
         text=True,

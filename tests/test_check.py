@@ -10,6 +10,8 @@ import pytest
 
 from .conftest import Cli
 
+pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
+
 JINGAN = "notices/jingan-ai-demonstration-zone-2026-2028"
 SHENZHEN = "notices/shenzhen-ai-action-plan-2023-2024"
 

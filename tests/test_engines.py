@@ -12,6 +12,8 @@ import pytest
 from .conftest import SharedSite
 from .site_helpers import ROOT, build
 
+pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
+
 
 def _pages(site: Path) -> set[str]:
     return {str(p.relative_to(site)) for p in site.rglob("*.html") if "pagefind" not in p.parts}

@@ -17,6 +17,8 @@ from tools.load import sha256
 from .conftest import SMALL, make_small_corpus
 from .site_helpers import build
 
+pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
+
 NOTICE = "shenzhen-ai-action-plan-2023-2024"
 # Quotes, tags, event handlers, a javascript: link, an attribute list, a refresh, an iframe,
 # Markdown link and image syntax: every way text could turn into markup.

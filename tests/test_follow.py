@@ -18,6 +18,8 @@ from .conftest import Cli
 from .site_helpers import build
 from .test_parse import JINGAN, SHENZHEN, ZHANGJIANG, notice
 
+pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
+
 EO_14110 = "us-eo-14110-safe-secure-trustworthy-ai-2023"
 EO_14141 = "us-eo-14141-ai-infrastructure-2025"
 FUND = f"{SHENZHEN}--m-16--100-billion-yuan"

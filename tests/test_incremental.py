@@ -6,12 +6,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tools import export
 from tools.pipeline import build_archive
 from tools.preview import PreviewSession
 
 from .site_helpers import ROOT, build
 from .test_check import edit
+
+pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
 SHENZHEN = "notices/shenzhen-ai-action-plan-2023-2024"
 

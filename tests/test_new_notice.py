@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from .conftest import Cli
 from .site_helpers import build
+
+pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
 TEXT = (
     "\ufeffShenzhen Action Plan for AI Agents (2025-2026)\r\n"

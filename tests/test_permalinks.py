@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import Cli
 from .site_helpers import build
 from .test_check import _rehash, edit
+
+pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
 SHENZHEN = "notices/shenzhen-ai-action-plan-2023-2024"
 
@@ -27,13 +31,13 @@ def _drop_measure_18(corpus: Path) -> None:
     edit(corpus / SHENZHEN / "notice.yaml", "expect_measures: 18", "expect_measures: 17")
 
 
-def test_a_vanishing_url_fails_the_check(cli: Cli, corpus_copy: Path) -> None:
-    _drop_measure_18(corpus_copy)
-    result = cli("check", "--corpus", str(corpus_copy))
+def test_a_vanishing_url_fails_the_check(cli: Cli, shenzhen_corpus: Path) -> None:
+    _drop_measure_18(shenzhen_corpus)
+    result = cli("check", "--corpus", str(shenzhen_corpus))
     assert result.returncode == 1
     line = next(ln for ln in result.stderr.splitlines() if "m-18/ would disappear" in ln)
-    lock_line = (corpus_copy / "urls.lock").read_text().splitlines().index(f"{SHENZHEN}/m-18/") + 1
-    assert line.startswith(f"{corpus_copy}/urls.lock:{lock_line}:")
+    lock_line = (shenzhen_corpus / "urls.lock").read_text().splitlines().index(f"{SHENZHEN}/m-18/") + 1
+    assert line.startswith(f"{shenzhen_corpus}/urls.lock:{lock_line}:")
 
 
 def test_a_redirect_keeps_it(cli: Cli, shenzhen_corpus: Path, tmp_path: Path) -> None:
@@ -47,8 +51,8 @@ def test_a_redirect_keeps_it(cli: Cli, shenzhen_corpus: Path, tmp_path: Path) ->
     assert 'content="0; url=../m-17/"' in page and "location.hash" in page
 
 
-def test_a_redirect_must_point_to_a_page(cli: Cli, corpus_copy: Path) -> None:
-    (corpus_copy / "redirects.yaml").write_text(f"redirects:\n  old/page/: {SHENZHEN}/m-99/\n")
-    result = cli("check", "--corpus", str(corpus_copy))
+def test_a_redirect_must_point_to_a_page(cli: Cli, shenzhen_corpus: Path) -> None:
+    (shenzhen_corpus / "redirects.yaml").write_text(f"redirects:\n  old/page/: {SHENZHEN}/m-99/\n")
+    result = cli("check", "--corpus", str(shenzhen_corpus))
     assert result.returncode == 1
-    assert f"{corpus_copy}/redirects.yaml:2: redirect target {SHENZHEN}/m-99/ is not a page" in result.stderr
+    assert f"{shenzhen_corpus}/redirects.yaml:2: redirect target {SHENZHEN}/m-99/ is not a page" in result.stderr

@@ -5,9 +5,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from .conftest import Cli
 from .site_helpers import build
 from .test_check import edit
+
+pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
 SHENZHEN = "notices/shenzhen-ai-action-plan-2023-2024"
 

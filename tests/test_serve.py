@@ -11,8 +11,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from .site_helpers import ROOT
 from .test_check import edit
+
+pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
 SHENZHEN = "notices/shenzhen-ai-action-plan-2023-2024"
 

@@ -11,12 +11,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
+import pytest
 from bs4 import BeautifulSoup
 
 from tools.models import Archive
 
 from .conftest import CORPUS, SharedSite
 from .site_helpers import ROOT, build, html_tree
+
+pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
 
 def test_the_shared_site_is_this_runs_build_of_this_corpus(shared_site: SharedSite, archive: Archive) -> None:

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from .conftest import ARTIFACTS, JINGAN, assert_no_request_left_the_site
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
 
 AXE_PAGES = {
