@@ -296,13 +296,17 @@ def profile(n: int, work: Path) -> str:
     return stream.getvalue()
 
 
-def measure(n: int, zensical_max: int, work: Path, builds_only: bool = False) -> dict[str, Any]:
-    """Every measurement at size n (``builds_only``: the two full builds alone)."""
+def measure(
+    n: int, zensical_max: int, work: Path, builds_only: bool = False, one_process_max: int = 100
+) -> dict[str, Any]:
+    """Every measurement at size n (``builds_only``: the two full builds alone; the one-process
+    build only up to ``one_process_max``)."""
     corpus, out = work / "corpus", work / "site"
     make_corpus(n, corpus)
     result: dict[str, Any] = {"n": n, "notices": 5 * n}
-    result["mkdocs_one_process"] = build(corpus, out, "mkdocs", work, ("--jobs", "1"))
-    shutil.rmtree(out)
+    if n <= one_process_max:
+        result["mkdocs_one_process"] = build(corpus, out, "mkdocs", work, ("--jobs", "1"))
+        shutil.rmtree(out)
     result["mkdocs"] = build(corpus, out, "mkdocs", work, ("--jobs", str(CORES)))
     result["mkdocs"]["jobs"] = CORES
     if builds_only:
@@ -346,7 +350,7 @@ def builds_table(results: list[dict[str, Any]]) -> str:
     )
     rows = []
     for r in results:
-        for m in (r["mkdocs_one_process"], r["mkdocs"]) if "mkdocs_one_process" in r else ():
+        for m in [r[k] for k in ("mkdocs_one_process", "mkdocs") if k in r and "jobs" in r["mkdocs"]]:
             s, peaks = m["stages_s"], m.get("peaks_mb", {})
             jobs = m.get("jobs", 1)
             mb = " / ".join(f"{p:.0f}" for p in [*peaks.get("build", []), *peaks.get("render", [])])
@@ -418,6 +422,7 @@ def main() -> None:
     parser.add_argument("--zensical-max", type=int, default=32, help="largest N also built with Zensical")
     parser.add_argument("--profile-size", type=int, default=8)
     parser.add_argument("--no-readme", action="store_true")
+    parser.add_argument("--one-process-max", type=int, default=100, help="largest N also built in one process")
     parser.add_argument(
         "--builds-only",
         action="store_true",
@@ -429,7 +434,10 @@ def main() -> None:
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
             print(f"N={n}: building …", flush=True)
-            kept[n] = {**kept.get(n, {}), **measure(n, args.zensical_max, Path(tmp), args.builds_only)}
+            kept[n] = {
+                **kept.get(n, {}),
+                **measure(n, args.zensical_max, Path(tmp), args.builds_only, args.one_process_max),
+            }
             print(json.dumps(kept[n]), flush=True)
     results = [kept[n] for n in sorted(kept)]
     if not args.builds_only:

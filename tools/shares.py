@@ -29,7 +29,7 @@ from typing import Any
 from tools.render import RenderError, build_date, collected
 
 BATCH = 200  # pages read and converted before they are written; bounds each process's memory
-SHARES_PER_JOB = 8  # small shares, so that no process waits long for the last one
+SHARES_PER_JOB = 32  # small shares, so that no process waits long for the last one
 NAVIGATION = -1  # the share of the navigation's pages
 
 
