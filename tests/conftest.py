@@ -68,7 +68,7 @@ def _start_shared_site(run: Path) -> Path:
     so that the byte-for-byte test compares rendering in shares with rendering in one."""
     from filelock import FileLock
 
-    from tools.shares import default_jobs
+    from tools.processes import default_jobs
 
     folder = run / "shared-site"
     with FileLock(str(run / "shared-site.lock")):

@@ -15,8 +15,8 @@ from tools.generate import generate
 from tools.index import PagefindError, index_site, set_languages
 from tools.models import Archive, Problem
 from tools.pipeline import build_archive
+from tools.processes import own_peak_mb
 from tools.render import ENGINES, RenderError, read_config
-from tools.shares import own_peak_mb
 
 Say = Callable[[str], None]
 
@@ -52,8 +52,8 @@ def build_site(
     jobs: int = 1,
 ) -> BuildResult:
     """Build the whole site into ``out``, in a folder of its own swapped in at the end: on any
-    failure ``out`` is left as it was. ``jobs``: processes that render pages (the site is the
-    same for any number). (A maintainer's preview is ``tools.preview``.)"""
+    failure ``out`` is left as it was. ``jobs``: processes that parse, write and render pages
+    (the site is the same for any number). (A maintainer's preview is ``tools.preview``.)"""
     timings: dict[str, float] = {}
     start = time.perf_counter()
     archive = build_archive(corpus, jobs=jobs)

@@ -189,12 +189,13 @@ CONFIG = click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Processes that render pages at once  [default: this machine's cores]. The site is the same for any number.",
+    help="Processes that parse, write and render pages at once  [default: this machine's cores]. "
+    "The site is the same for any number.",
 )
 def build(corpus: Path, out: Path, config_file: Path, engine: str, jobs: int | None) -> None:
     """Check the corpus, generate pages, render them and index them for search (atomically).
     For a preview that follows your edits, use `policy-archive serve`."""
-    from tools.shares import default_jobs
+    from tools.processes import default_jobs
 
     sys.exit(0 if _build(corpus, out, config_file, engine, jobs or default_jobs()) else 1)
 

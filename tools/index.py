@@ -6,13 +6,12 @@ dependency): that build segments Chinese, so a notice in Chinese is searchable w
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from tools.processes import run_measured
 
 
 class PagefindError(Exception):
@@ -44,17 +43,13 @@ def index_site(site_dir: Path) -> float:
         sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(fresh),
         "--exclude-selectors", ".headerlink",
     ]  # fmt: skip
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)
-        _, status, usage = os.wait4(process.pid, 0)  # its own peak memory comes with its exit
-        process.returncode = os.waitstatus_to_exitcode(status)
-        output.seek(0)
-        if process.returncode != 0:
-            shutil.rmtree(fresh, ignore_errors=True)
-            raise PagefindError(output.read())
+    code, output, peak = run_measured(command)
+    if code != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise PagefindError(output)
     shutil.rmtree(old, ignore_errors=True)
     if (site_dir / "pagefind").exists():
         (site_dir / "pagefind").rename(old)
     fresh.rename(site_dir / "pagefind")
     shutil.rmtree(old, ignore_errors=True)
-    return usage.ru_maxrss / 1024  # kB on Linux
+    return peak

@@ -1,9 +1,15 @@
-"""Work spread over forked processes: each starts with the parent's data already in memory
-(nothing is copied to it) and sends back only its results. Where processes cannot be forked
-(or with one job) the work runs here, in order."""
+"""Processes: work spread over forked ones, how many to use, and how much memory each took.
+
+``map_forked`` forks processes that start with the parent's data already in memory (nothing is
+copied to them) and send back only their results; where processes cannot be forked (or with one
+job) the work runs in this process, in order.
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import tempfile
 from collections.abc import Callable, Sequence
 from multiprocessing import get_all_start_methods, get_context
 from typing import Any, TypeVar
@@ -12,6 +18,34 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _WORK: tuple[Callable[[Any], Any], Sequence[Any], int] | None = None  # set before the fork
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def own_peak_mb() -> float:
+    """This process's peak resident memory so far, in MB (0 where the system does not say)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def run_measured(command: list[str]) -> tuple[int, str, float]:
+    """Run a command to its end: its exit code, what it printed, and its peak memory in MB (on
+    Linux an upper bound: a child's count starts from what its parent held when it forked)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)
+        if hasattr(os, "wait4"):
+            _, status, usage = os.wait4(process.pid, 0)
+            code, peak = os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
+        else:
+            code, peak = process.wait(), 0.0
+        output.seek(0)
+        return code, output.read(), peak
 
 
 def can_fork() -> bool:

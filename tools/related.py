@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from tools.models import Measure
+from tools.processes import map_forked
 
 _WORD = re.compile(r"[a-z][a-z\-]{2,}|[\u4e00-\u9fff]{2}")
 # Function words and the vocabulary every notice shares carry no signal about the topic
@@ -116,8 +117,10 @@ def related(
     postings_cap: int = 64,
     shortlist: int = 24,
     stopwords: frozenset[str] = STOPWORDS,
+    jobs: int = 1,
 ) -> dict[str, list[tuple[str, float]]]:
-    """For each measure key (notice/id): the most similar measures of *other* notices.
+    """For each measure key (notice/id): the most similar measures of *other* notices, found
+    by ``jobs`` processes.
 
     Candidates come from the measure's ``probe_terms`` most distinctive terms, each term's
     postings kept to its ``postings_cap`` strongest measures; the ``shortlist`` best
@@ -130,8 +133,9 @@ def related(
         for t, w in vec.items():
             postings[t].append((w, i))
     capped = {t: sorted(p, key=lambda x: (-x[0], x[1]))[:postings_cap] for t, p in postings.items()}
-    out: dict[str, list[tuple[str, float]]] = {}
-    for i, vec in enumerate(vectors):
+
+    def best_of(i: int) -> list[tuple[str, float]]:
+        vec = vectors[i]
         partial: dict[int, float] = defaultdict(float)
         for t in sorted(vec, key=lambda t: (-vec[t], t))[:probe_terms]:
             for w, j in capped[t]:
@@ -140,8 +144,9 @@ def related(
         best = sorted(partial, key=lambda j: (-partial[j], keys[j]))[:shortlist]
         scored = [(keys[j], _dot(vec, vectors[j])) for j in best]
         top = sorted((s for s in scored if s[1] >= min_score), key=lambda s: (-s[1], s[0]))[:per_measure]
-        out[keys[i]] = [(k, round(score, 3)) for k, score in top]
-    return out
+        return [(k, round(score, 3)) for k, score in top]
+
+    return dict(zip(keys, map_forked(best_of, range(len(vectors)), jobs), strict=True))
 
 
 def _vectors(measures: Sequence[Measure], stopwords: frozenset[str]) -> list[dict[str, float]]:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import logging
 import os
-import resource
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from tools.processes import own_peak_mb
 from tools.render import RenderError, build_date, collected
 
 BATCH = 200  # pages read and converted before they are written; bounds each process's memory
@@ -39,7 +39,6 @@ class Share:
     peak memory of the process that rendered it."""
 
     index: int
-    pages: int = 0
     warnings: list[str] = field(default_factory=list)
     anchors: dict[str, set[str]] = field(default_factory=dict)
     links: list[tuple[str, str, str, str]] = field(default_factory=list)  # from, to, anchor, as written
@@ -60,15 +59,6 @@ class Rendered:
         for share in self.shares:
             peaks[share.process] = max(peaks.get(share.process, 0.0), share.peak_mb)
         return [peaks[p] for p in sorted(peaks)]
-
-
-def own_peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-
-
-def default_jobs() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def render_in_shares(config_file: Path, docs: Path, site_dir: Path, as_of: str, jobs: int = 1) -> Rendered:
@@ -122,7 +112,6 @@ def render_share(config_file: Path, docs: Path, site_dir: Path, as_of: str, inde
         _PREPARED[key] = (config, files, nav, env)
         if index == NAVIGATION:
             config.plugins.on_post_build(config=config)
-    share.pages = len(mine)
     share.warnings = list(messages)
     share.peak_mb = own_peak_mb()
     return share

@@ -20,6 +20,7 @@ from tools.generate.markup import rel
 from tools.generate.templates import render
 from tools.models import Archive, Notice
 from tools.processes import map_forked
+from tools.related import related
 
 Progress = Callable[[int, int], None]
 
@@ -154,7 +155,7 @@ def generate(
 ) -> list[str]:
     """Write the whole docs tree to ``out``; return the files written (all, or those that changed).
     ``jobs`` processes write the pages of a full write (where processes can be forked)."""
-    site = site or Site.build(archive)
+    site = site or Site.build(archive, partial(related, jobs=jobs))
     tree = Tree(out, incremental)
     for own in sorted(p for p in handwritten.rglob("*") if p.is_file()):
         relative = own.relative_to(handwritten)
