@@ -8,10 +8,13 @@ job) the work runs in this process, in order.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from multiprocessing import get_all_start_methods, get_context
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -27,25 +30,39 @@ def default_jobs() -> int:
 
 def own_peak_mb() -> float:
     """This process's peak resident memory so far, in MB (0 where the system does not say)."""
+    return _high_water_mb("self") or _rusage_peak_mb()
+
+
+def run_measured(command: list[str]) -> tuple[int, str, float]:
+    """Run a command to its end: its exit code, what it printed, and its peak memory in MB,
+    read from its own high-water mark while it runs (a child's rusage would count what its
+    parent held when it forked)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)
+        peak = 0.0
+        while process.poll() is None:
+            peak = max(peak, _high_water_mb(str(process.pid)))
+            time.sleep(0.05)
+        output.seek(0)
+        return process.returncode, output.read(), peak
+
+
+def _high_water_mb(pid: str) -> float:
+    """A process's peak resident memory (Linux's VmHWM, which starts afresh at exec), in MB."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # not Linux, or the process has just ended
+        return 0.0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found[1]) / 1024 if found else 0.0
+
+
+def _rusage_peak_mb() -> float:
     try:
         import resource
     except ImportError:  # Windows
         return 0.0
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-
-
-def run_measured(command: list[str]) -> tuple[int, str, float]:
-    """Run a command to its end: its exit code, what it printed, and its peak memory in MB (on
-    Linux an upper bound: a child's count starts from what its parent held when it forked)."""
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)
-        if hasattr(os, "wait4"):
-            _, status, usage = os.wait4(process.pid, 0)
-            code, peak = os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
-        else:
-            code, peak = process.wait(), 0.0
-        output.seek(0)
-        return code, output.read(), peak
 
 
 def can_fork() -> bool:
