@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SharedSite
+from .conftest import SMALL, SharedSite, make_small_corpus
 from .site_helpers import ROOT, build
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
@@ -68,8 +68,9 @@ def test_zensical_missing_says_how_to_install_it(tmp_path: Path) -> None:
         "sys.meta_path.insert(0, _Hide())\n"
     )
     env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path)}
+    corpus = make_small_corpus(tmp_path / "corpus", SMALL)  # the subject is the message, not the corpus
     result = subprocess.run(
-        [sys.executable, "-m", "tools", "build", "--engine", "zensical", "--out", str(tmp_path / "site")],
+        [sys.executable, "-m", "tools", "build", "--engine", "zensical", "--corpus", str(corpus), "--out", str(tmp_path / "site")],
         cwd=ROOT, capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
     assert result.returncode == 1
