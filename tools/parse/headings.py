@@ -1,0 +1,175 @@
+"""Heading styles and their sequences: which lines start a heading, and of which style.
+
+Each line is matched against the heading styles of ``regexes.HEADING_STYLES`` (a line may fit
+several: "(i)" is a letter after "(h)" and a Roman numeral otherwise; the style whose sequence
+it continues wins). Numbered items after a line ending in a colon are an inline list (lists
+nest: "(i)" inside "(a)" inside "4.1."), and every numbered line inside an article is content
+of the article, not a heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from tools import regexes
+from tools.models import Numbering, SourceLine
+from tools.numerals import parse_number
+from tools.parse.lines import printed_in_raw, raw_prefix, title_key
+from tools.regexes import HeadingStyle
+
+
+@dataclass
+class Heading:
+    line: SourceLine
+    style: HeadingStyle
+    numbering: Numbering
+    rest: str
+    rest_start: int = 0  # where ``rest`` begins in the normalised line
+    major: int | None = None  # "4" of a decimal "4.1"
+    label: str = ""  # the printed word of a labelled part ("Pillar")
+
+
+def candidates(line: SourceLine, styles: Sequence[HeadingStyle], items: bool = False) -> list[Heading]:
+    """Every heading style the line could start with, in the order of ``styles``. With ``items``,
+    also numbered lines whose text starts in lower case (list items may; headings may not)."""
+    found = []
+    for style in styles:
+        for pattern in style.patterns:
+            m = pattern.match(line.norm)
+            if not m:
+                continue
+            groups = m.groupdict()
+            value = 0 if style.unnumbered else parse_number(m["num"], letters=style.letter_id)
+            rest = m["rest"].strip()
+            if value is None or (style.needs_text and not items and not regexes.HEADING_TEXT_START.match(rest)):
+                continue
+            printed = printed_in_raw(line.raw, m["printed"])
+            major = int(groups["major"]) if groups.get("major") else None
+            numbering = Numbering(style.name, printed, value)
+            found.append(Heading(line, style, numbering, rest, m.start("rest"), major, groups.get("label") or ""))
+            break
+    return found
+
+
+def match_heading(line: SourceLine, styles: Sequence[HeadingStyle]) -> Heading | None:
+    """The heading a line starts with, if any (the first style that fits)."""
+    found = candidates(line, styles)
+    return found[0] if found else None
+
+
+@dataclass
+class _Lists:
+    """Inline lists open at this point, innermost last: (style, next value)."""
+
+    open: list[tuple[str, int]] = field(default_factory=list)
+
+    def continues(self, heading: Heading) -> bool:
+        """Whether the line is the next item of an open list (closing lists inside it)."""
+        for depth in range(len(self.open) - 1, -1, -1):
+            style, expected = self.open[depth]
+            if heading.style.name == style and (heading.style.unnumbered or heading.numbering.value == expected):
+                del self.open[depth + 1 :]
+                self.open[depth] = (style, expected + 1)
+                return True
+        return False
+
+
+def find_headings(
+    lines: Sequence[SourceLine],
+    styles: Sequence[HeadingStyle],
+    skip: Iterable[int] = (),
+    titled: frozenset[str] | set[str] = frozenset(),
+) -> list[Heading]:
+    """Headings in document order, leaving out inline lists and the numbered lines inside articles.
+
+    ``skip`` holds line indexes that are never headings; ``titled`` the keys of unnumbered
+    titles (from a table of contents) that are headings wherever they occur."""
+    skipped = set(skip)
+    headings: list[Heading] = []
+    lists = _Lists()
+    last: dict[str, int] = {}
+    in_article = False
+    previous: SourceLine | None = None
+    for line in lines:
+        if not line.norm:
+            continue
+        found: list[Heading] = []
+        items: list[Heading] = []
+        if line.index not in skipped:
+            if titled and title_key(line.norm) in titled:
+                found = [Heading(line, regexes.TITLED, Numbering("titled", "", 0), line.norm)]
+            else:
+                found, items = candidates(line, styles), candidates(line, styles, items=True)
+        heading = _choose(found, last)
+        if items and all(h.style.rank is None for h in items):
+            # An item of an open inline list, or any numbered line inside an article, is content.
+            introduced = previous is not None and regexes.LIST_INTRODUCER.search(previous.norm)
+            first_item = next((h for h in items if h.numbering.value == 1 or h.style.unnumbered), None)
+            if any(lists.continues(h) for h in items) or in_article:
+                heading = None
+            elif first_item and introduced:
+                lists.open.append((first_item.style.name, 2))
+                heading = None
+        if heading:
+            lists.open.clear()
+            if heading.style.rank is not None:
+                in_article = heading.style.always_measure
+            last[heading.style.name] = heading.numbering.value
+            headings.append(heading)
+        previous = line
+    return headings
+
+
+def _choose(found: list[Heading], last: dict[str, int]) -> Heading | None:
+    """Of the styles a line fits, the one whose sequence it continues; else one that starts a
+    sequence ("(i)" at the start of a list is a Roman one); else the first."""
+    if len(found) < 2:
+        return found[0] if found else None
+    for heading in found:
+        if last.get(heading.style.name) == heading.numbering.value - 1:
+            return heading
+    return next((h for h in found if h.numbering.value == 1), found[0])
+
+
+def split_title(heading: Heading) -> str | None:
+    """The heading's title: the whole rest of a short line, or its short first sentence."""
+    title, _ = title_span(heading)
+    return title
+
+
+def title_span(heading: Heading) -> tuple[str | None, int]:
+    """The title, tidied for navigation, and how many characters of ``rest`` it spans as printed."""
+    rest = heading.rest
+    if heading.style is regexes.TITLED:
+        return rest, len(rest)
+    if not heading.style.titled or not rest:
+        return None, 0
+    # A chapter's or section's title may be long; an item's title is a short lead sentence.
+    longest = regexes.LABELLED_TITLE_MAX_CHARS if heading.style.rank is not None else regexes.TITLE_MAX_CHARS
+    sentence = regexes.FIRST_SENTENCE.match(rest)
+    if sentence and len(sentence["title"]) <= longest:
+        return sentence["title"].rstrip("。.").strip(), sentence.end("title")
+    if len(rest) <= longest:
+        return rest.rstrip("。.").strip(), len(rest)
+    return None, 0
+
+
+def gist(text: str, words: int = 12) -> str:
+    """The first words of an item with neither number nor title, to name it in navigation."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def heading_raw(heading: Heading) -> str:
+    """The heading as printed: the raw line's number and title sentence, punctuation and all.
+
+    The page shows these characters; the tidied title is only for navigation. Falls back to
+    the printed number when the raw characters cannot be lined up with the normalised ones.
+    """
+    _, span = title_span(heading)
+    end = heading.rest_start + span if span else heading.rest_start
+    target = heading.line.norm[:end].rstrip()
+    raw = heading.line.raw.strip()
+    cut = raw_prefix(raw, target)
+    return raw[:cut].rstrip() if cut is not None else heading.numbering.printed.strip()

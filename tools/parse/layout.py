@@ -1,0 +1,105 @@
+"""What surrounds the headings: a heading line that also starts its first subsection, tables
+of contents, labels of lists of measures, and footnotes placed among the paragraphs."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from tools import regexes
+from tools.models import SourceLine
+from tools.parse.headings import match_heading, title_span
+from tools.parse.lines import normalise, raw_prefix, title_key
+from tools.regexes import HeadingStyle
+
+
+def split_inline(lines: Sequence[SourceLine], styles: Sequence[HeadingStyle]) -> list[SourceLine]:
+    """Split "4.1.  Title.  (a)  Within …" into the heading and the subsection it starts."""
+    out: list[SourceLine] = []
+    for line in lines:
+        out += _split_line(line, styles) if line.norm else [line]
+    return [replace(seg, index=i) for i, seg in enumerate(out)]
+
+
+def _split_line(line: SourceLine, styles: Sequence[HeadingStyle]) -> list[SourceLine]:
+    heading = match_heading(line, styles)
+    if heading is None:
+        return [line]
+    title, span = title_span(heading)
+    body = heading.rest[span:].lstrip() if title else ""
+    if not body:
+        return [line]
+    inner = match_heading(SourceLine(line.number, body, body, 0), styles)
+    if inner is None or inner.numbering.value != 1 or inner.style.rank is not None or inner.style == heading.style:
+        return [line]
+    cut = raw_prefix(line.raw, normalise(line.raw)[: len(line.norm) - len(body)].rstrip())
+    if cut is None:
+        return [line]
+    while cut < len(line.raw) and line.raw[cut].isspace():
+        cut += 1
+    first, second = line.raw[:cut], line.raw[cut:]
+    return [SourceLine(line.number, first, normalise(first), 0), SourceLine(line.number, second, normalise(second), 0)]
+
+
+# --- tables of contents, list labels and footnotes -----------------------------------------
+
+
+def find_contents(lines: Sequence[SourceLine], styles: Sequence[HeadingStyle]) -> tuple[set[int], set[str]]:
+    """The lines of a table of contents (by index), and the unnumbered titles it lists.
+
+    A table of contents starts at its heading ("Table of Contents", 目录) and ends where the
+    body repeats its first entry. Entries wrapped over two lines are joined."""
+    start = next((ln.index for ln in lines if regexes.CONTENTS_HEADING.match(ln.norm)), None)
+    if start is None:
+        return set(), set()
+    entries: list[str] = []
+    members = {start}
+    pending = ""
+    for line in lines[start + 1 :]:
+        if not line.norm:
+            continue
+        text = regexes.CONTENTS_LEADER.sub("", line.norm).strip()
+        if len(text) > regexes.CONTENTS_MAX_CHARS or (entries and title_key(text) == title_key(entries[0])):
+            break
+        members.add(line.index)
+        if regexes.CONTENTS_LEADER.search(line.norm) or match_heading(line, styles):
+            entries.append(f"{pending} {text}".strip())
+            pending = ""
+        else:
+            pending = f"{pending} {text}".strip()  # an entry wrapped onto the next line
+    if pending:
+        entries.append(pending)
+    untitled = SourceLine(0, "", "", 0)
+    titled = {title_key(e) for e in entries if not match_heading(replace(untitled, raw=e, norm=e), styles)}
+    return members, titled
+
+
+def find_labels(lines: Sequence[SourceLine], heading_lines: set[int], hints: dict[str, Any]) -> set[int]:
+    """Lines that label a list of measures: short and unpunctuated, each time right before a
+    numbered or bulleted item, and used more than once (or named in the ``measure_lists`` hint)."""
+    found: dict[str, list[int]] = {}
+    texts = [ln for ln in lines if ln.norm]
+    for line, following in itertools.pairwise(texts):
+        if line.index in heading_lines or following.index not in heading_lines:
+            continue
+        if regexes.LIST_LABEL.match(line.norm) and not regexes.SENTENCE_END.search(line.norm):
+            found.setdefault(title_key(line.norm), []).append(line.index)
+    named = {title_key(str(x)) for x in hints.get("measure_lists") or []}
+    return {i for key, at in found.items() if len(at) > 1 or key in named for i in at}
+
+
+def footnote_lines(lines: Sequence[SourceLine]) -> set[int]:
+    """Footnotes a PDF conversion placed among the paragraphs: a line that starts with a number
+    the text has cited as "[n]" before it. They are never headings, measures or targets."""
+    cited: set[int] = set()
+    out = set()
+    for line in lines:
+        m = regexes.FOOTNOTE_LINE.match(line.raw.strip())
+        if m and int(m["num"]) in cited:
+            out.add(line.index)
+        for ref in regexes.FOOTNOTE_REF.findall(line.raw):
+            cited |= {int(n) for n in re.findall(r"\d+", ref)}
+    return out
