@@ -74,10 +74,17 @@ class Node:
     first: int = 0  # index of its first segment
     last: int = 0  # index of its last own segment
     cited_as: str = ""  # how a reader cites it: "Sec. 4.1 (a)", "II (1) 3", "Article 13"
+    heading_lines: int = 1  # 2 when the title is printed on the line below the number
+    note: SourceLine | None = None  # a sub-heading or marginal note printed just above the heading
+    back_matter: bool = False  # an annex, appendix or the addenda, or a part of one
+
+    def body(self) -> list[SourceLine]:
+        """Its own lines after the heading (and the title line below it)."""
+        return self.paragraphs[self.heading_lines :]
 
     def heading_rest(self) -> str:
         """What follows the printed heading on its line, as printed."""
-        if not self.paragraphs:
+        if not self.paragraphs or self.heading_lines > 1:
             return ""
         raw = self.paragraphs[0].raw.strip()
         return raw[len(self.heading_raw) :].strip() if raw.startswith(self.heading_raw) else raw
@@ -87,8 +94,14 @@ class Node:
 class FrontMatter:
     """A paragraph before (or after) the numbered body, with its role."""
 
-    role: str  # title, date, document-number, addressees, preamble, signatory, news, ...
+    role: str  # title, date, document-number, addressees, preamble, recital, signatory, footnote, ...
     line: SourceLine
+    number: str = ""  # a recital's or a footnote's printed number ("12" of "(12)")
+
+    @property
+    def anchor(self) -> str:
+        """Its id on the notice page ("recital-12", "footnote-3"), when it is numbered."""
+        return f"{self.role}-{self.number.replace('*', 'x')}" if self.number else ""
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,11 @@ class HeadingStyle:
     rest of the heading line may carry a title (an article's never does).
     ``always_measure`` makes every heading of the style a measure (the citable unit of law).
     ``unnumbered`` styles (bullets, headings listed in a table of contents) carry no number:
-    their value is their place among their siblings. A ``label`` of "*" takes the printed word
+    their value is their place among their siblings. ``back_matter`` styles (annexes,
+    appendices, addenda) open parts that hold no measures; numbered lines in them are content,
+    and what they contain keeps their id ("addenda-1-art-1", never the body's "art-1").
+    ``frame`` styles are the operative paragraphs of an international body's instrument
+    ("V. RECOMMENDS that Adherents …"): the numbered principles below them are the measures. A ``label`` of "*" takes the printed word
     ("pillar" for "Pillar I").
     """
 
@@ -39,6 +43,8 @@ class HeadingStyle:
     letter_id: bool = False
     needs_text: bool = True
     unnumbered: bool = False
+    back_matter: bool = False  # annexes, appendices, addenda: citable parts, never measures
+    frame: bool = False  # an operative paragraph ("II. RECOMMENDS …"): holds measures, is never one
 
 
 def _p(*sources: str) -> tuple[re.Pattern[str], ...]:
@@ -59,7 +65,7 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "chapter",
         _p(
-            rf"^(?P<printed>Chapter\s+(?P<num>\d+|{_ROMAN}))\b\s*[:.]?\s*(?P<rest>.*)$",
+            rf"^(?P<printed>(?:Chapter|CHAPTER)\s+(?P<num>\d+|{_ROMAN}))\b\s*[:.]?\s*(?P<rest>.*)$",
             rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*章)\s*(?P<rest>.*)$",
         ),
         label="chp",
@@ -69,7 +75,7 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "section",
         _p(
-            rf"^(?P<printed>(?:Section|Sec\.)\s+(?P<num>\d+|{_ROMAN}))\b\.?\s*(?P<rest>.*)$",
+            rf"^(?P<printed>(?:Section|SECTION|Sec\.)\s+(?P<num>\d+|{_ROMAN}))\b\.?\s*(?P<rest>.*)$",
             rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*节)\s*(?P<rest>.*)$",
         ),
         label="sec",
@@ -79,7 +85,10 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "article",
         _p(
-            r"^(?P<printed>Article\s+(?P<num>\d+))\b\s*[:.]?\s*(?P<rest>.*)$",
+            # "Article 6" alone, "Article 1 (Purpose) …", "Article 3: Title"; never a sentence that
+            # cites an article ("Article 18 of Regulation …", "Article 6(1) shall apply …").
+            r"^(?P<printed>(?:Article|ARTICLE)\s+(?P<num>\d+))(?![\w(])(?=\s*[:.]?\s*$|\s*[:.]?\s+[(\"“A-Z])"
+            r"\s*[:.]?\s*(?P<rest>.*)$",
             rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*条)\s*(?P<rest>.*)$",
         ),
         label="art",
@@ -87,6 +96,54 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
         titled=False,
         always_measure=True,
         needs_text=False,
+    ),
+    # An operative paragraph of a council or assembly: a Roman number and a verb in capitals.
+    HeadingStyle(
+        "operative",
+        _p(rf"^(?P<printed>(?P<num>{_ROMAN})\.)\s+(?P<rest>[A-Z]{{4,}}(?:\s+[A-Z]{{2,}})*\b.*)$"),
+        rank=3,
+        roman_id=True,
+        frame=True,
+    ),
+    # "Section A" of an annex: a letter, as long as the sequence runs on ("Section C" after "B").
+    HeadingStyle(
+        "section-letter",
+        _p(r"^(?P<printed>(?:Section|SECTION)\s+(?P<num>[A-Z]))\b\.?\s*(?:[—–-]\s*)?(?P<rest>.*)$"),
+        label="sec",
+        rank=2,
+        letter_id=True,
+        needs_text=False,
+    ),
+    # Back matter: "ANNEX III" (its title on the next line), "Appendix A - Definitions",
+    # "ADDENDA <Act No. 20676, Jan. 21, 2025>".
+    HeadingStyle(
+        "annex",
+        _p(
+            rf"^(?P<printed>(?P<label>ANNEX|Annex|SCHEDULE|Schedule)\s+(?P<num>{_ROMAN}|\d+))\b\s*(?:[—–:.-]\s*)?(?P<rest>.*)$"
+        ),
+        label="*",
+        rank=0,
+        roman_id=True,
+        needs_text=False,
+        back_matter=True,
+    ),
+    HeadingStyle(
+        "appendix",
+        _p(r"^(?P<printed>(?P<label>APPENDIX|Appendix)\s+(?P<num>[A-Z]))\b\s*(?:[—–:.-]\s*)?(?P<rest>.*)$"),
+        label="*",
+        rank=0,
+        letter_id=True,
+        needs_text=False,
+        back_matter=True,
+    ),
+    HeadingStyle(
+        "addenda",
+        _p(r"^(?P<printed>(?P<label>ADDENDA|Addenda|ADDENDUM|Addendum))(?=\s|$)\s*(?P<rest>.*)$"),
+        label="addenda",
+        rank=0,
+        needs_text=False,
+        unnumbered=True,
+        back_matter=True,
     ),
     # Items that carry the name of their kind: "Recommendation 3:", "Action 12.", "Measure 2".
     HeadingStyle(
@@ -97,9 +154,19 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
         ),
         label="*",
     ),
+    # Decimal clauses: "4.1", "6.1.1", "6.2.6.1"; each depth is a style of its own, so they nest.
+    # ``major`` is the number of the clause they belong to ("6.2" of "6.2.6").
     HeadingStyle(
         "decimal",
         _p(r"^(?P<printed>(?P<major>\d{1,2})\.(?P<num>\d{1,2})\.?)\s+(?P<rest>\S.*)$"),
+    ),
+    HeadingStyle(
+        "decimal-3",
+        _p(r"^(?P<printed>(?P<major>\d{1,2}\.\d{1,2})\.(?P<num>\d{1,2})\.?)\s+(?P<rest>\S.*)$"),
+    ),
+    HeadingStyle(
+        "decimal-4",
+        _p(r"^(?P<printed>(?P<major>\d{1,2}\.\d{1,2}\.\d{1,2})\.(?P<num>\d{1,2})\.?)\s+(?P<rest>\S.*)$"),
     ),
     HeadingStyle(
         "roman",
@@ -163,6 +230,29 @@ SLUG_STOPWORDS = frozenset(
 )
 SLUG_WORDS = 3
 
+# A part that lists references or notes: what it holds is never a measure.
+REFERENCES_TITLE = re.compile(
+    r"^(?:references|endnotes|end\s*notes|notes|bibliography|sources|works\s+cited|footnotes|参考文献|注释)$",
+    re.IGNORECASE,
+)
+# The enacting formula that ends a regulation's preamble: "HAVE ADOPTED THIS REGULATION:".
+ENACTING_FORMULA = re.compile(
+    r"^(?:HAVE|HAS)\s+ADOPTED\s+TH(?:IS|E\s+PRESENT)\s+[A-Z]+\s*:?$|^(?:HAVE|HAS)\s+DECIDED\s+AS\s+FOLLOWS\s*:?$"
+)
+# A recital: "(12) …" in a preamble.
+RECITAL = re.compile(r"^\((?P<num>\d{1,3})\)\s+\S")
+# The citations of a preamble: "Having regard to …", "After transmission …", "Acting in accordance …".
+CITATION = re.compile(
+    r"^(?:having\s+regard|after\s+(?:transmission|consulting|having\s+consulted)|acting\s+in\s+accordance)",
+    re.IGNORECASE,
+)
+# The sign-off of a law: "Done at Brussels, 13 June 2024." Signatures and footnotes follow it.
+SIGN_OFF = re.compile(r"^Done\s+at\s+[A-Z][\w .-]+,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?$")
+# A footnote in the Official Journal's style, "(12) OJ L 119, 4.5.2016, p. 1.", after the sign-off.
+OJ_FOOTNOTE = re.compile(r"^\((?P<num>\*?\d{1,3})\)\s+\S")
+# Publication lines at the very end: "ELI: http://…", "ISSN 1977-0677 (electronic edition)".
+PUBLICATION_LINE = re.compile(r"^(?:ELI:\s*\S+|ISSN\s+[\dX-]+.*)$")
+
 # A heading's text must start like a phrase, not like a number or a lowercase continuation.
 HEADING_TEXT_START = re.compile(r"^[\"“‘'A-Z\u4e00-\u9fff]")
 
@@ -173,6 +263,8 @@ LIST_INTRODUCER = re.compile(r"[:：]\s*$")
 # (A full stop ends it before a space, or right before a subsection mark: "Workers.(a) To advance".)
 FIRST_SENTENCE = re.compile(r"^(?P<title>.+?(?:[.][”\"’]?(?=\s|\([a-z1-9]\)\s)|。))\s*(?P<body>\S.*)$")
 TITLE_MAX_CHARS = 150
+# The title line under a heading printed alone: short, with no sentence's end (a stray "`" allowed).
+TITLE_LINE = re.compile(r"^(?![(\[“\"‘'•●▪\-–—]|\d)[^.;:!?。；：]{2,320}[`]?$")
 LABELLED_TITLE_MAX_CHARS = 320  # chapters and sections may have long titles
 
 # Responsible-unit clauses, English and Chinese, in round, full-width, square or tortoise-shell

@@ -34,8 +34,16 @@ from typing import Any
 from tools import regexes
 from tools.models import Measure, ParsedNotice, SourceLine
 from tools.parse.checks import check_numbering, diagnose
-from tools.parse.front import classify_front, front_matter_role
-from tools.parse.headings import Heading, candidates, find_headings, heading_raw, match_heading, split_title
+from tools.parse.front import classify_front, closing_lines, enacting_formula, front_matter_role, preamble
+from tools.parse.headings import (
+    Heading,
+    attach_title_lines,
+    candidates,
+    find_headings,
+    heading_raw,
+    match_heading,
+    split_title,
+)
 from tools.parse.ids import assign_ids, cited_as, dedupe_ids, slug
 from tools.parse.layout import find_contents, find_labels, footnote_lines, split_inline
 from tools.parse.lines import fold, normalise, split_lines
@@ -80,18 +88,25 @@ def parse_notice(
     not_headings = set(hints.get("not_headings", []))
     skip = {ln.index for ln in segments if ln.number in not_headings or (body_start and ln.number < body_start)}
     skip |= contents | footnote_lines(segments)
+    formula = enacting_formula(segments)
+    if formula is not None:
+        skip |= set(range(formula.index + 1))
     headings = find_headings(segments, styles, skip, titled)
+    closing = closing_lines(segments, [h.line.index for h in headings if h.style.back_matter])
+    closing_at = {fm.line.index for fm in closing}
+    headings = [h for h in headings if h.line.index not in closing_at]
+    attach_title_lines(headings, segments)
     roots = build_tree(headings)
     everything = [e for e, _ in walk(roots)]
-    attach_text(everything, segments)
+    attach_text(everything, segments, closing_at)
     labels = find_labels(segments, {h.line.index for h in headings}, hints)
     measures = assign_ids(roots, labels)
     problems = dedupe_ids(everything, path)
     first_heading = headings[0].line.index if headings else len(segments)
     roles = {int(k): v for k, v in (hints.get("front_matter_roles") or {}).items()}
     front_lines = segments[:first_heading]
-    front = classify_front(front_lines, titles, roles, hints.get("default_front_role"), contents)
-    back = split_back_matter(everything)
+    front = preamble(classify_front(front_lines, titles, roles, hints.get("default_front_role"), contents), formula)
+    back = closing or split_back_matter(everything)
     problems += check_numbering(everything, path)
     problems += diagnose(segments, headings, len(measures), path, styles)
     flat = [_to_measure(notice_id, e, anc, segments) for e, anc in measures]

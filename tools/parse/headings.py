@@ -26,8 +26,9 @@ class Heading:
     numbering: Numbering
     rest: str
     rest_start: int = 0  # where ``rest`` begins in the normalised line
-    major: int | None = None  # "4" of a decimal "4.1"
+    major: str | None = None  # "4" of a decimal "4.1", "6.2" of "6.2.1"
     label: str = ""  # the printed word of a labelled part ("Pillar")
+    title_line: SourceLine | None = None  # the title printed on the line below ("Article 6" / "Prohibited …")
 
 
 def candidates(line: SourceLine, styles: Sequence[HeadingStyle], items: bool = False) -> list[Heading]:
@@ -45,11 +46,17 @@ def candidates(line: SourceLine, styles: Sequence[HeadingStyle], items: bool = F
             if value is None or (style.needs_text and not items and not regexes.HEADING_TEXT_START.match(rest)):
                 continue
             printed = printed_in_raw(line.raw, m["printed"])
-            major = int(groups["major"]) if groups.get("major") else None
+            major = groups.get("major") or None
             numbering = Numbering(style.name, printed, value)
             found.append(Heading(line, style, numbering, rest, m.start("rest"), major, groups.get("label") or ""))
             break
     return found
+
+
+def full_number(heading: Heading) -> str:
+    """The number a decimal clause below would carry as its ``major``: "6.2" for "6.2", "6" for "6."."""
+    value = str(heading.numbering.value)
+    return f"{heading.major}.{value}" if heading.major else value
 
 
 def match_heading(line: SourceLine, styles: Sequence[HeadingStyle]) -> Heading | None:
@@ -90,6 +97,7 @@ def find_headings(
     lists = _Lists()
     last: dict[str, int] = {}
     in_article = False
+    in_back = False
     previous: SourceLine | None = None
     for line in lines:
         if not line.norm:
@@ -105,7 +113,10 @@ def find_headings(
         if items and all(h.style.rank is None for h in items):
             # An item of an open inline list, or any numbered line inside an article, is content.
             introduced = previous is not None and regexes.LIST_INTRODUCER.search(previous.norm)
-            first_item = next((h for h in items if h.numbering.value == 1 or h.style.unnumbered), None)
+            # A decimal clause ("6.1") carries its own place in the document: never a list item.
+            first_item = next(
+                (h for h in items if (h.numbering.value == 1 or h.style.unnumbered) and h.major is None), None
+            )
             if any(lists.continues(h) for h in items) or in_article:
                 heading = None
             elif first_item and introduced:
@@ -114,11 +125,29 @@ def find_headings(
         if heading:
             lists.open.clear()
             if heading.style.rank is not None:
-                in_article = heading.style.always_measure
+                # Inside an article, and anywhere in an annex or the addenda, numbered lines are content.
+                in_back = heading.style.back_matter or (in_back and heading.style.rank > 0)
+                in_article = heading.style.always_measure or in_back
             last[heading.style.name] = heading.numbering.value
             headings.append(heading)
         previous = line
     return headings
+
+
+def attach_title_lines(headings: Sequence[Heading], lines: Sequence[SourceLine]) -> set[int]:
+    """A ranked heading printed alone ("CHAPTER III", "Article 6", "ANNEX I") takes the short,
+    unpunctuated line right below it as its title. Returns the indexes of those lines."""
+    taken = {h.line.index for h in headings}
+    used = set()
+    for heading in headings:
+        if heading.style.rank is None or heading.rest:
+            continue
+        below = next((ln for ln in lines[heading.line.index + 1 :] if ln.norm), None)
+        if below is None or below.index in taken or not regexes.TITLE_LINE.match(below.norm):
+            continue
+        heading.title_line = below
+        used.add(below.index)
+    return used
 
 
 def _choose(found: list[Heading], last: dict[str, int]) -> Heading | None:
@@ -142,6 +171,12 @@ def title_span(heading: Heading) -> tuple[str | None, int]:
     """The title, tidied for navigation, and how many characters of ``rest`` it spans as printed."""
     rest = heading.rest
     if heading.style is regexes.TITLED:
+        return rest, len(rest)
+    if heading.title_line is not None:
+        return heading.title_line.norm.rstrip("`").strip(), 0
+    # A chapter's or an annex's title is not a sentence: "ADDENDA <Act No. 20676, …>" whole.
+    ranked = heading.style.rank is not None and not heading.style.needs_text and heading.style.titled
+    if ranked and rest and len(rest) <= regexes.LABELLED_TITLE_MAX_CHARS and not regexes.SENTENCE_END.search(rest):
         return rest, len(rest)
     if not heading.style.titled or not rest:
         return None, 0

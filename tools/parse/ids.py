@@ -17,10 +17,18 @@ from collections.abc import Sequence
 from tools import regexes
 from tools.models import Problem
 from tools.numerals import to_letters, to_roman
+from tools.parse.headings import full_number
 from tools.parse.tree import Open, labelled_nodes, walk
 
 
+def _is_back(entry: Open) -> bool:
+    """An annex, appendix or addenda, or a part titled "References" or "Notes"."""
+    return entry.heading.style.back_matter or bool(regexes.REFERENCES_TITLE.match(entry.node.title or ""))
+
+
 def _is_measure(entry: Open, depth: int, flat: bool, labelled: set[int] | None) -> bool:
+    if entry.heading.style.frame:
+        return False
     if entry.heading.style.always_measure:
         return True
     if entry.children:
@@ -31,6 +39,12 @@ def _is_measure(entry: Open, depth: int, flat: bool, labelled: set[int] | None) 
         return True
     # A part with its own responsible-unit clause and no numbered items is itself a measure.
     return any(regexes.RESPONSIBLE_CLAUSE.search(p.raw) for p in entry.node.paragraphs)
+
+
+def _self_contained(entry: Open, ancestors: tuple[Open, ...]) -> bool:
+    """A decimal clause whose first number is not its parent's: it carries its place itself."""
+    major = entry.heading.major
+    return major is not None and not (ancestors and full_number(ancestors[-1].heading) == major)
 
 
 def _component(entry: Open, parent: Open | None) -> str:
@@ -44,8 +58,8 @@ def _component(entry: Open, parent: Open | None) -> str:
         number = to_letters(value)
     elif style.roman_id:
         number = to_roman(value).lower()
-    elif heading.major is not None and not (parent and parent.heading.numbering.value == heading.major):
-        number = f"{heading.major}-{value}"  # "4.1" outside a section 4 keeps both numbers
+    elif heading.major is not None and not (parent and full_number(parent.heading) == heading.major):
+        number = f"{heading.major.replace('.', '-')}-{value}"  # "4.1" outside a section 4 keeps both numbers
     else:
         number = str(value)
     label = heading.label.lower() if style.label == "*" else style.label
@@ -63,7 +77,7 @@ def cited_as(chain: Sequence[Open]) -> str:
             parts.append(entry.node.title or "")
         elif heading.style.unnumbered:
             parts.append(f"item {heading.numbering.value}")
-        elif heading.major is not None and i and chain[i - 1].heading.numbering.value == heading.major:
+        elif heading.major is not None and i and full_number(chain[i - 1].heading) == heading.major:
             parts[-1] = f"{parts[-1]}.{heading.numbering.value}"  # "Sec. 4" and "4.1" read "Sec. 4.1"
         else:
             parts.append(heading.numbering.printed.strip().rstrip(".、:：").strip())
@@ -106,7 +120,11 @@ def assign_ids(roots: list[Open], labels: set[int] | None = None) -> list[tuple[
     flat = all(not e.children for e in roots)
     everything = list(walk(roots))
     labelled = labelled_nodes([e for e, _ in everything], labels) if labels else None
-    measures = [(e, anc) for e, anc in everything if _is_measure(e, len(anc), flat, labelled)]
+    for entry, ancestors in everything:
+        entry.node.back_matter = any(_is_back(x) for x in (*ancestors, entry))
+    measures = [
+        (e, anc) for e, anc in everything if not e.node.back_matter and _is_measure(e, len(anc), flat, labelled)
+    ]
     for entry, _ in measures:
         entry.node.is_measure = True
     dropped = _run_through(measures)
@@ -116,8 +134,10 @@ def assign_ids(roots: list[Open], labels: set[int] | None = None) -> list[tuple[
             for a in ancestors
             if not entry.node.is_measure or (entry.heading.style.name, a.heading.style.name) not in dropped
         ]
-        if entry.heading.style.always_measure:
+        if entry.heading.style.always_measure and not entry.node.back_matter:
             kept = []  # an article is numbered straight through its law: "Article 13" is unique
+        elif entry.node.is_measure and _self_contained(entry, ancestors):
+            kept = []  # "1.1" under "IV. UNDERLINES": the decimal number is unique by itself
         chain = [None, *ancestors]
         parts = [_component(a, chain[ancestors.index(a)]) for a in kept]
         parts.append(_component(entry, ancestors[-1] if ancestors else None))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field, replace
 
 from tools import regexes
@@ -25,7 +25,7 @@ def build_tree(headings: Sequence[Heading]) -> list[Open]:
     for heading in headings:
         entry = Open(heading, _node(heading), heading.style.rank)
         names = [open_.heading.style.name for open_ in stack]
-        while stack and stack[-1].heading.style.unnumbered and stack[-1].heading.style is not regexes.TITLED:
+        while stack and _holds_nothing(stack[-1].heading.style):
             if stack[-1].heading.style is heading.style:
                 break
             stack.pop()  # a bullet holds no headings: what follows it is its sibling's or its parent's
@@ -45,6 +45,11 @@ def build_tree(headings: Sequence[Heading]) -> list[Open]:
     return roots
 
 
+def _holds_nothing(style: regexes.HeadingStyle) -> bool:
+    """A bullet holds no headings; an unnumbered title or the addenda do."""
+    return style.unnumbered and style is not regexes.TITLED and style.rank is None
+
+
 def _node(heading: Heading) -> Node:
     line = heading.line
     title = split_title(heading)
@@ -52,6 +57,9 @@ def _node(heading: Heading) -> Node:
         title = gist(heading.rest)
     node = Node("", heading.numbering, title, line.number, line.number, first=line.index)
     node.heading_raw = heading_raw(heading)
+    if heading.title_line is not None:
+        node.heading_raw = f"{node.heading_raw} {heading.title_line.raw.strip()}"
+        node.heading_lines = 2
     return node
 
 
@@ -74,11 +82,12 @@ def labelled_nodes(everything: Sequence[Open], labels: set[int]) -> set[int]:
     return inside
 
 
-def attach_text(everything: Sequence[Open], lines: Sequence[SourceLine]) -> None:
-    """Each node owns the segments from its heading up to the next heading."""
+def attach_text(everything: Sequence[Open], lines: Sequence[SourceLine], closing: Set[int] = frozenset()) -> None:
+    """Each node owns the segments from its heading up to the next heading (the closing of a
+    law, its sign-off, signatures and footnotes, belongs to none)."""
     starts = [e.node.first for e in everything] + [len(lines)]
     for entry, next_start in zip(everything, starts[1:], strict=False):
-        own = [ln for ln in lines[entry.node.first : next_start] if ln.norm]
+        own = [ln for ln in lines[entry.node.first : next_start] if ln.norm and ln.index not in closing]
         entry.node.paragraphs = own
         entry.node.end_line = own[-1].number if own else entry.node.line
         entry.node.last = own[-1].index if own else entry.node.first
