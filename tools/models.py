@@ -171,6 +171,17 @@ class Update:
     quote_line: int = 0
 
 
+@dataclass(frozen=True)
+class Point:
+    """A numbered paragraph or point inside a measure, which a reader cites: "Article 6(1)(a)"."""
+
+    anchor: str  # its id on the measure's page: "para-1-a"
+    cited_as: str  # "Article 6(1)(a)"
+    number: str  # as printed: "(a)"
+    paragraph: int  # its place in the measure's ``paragraphs``
+    line: int
+
+
 @dataclass
 class Measure:
     """A citable, numbered item, flattened from the tree with its place in it."""
@@ -191,6 +202,7 @@ class Measure:
     targets: list[str] = field(default_factory=list)
     first: int = 0  # index of its first segment
     last: int = 0  # index of its last segment
+    points: list[Point] = field(default_factory=list)  # its numbered paragraphs and points
 
 
 @dataclass

@@ -11,7 +11,7 @@ from typing import Any
 
 from tools import targets
 from tools.agencies import find_clauses
-from tools.models import Node, ParsedNotice, Problem, SourceLine, Target
+from tools.models import FrontMatter, Node, ParsedNotice, Problem, SourceLine, Target
 from tools.parse import parse_notice, split_lines
 
 
@@ -33,7 +33,8 @@ def describe(
 ) -> dict[str, Any]:
     """A parse as plain data: parts, measures, responsible clauses as written, targets, problems."""
     return {
-        "front_matter": [{"line": f.line.number, "role": f.role} for f in parsed.front_matter],
+        "front_matter": [_matter(f) for f in parsed.front_matter],
+        "back_matter": [_matter(f) for f in parsed.back_matter],
         "parts": _parts(parsed.nodes),
         "measures": [_measure(parsed, m.id, lines, found) for m in parsed.measures],
         "targets_outside_measures": [_target(t) for t in found if t.measure is None],
@@ -41,8 +42,13 @@ def describe(
     }
 
 
+def _matter(f: FrontMatter) -> dict[str, Any]:
+    return {"line": f.line.number, "role": f.role} | ({"number": f.number, "anchor": f.anchor} if f.number else {})
+
+
 def _target(t: Target) -> dict[str, Any]:
     return {
+        "kind": t.kind,
         "part": t.part,
         "line": t.line,
         "as_written": t.as_written,
@@ -65,6 +71,7 @@ def _parts(nodes: Sequence[Node]) -> list[dict[str, Any]]:
             "number": n.numbering.printed,
             "title": n.title,
             "line": n.line,
+            "back_matter": n.back_matter,
             "parts": _parts(n.children),
         }
         for n in nodes
@@ -84,6 +91,7 @@ def _measure(
         "title": m.title,
         "line": m.line,
         "path": m.path,
+        "points": [{"anchor": p.anchor, "cited_as": p.cited_as, "number": p.number, "line": p.line} for p in m.points],
         "responsible": [c.raw for c in find_clauses(own)],
         "targets": [{k: v for k, v in _target(t).items() if k != "part"} for t in found if t.measure == m.id],
     }

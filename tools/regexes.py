@@ -230,6 +230,8 @@ SLUG_STOPWORDS = frozenset(
 )
 SLUG_WORDS = 3
 
+# The first point of an article printed on its heading's line: "Article 3 (Title) (1) Text".
+POINT_AFTER_TITLE = re.compile(r"^(?:Article|ARTICLE)\s+\d+\s*(?:\([^()]*\)\s*)?(?P<rest>\(\s*1\s*\)\s*\S.*)$")
 # A part that lists references or notes: what it holds is never a measure.
 REFERENCES_TITLE = re.compile(
     r"^(?:references|endnotes|end\s*notes|notes|bibliography|sources|works\s+cited|footnotes|参考文献|注释)$",

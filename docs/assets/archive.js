@@ -8,11 +8,30 @@
     return window.location.href.split("#")[0] || url.href;
   }
 
+  // The point the address names ("#para-1-a"), if the page has it: the citation and the link
+  // offered are then the point's ("Article 6(1)(a)").
+  function namedPoint() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var el = id ? document.getElementById(id) : null;
+    return el && el.hasAttribute("data-cite") ? el : null;
+  }
+
   function setupCopy() {
     document.querySelectorAll(".cite").forEach(function (box) {
-      var link = permalink(box);
+      var base = permalink(box);
+      var textEl = box.querySelector(".citation-text");
+      var whole = textEl ? textEl.textContent : "";
+      var link = base;
       var shown = box.querySelector(".permalink");
-      if (shown) shown.textContent = link;
+      function update() {
+        var point = namedPoint();
+        link = point ? base + "#" + point.id : base;
+        var measure = box.getAttribute("data-citation") || "";
+        if (textEl) textEl.textContent = point && measure ? whole.replace(measure, point.getAttribute("data-cite")) : whole;
+        if (shown) shown.textContent = link;
+      }
+      update();
+      window.addEventListener("hashchange", update);
       box.querySelectorAll("button[data-copy]").forEach(function (button) {
         button.addEventListener("click", function () {
           var citation = box.querySelector(".citation-text").textContent + " " + link;

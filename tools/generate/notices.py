@@ -25,6 +25,10 @@ ROLE_LABELS = {
     "report": "Report",
     "contents": "Table of contents",
     "footnote": "Note",
+    "recital": "Recital",
+    "citation": "Citation",
+    "enacting-formula": "Enacting formula",
+    "publication": "Publication",
 }
 
 ROLE_SECTIONS = (
@@ -126,6 +130,7 @@ def measure_page(site: Site, n: Notice, m: Measure, prev: Measure | None, nxt: M
         ms=m,
         label=site.measure_label(m),
         excerpt=_excerpt(m),
+        points={pt.paragraph: pt for pt in m.points},
         crumbs=crumbs,
         citation=site.citation(m),
         search_filters=notice_filters(

@@ -47,6 +47,7 @@ from tools.parse.headings import (
 from tools.parse.ids import assign_ids, cited_as, dedupe_ids, slug
 from tools.parse.layout import find_contents, find_labels, footnote_lines, split_inline
 from tools.parse.lines import fold, normalise, split_lines
+from tools.parse.points import find_points
 from tools.parse.tree import Open, attach_text, build_tree, split_back_matter, walk
 from tools.regexes import HeadingStyle
 
@@ -129,6 +130,7 @@ def _to_measure(notice_id: str, entry: Open, ancestors: tuple[Open, ...], lines:
         paragraphs=[ln.raw for ln in own],
         first=node.first,
         last=own[-1].index,
+        points=find_points(node.cited_as, own, node.heading_lines),
     )
 
 

@@ -109,7 +109,7 @@ def find_headings(
                 found = [Heading(line, regexes.TITLED, Numbering("titled", "", 0), line.norm)]
             else:
                 found, items = candidates(line, styles), candidates(line, styles, items=True)
-        heading = _choose(found, last)
+        heading = choose(found, last)
         if items and all(h.style.rank is None for h in items):
             # An item of an open inline list, or any numbered line inside an article, is content.
             introduced = previous is not None and regexes.LIST_INTRODUCER.search(previous.norm)
@@ -150,7 +150,7 @@ def attach_title_lines(headings: Sequence[Heading], lines: Sequence[SourceLine])
     return used
 
 
-def _choose(found: list[Heading], last: dict[str, int]) -> Heading | None:
+def choose(found: list[Heading], last: dict[str, int]) -> Heading | None:
     """Of the styles a line fits, the one whose sequence it continues; else one that starts a
     sequence ("(i)" at the start of a list is a Roman one); else the first."""
     if len(found) < 2:
