@@ -12,6 +12,8 @@ import re
 
 from markupsafe import Markup
 
+from tools.generate.page import PAGE_URL
+
 # The characters Python-Markdown lets a backslash escape (with the tables extension's "|").
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -64,9 +66,7 @@ def rel(from_url: str, to_url: str) -> str:
 
 
 def link(to: str, label: object, cls: str = "") -> Markup:
-    """A link from the page being rendered (see ``templates.PAGE_URL``), built from escaped parts."""
-    from tools.generate.templates import PAGE_URL
-
+    """A link from the page being rendered (see ``page.PAGE_URL``), built from escaped parts."""
     klass = Markup(' class="{}"').format(cls) if cls else ""
     return Markup('<a href="{}"{}>{}</a>').format(rel(PAGE_URL.get(), to), klass, label)
 

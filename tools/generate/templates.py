@@ -6,7 +6,6 @@ are the ``Markup`` that the filters in ``markup`` build from escaped parts.
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
@@ -14,10 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from tools import urls
 from tools.generate import markup
-
-# The page being rendered: links in it are made relative to its URL. Kept out of the template
-# context so that the shared macros are compiled once, not once per page.
-PAGE_URL: ContextVar[str] = ContextVar("page_url", default="")
+from tools.generate.page import PAGE_URL
 
 
 def _rel(to: str, here: str | None = None) -> str:

@@ -1,0 +1,152 @@
+"""Placement and ids: where a notice's targets are looked for, and the ``Target`` each becomes.
+
+Every node is read (a measure over its lines, any other part over its own paragraphs), so a
+target outside any measure is kept, on its part. The English, Chinese and duty readers share
+this one placement and id scheme: ``<notice>--<node>--<value>-<unit>`` ("50-standards" when what
+is counted is Chinese: the kind names it), with a suffix when two would be the same.
+
+A target is read from a folded twin of its raw line with one character per raw character, so
+its sentence and words are shown as the source prints them. A quantity in a committing sentence
+whose counted thing cannot be read is kept aside (``Extraction.unread``) and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from tools import regexes
+from tools.models import Node, Problem, SourceLine, Target, TargetKind
+from tools.parse import fold
+from tools.targets.found import Found
+from tools.targets.kinds import head_noun, kind_in_context
+from tools.targets.reading import find_quantities
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What a notice commits to, and the quantities that look like targets but could not be read."""
+
+    targets: list[Target]
+    unread: list[Found]
+
+
+def extract(
+    notice_id: str,
+    places: Iterable[tuple[Node, bool, Sequence[SourceLine], str]],
+    kinds: Sequence[TargetKind],
+    strip: re.Pattern[str] = regexes.RESPONSIBLE_CLAUSE,
+) -> Extraction:
+    """Targets of a notice. ``places`` gives each node, whether it is a measure, its lines,
+    and the own text of the parts around it."""
+    targets: list[Target] = []
+    unread: list[Found] = []
+    used: set[str] = set()
+    for node, is_measure, lines, context in places:
+        for line in lines:
+            text = _readable(line, node, strip)
+            for found in find_quantities(text, line.number, context):
+                found = _as_printed(found, text, line.raw)
+                if not found.counted:
+                    unread.append(found)
+                    continue
+                kind = kind_in_context(found, kinds)
+                base = f"{notice_id}--{node.id}--{_slug(found, kind)}"
+                ident, n = base, 2
+                while ident in used:
+                    ident, n = f"{base}-{n}", n + 1
+                used.add(ident)
+                targets.append(
+                    Target(
+                        id=ident,
+                        notice=notice_id,
+                        measure=node.id if is_measure else None,
+                        part=None if is_measure else node.id,
+                        kind=kind,
+                        **{k: getattr(found, k) for k in Found.__dataclass_fields__},
+                    )
+                )
+    return Extraction(targets, unread)
+
+
+def _slug(found: Found, kind: str) -> str:
+    if found.deadline_date:
+        return f"by-{found.deadline_date}"
+    if found.scale in regexes.SCALES_ZH:
+        scale_value = regexes.SCALES_ZH[found.scale]
+        return re.sub(r"[^a-z0-9]+", "-", f"{found.value / scale_value:g}-{found.scale}-{found.unit}".lower()).strip(
+            "-"
+        )
+    value = found.value / regexes.SCALES[found.scale] if found.scale else found.value
+    number = f"{value:g}".replace(".", "-")
+    if found.value_max is not None:
+        high = found.value_max / regexes.SCALES[found.scale] if found.scale else found.value_max
+        number += f"-{high:g}"
+    tail = found.scale + "-" if found.scale else ""
+    unit = found.unit if found.unit != "count" else head_noun(found.counted)
+    if not unit.isascii():
+        unit = kind  # a Chinese phrase: the kind names it in the id ("50-standards")
+    unit = {"%": "percent"}.get(unit, unit)
+    return re.sub(r"[^a-z0-9]+", "-", f"{number}-{tail}{unit}".lower()).strip("-")
+
+
+def _readable(line: SourceLine, node: Node, strip: re.Pattern[str]) -> str:
+    """The line as targets are read from it, one character per raw character: clauses and the
+    heading's own number blanked out."""
+    text = strip.sub(lambda m: " " * len(m.group(0)), fold(line.raw))
+    if line.index == node.first:
+        printed = fold(node.numbering.printed.strip())
+        at = text.find(printed) if printed else -1
+        if at >= 0:
+            text = text[:at] + " " * len(printed) + text[at + len(printed) :]
+    return text
+
+
+def _as_printed(found: Found, text: str, raw: str) -> Found:
+    """The sentence and the words of a target as the source prints them (the same span of the
+    raw line as of its folded twin)."""
+    at = text.find(found.sentence)
+    if at < 0:
+        return found
+    sentence = raw[at : at + len(found.sentence)]
+    inner = found.sentence.find(found.as_written)
+    written = sentence[inner : inner + len(found.as_written)] if inner >= 0 else found.as_written
+    return replace(found, sentence=sentence, as_written=written)
+
+
+def unread_problems(unread: Sequence[Found], path: str) -> list[Problem]:
+    """A quantity in a sentence that commits to something, whose counted thing could not be read."""
+    return [
+        Problem(
+            path,
+            f.line,
+            f"{f.as_written!r} looks like a target ({f.deadline or 'a commitment'}) but what it counts could "
+            f"not be read in “{f.sentence[:80]}”; it is left out of the targets. If it is one, name what is "
+            "counted next to the number",
+            "warning",
+        )
+        for f in unread
+    ]
+
+
+def places(
+    nodes: Sequence[Node], lines: Sequence[SourceLine], context: str = ""
+) -> Iterator[tuple[Node, bool, Sequence[SourceLine], str]]:
+    """Where targets are looked for: each node with its lines and the own text of the parts
+    that enclose it (whose deadline applies to targets that state none)."""
+    for node in nodes:
+        if regexes.DEFINITIONS_TITLE.match(node.title or ""):
+            continue  # defined terms state thresholds, not commitments
+        if node.is_measure:
+            yield node, True, [ln for ln in lines[node.first : _last_index(node) + 1] if ln.norm], context
+        else:
+            yield node, False, node.paragraphs, context
+            own = " ".join(ln.norm for ln in node.paragraphs[1:])
+            yield from places(node.children, lines, f"{context} {own}".strip())
+
+
+def _last_index(node: Node) -> int:
+    while node.children:
+        node = node.children[-1]
+    return node.last

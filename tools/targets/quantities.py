@@ -1,0 +1,189 @@
+"""English quantities: a number, a range, or a spelled-out number with a scale such as "one
+million", with a unit or a counted noun phrase, in a sentence that commits to it (a verb of
+intent or a deadline).
+
+Years, clock and duration compounds ("72-hour"), ordinals, article and section references,
+statutes ("50 U.S.C."), exponents ("10^26") and definitions are not quantities. A multiple
+("at least 20x by 2030") is one, counted in "times".
+
+The sentence has already been judged to commit (see ``reading``); this module reads one clause
+of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tools import regexes
+from tools.targets.found import Found, lower_first, number
+
+_QUALIFIERS = {
+    "more than": "over",
+    "over": "over",
+    "exceeding": "over",
+    "at least": "at least",
+    "no less than": "at least",
+    "no fewer than": "at least",
+    "not less than": "at least",
+    "around": "around",
+    "about": "around",
+    "approximately": "around",
+    "nearly": "around",
+    "some": "around",
+    "up to": "up to",
+    "a total of": "in total",
+    "or more": "at least",
+    "and above": "at least",
+    "or above": "at least",
+}
+_LEADING_NOISE = {"the", "a", "an", "and", "of", "to", "total", "form", "achieve", "establish", "create", "build"}
+_VERB_PARTICIPLES = {"reserve": "reserved", "optimize": "optimized", "release": "released", "build": "built"}
+_PRECEDING_TAIL = re.compile(
+    r"\s+(?:shall|will|should)?\s*(?:reach|be|exceed|total|achieve)?\s*(?:of|with\s+a\s+scale\s+of|to|at)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _unit(after: str) -> tuple[str | None, int]:
+    for pattern, canonical in (
+        (regexes.MONEY_UNIT, "yuan"),
+        (regexes.AREA_UNIT, None),
+        (regexes.PERCENT_UNIT, "%"),
+    ):
+        m = pattern.match(after)
+        if m:
+            unit = canonical or _area_unit(m["unit"])
+            return unit, m.end()
+    return None, 0
+
+
+def _area_unit(text: str) -> str:
+    low = text.lower()
+    if "kilomet" in low:
+        return "square kilometers"
+    if low in {"mu"}:
+        return "mu"
+    return "square meters"
+
+
+def _counted_after(after: str) -> str:
+    stop = regexes.COUNTED_STOP.search(after)
+    phrase = after[: stop.start()] if stop else after
+    words = phrase.split()[: regexes.COUNTED_MAX_WORDS]
+    return " ".join(words).strip(" \"“”'")
+
+
+def _counted_before(before: str) -> tuple[str, str | None]:
+    """The noun phrase a money or area amount belongs to, read backwards; and a verb if that is all."""
+    clause = re.split(r"[,;:]", before)[-1]
+    clause = _PRECEDING_TAIL.sub("", clause).strip()
+    words = clause.split()
+    verb = None
+    while words and (words[0].lower() in _LEADING_NOISE or words[0].lower().endswith("ing")):
+        dropped = words.pop(0).lower()
+        if dropped.endswith("ing") or dropped in _VERB_PARTICIPLES:
+            verb = dropped
+    if words and (words[-1].lower() in _VERB_PARTICIPLES or words[-1].lower().endswith("ing")):
+        return "", words[-1].lower()  # "the goal of reserving": the verb says what is counted
+    return " ".join(words[-8:]), verb
+
+
+def _participle(verb: str) -> str:
+    if verb in _VERB_PARTICIPLES:
+        return _VERB_PARTICIPLES[verb]
+    return verb[:-3] + "ed" if verb.endswith("ing") else verb
+
+
+def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found]:
+    """The quantities of one clause of a committing sentence. A deadline is the clause's, else
+    the sentence's, else the one in ``context`` (the enclosing part's own text)."""
+    found = []
+    for m in regexes.QUANTITY.finditer(clause):
+        num, scale, qual = m["num"], m["scale"], m["qual_before"]
+        if num.isalpha() and not (scale or qual):
+            continue  # "three key tasks" describes, "one million" or "at least ten" commits
+        value = number(num) * (regexes.SCALES[scale.lower()] if scale else 1)
+        is_year = 1900 <= number(num) <= 2100 and not scale and not num.count(",")
+        after = clause[m.end() :]
+        if m["times"]:
+            found.append(_times(m, clause, sentence, line, context))
+            continue
+        if regexes.NUMBER_REFERENCE_BEFORE.search(clause[: m.start()]) or regexes.NUMBER_REFERENCE_AFTER.match(after):
+            continue  # a section, an order, a statute or an exponent, not a quantity
+        unit, unit_len = _unit(after)
+        if is_year and not unit:
+            continue
+        tail = after[unit_len:]
+        after_qual = regexes.QUALIFIER_AFTER.match(tail)
+        if unit:
+            of = re.match(r"\s+of\s+(.*)", tail)
+            counted = _counted_after(of.group(1)) if of else ""
+            if not counted:
+                counted, verb = _counted_before(clause[: m.start()])
+                noun = "space" if "square" in unit else "amount"
+                counted = counted or (f"{noun} {_participle(verb)}" if verb else noun)
+            per = re.match(r"\s+(per\s+\w+(?:\s+\w+)?)", tail)
+            counted += f" {per.group(1)}" if per else ""
+        else:
+            counted = _counted_after(tail if not after_qual else tail[after_qual.end() :])
+            if not counted:
+                counted = _subject(clause[: m.start()])
+        if not counted or regexes.NOT_COUNTED.match(counted):
+            continue
+        qualifier_text = (qual or "").strip().lower() or (after_qual.group(0).strip().lower() if after_qual else "")
+        qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", qualifier_text)) if qualifier_text else None
+        if m["num2"]:
+            qualifier = "range"
+        stated = regexes.DEADLINE.search(clause) or regexes.DEADLINE.search(sentence)
+        inherited = None if stated else regexes.DEADLINE.search(context)
+        deadline = stated or inherited
+        frequency = regexes.FREQUENCY.search(clause)
+        found.append(
+            Found(
+                line=line,
+                sentence=sentence,
+                as_written=(m.group(0) + after[: unit_len or len(_counted_after(after)) + 1]).strip(),
+                value=value,
+                value_max=number(m["num2"]) * (regexes.SCALES[scale.lower()] if scale else 1) if m["num2"] else None,
+                scale=scale.lower() if scale else None,
+                unit=unit or "count",
+                qualifier=qualifier,
+                counted=counted,
+                deadline=lower_first(deadline["deadline"]) if deadline else None,
+                deadline_source=("sentence" if stated else "part") if deadline else None,
+                deadline_year=int(deadline["year"]) if deadline and deadline["year"] else None,
+                frequency=frequency["frequency"] if frequency else None,
+            )
+        )
+    return found
+
+
+def _times(m: re.Match[str], clause: str, sentence: str, line: int, context: str) -> Found:
+    """A multiple: "increase … at least 20x by 2030"."""
+    stated = regexes.DEADLINE.search(clause) or regexes.DEADLINE.search(sentence)
+    deadline = stated or regexes.DEADLINE.search(context)
+    before, _ = _counted_before(clause[: m.start()])
+    return Found(
+        line=line,
+        sentence=sentence,
+        as_written=m.group(0).strip(),
+        value=number(m["num"]),
+        value_max=None,
+        scale=None,
+        unit="times",
+        qualifier=_QUALIFIERS.get(" ".join((m["qual_before"] or "").lower().split())),
+        counted=before or "multiple",
+        deadline=lower_first(deadline["deadline"]) if deadline else None,
+        deadline_year=int(deadline["year"]) if deadline and deadline["year"] else None,
+        deadline_source=("sentence" if stated else "part") if deadline else None,
+        frequency=None,
+    )
+
+
+def _subject(before: str) -> str:
+    """For "The number of PCT patent applications shall reach more than 110": the thing counted."""
+    m = re.search(r"(?:the\s+number\s+of\s+)?(?P<np>[\w\s\-]+?)\s+(?:shall|will)\s+(?:reach|exceed)\s*$", before, re.I)
+    if not m:
+        return ""
+    np = re.sub(r"^(?:the|a|an)\s+", "", m["np"].strip(), flags=re.I)
+    return re.sub(r"^number\s+of\s+", "", np, flags=re.I)

@@ -1,0 +1,38 @@
+"""Reading a paragraph: sentence by sentence, each to the reader of its language.
+
+A Chinese sentence goes to ``chinese``; a year it states (到2026年) is carried to the sentences
+after it. An English sentence is read for a duty (``duties``), then, unless it defines a term
+or commits to nothing (no verb of intent, no deadline), clause by clause for quantities
+(``quantities``).
+"""
+
+from __future__ import annotations
+
+from tools import regexes
+from tools.targets import chinese, duties, quantities
+from tools.targets.found import Found
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in regexes.SENTENCE_SPLIT.split(text) if s.strip()]
+
+
+def find_quantities(text: str, line: int, context: str = "") -> list[Found]:
+    """Every target and duty in a paragraph, in order. ``context`` is the enclosing part's own
+    text, whose deadline ("By 2026, ...", 到2026年) applies to targets that state none."""
+    out = []
+    carried = ""  # 到2026年 at the head of a paragraph holds for the sentences after it
+    for sentence in sentences(text):
+        if chinese.is_chinese(sentence):
+            out += chinese.in_sentence(sentence, line, f"{carried} {context}")
+            year = regexes.DEADLINE_ZH.search(sentence)
+            carried = year.group(0) if year else carried
+            continue
+        out += duties.in_sentence(sentence, line)
+        if regexes.DEFINITION.search(sentence):
+            continue
+        if not regexes.COMMITMENT.search(sentence) and not regexes.DEADLINE.search(sentence):
+            continue
+        for clause in regexes.CLAUSE_SPLIT.split(sentence):
+            out += quantities.in_clause(clause, sentence, line, context)
+    return out
