@@ -422,7 +422,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 DUTY_WITHIN = re.compile(
     r"\b(?P<deadline>(?:within|no\s+later\s+than|not\s+later\s+than)\s+(?P<n>\d{1,4}|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve|eighteen)\s+(?P<unit>days?|months?|years?)"
-    r"(?P<anchor>\s+(?:of|after|from|following)\s+the\s+date\s+of\s+this\s+order)?)",
+    r"(?P<anchor>\s+(?:of|after|from|following)\s+the\s+date\s+of\s+this\s+(?:order|memorandum|directive|proclamation))?)",
     re.IGNORECASE,
 )
 DUTY_BY_DATE = re.compile(

@@ -99,9 +99,8 @@ def find_headings(
     in_article = False
     in_back = False
     previous: SourceLine | None = None
-    for line in lines:
-        if not line.norm:
-            continue
+    texts = [ln for ln in lines if ln.norm]
+    for place, line in enumerate(texts):
         found: list[Heading] = []
         items: list[Heading] = []
         if line.index not in skipped:
@@ -109,7 +108,10 @@ def find_headings(
                 found = [Heading(line, regexes.TITLED, Numbering("titled", "", 0), line.norm)]
             else:
                 found, items = candidates(line, styles), candidates(line, styles, items=True)
-        heading = choose(found, last)
+        following = (
+            candidates(texts[place + 1], styles, items=True) if len(found) > 1 and place + 1 < len(texts) else []
+        )
+        heading = choose(found, last, following)
         if items and all(h.style.rank is None for h in items):
             # An item of an open inline list, or any numbered line inside an article, is content.
             introduced = previous is not None and regexes.LIST_INTRODUCER.search(previous.norm)
@@ -150,11 +152,15 @@ def attach_title_lines(headings: Sequence[Heading], lines: Sequence[SourceLine])
     return used
 
 
-def choose(found: list[Heading], last: dict[str, int]) -> Heading | None:
-    """Of the styles a line fits, the one whose sequence it continues; else one that starts a
-    sequence ("(i)" at the start of a list is a Roman one); else the first."""
+def choose(found: list[Heading], last: dict[str, int], following: Sequence[Heading] = ()) -> Heading | None:
+    """Of the styles a line fits, the one the next numbered line continues ("(i)" then "(ii)" is
+    Roman, "(i)" then "(j)" a letter); else the one whose sequence it continues; else one that
+    starts a sequence ("(i)" at the start of a list is a Roman one); else the first."""
     if len(found) < 2:
         return found[0] if found else None
+    for heading in found:
+        if any(f.style is heading.style and f.numbering.value == heading.numbering.value + 1 for f in following):
+            return heading
     for heading in found:
         if last.get(heading.style.name) == heading.numbering.value - 1:
             return heading

@@ -11,7 +11,7 @@ from typing import Any
 
 from tools import regexes
 from tools.models import SourceLine
-from tools.parse.headings import match_heading, title_span
+from tools.parse.headings import candidates, match_heading, title_span
 from tools.parse.lines import normalise, raw_prefix, title_key
 from tools.regexes import HeadingStyle
 
@@ -32,8 +32,11 @@ def _split_line(line: SourceLine, styles: Sequence[HeadingStyle]) -> list[Source
     body = heading.rest[span:].lstrip() if title else ""
     if not body:
         return [line]
-    inner = match_heading(SourceLine(line.number, body, body, 0), styles)
-    if inner is None or inner.numbering.value != 1 or inner.style.rank is not None or inner.style == heading.style:
+    # The subsection it starts is the first of its list: "(i)" here is Roman, never the letter.
+    inner = next(
+        (h for h in candidates(SourceLine(line.number, body, body, 0), styles) if h.numbering.value == 1), None
+    )
+    if inner is None or inner.style.rank is not None or inner.style == heading.style:
         return [line]
     cut = raw_prefix(line.raw, normalise(line.raw)[: len(line.norm) - len(body)].rstrip())
     if cut is None:
