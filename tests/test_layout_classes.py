@@ -63,13 +63,13 @@ def _flat(text: str) -> str:
 
 
 def _covered(parsed: ParsedNotice) -> str:
-    """The text the parse kept (front matter, every node's paragraphs, back matter), in document
-    order, without whitespace."""
+    """The text the parse kept (front matter, every node's paragraphs and the note above its
+    heading, back matter), in document order, without whitespace."""
     lines = [f.line for f in parsed.front_matter] + [f.line for f in parsed.back_matter]
     pending = list(parsed.nodes)
     while pending:
         node = pending.pop()
-        lines += node.paragraphs
+        lines += node.paragraphs + ([node.note] if node.note else [])
         pending += node.children
     return re.sub(r"\s+", "", "".join(ln.raw for ln in sorted(lines, key=lambda ln: ln.index)))
 

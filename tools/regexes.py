@@ -28,6 +28,8 @@ class HeadingStyle:
     their value is their place among their siblings. ``back_matter`` styles (annexes,
     appendices, addenda) open parts that hold no measures; numbered lines in them are content,
     and what they contain keeps their id ("addenda-1-art-1", never the body's "art-1").
+    ``needs_note`` styles are read only where a marginal note (a short title line) stands above
+    the number: "Interpretation" over "2 In this Act—", never a line wrapped before "5 years".
     ``frame`` styles are the operative paragraphs of an international body's instrument
     ("V. RECOMMENDS that Adherents …"): the numbered principles below them are the measures. A ``label`` of "*" takes the printed word
     ("pillar" for "Pillar I").
@@ -45,6 +47,7 @@ class HeadingStyle:
     unnumbered: bool = False
     back_matter: bool = False  # annexes, appendices, addenda: citable parts, never measures
     frame: bool = False  # an operative paragraph ("II. RECOMMENDS …"): holds measures, is never one
+    needs_note: bool = False  # a bare number is a section only under its marginal note
 
 
 def _p(*sources: str) -> tuple[re.Pattern[str], ...]:
@@ -56,7 +59,9 @@ def _p(*sources: str) -> tuple[re.Pattern[str], ...]:
 HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "part",
-        _p(rf"^(?P<printed>(?P<label>Part|Pillar|Title|Book)\s+(?P<num>\d+|{_ROMAN}))\b\s*[:.]?\s*(?P<rest>.*)$"),
+        _p(
+            rf"^(?P<printed>(?P<label>Part|PART|Pillar|Title|Book)\s+(?P<num>\d+|{_ROMAN}))\b\s*[:.—–-]?\s*(?P<rest>.*)$"
+        ),
         label="*",
         rank=0,
         roman_id=True,
@@ -104,6 +109,18 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
         rank=3,
         roman_id=True,
         frame=True,
+    ),
+    # A statute's section: a bare number and its text ("7 A person who …", "3 (1) This Act …"),
+    # under its marginal note. Numbered straight through the Act, like articles.
+    HeadingStyle(
+        "bare-section",
+        _p(r"^(?P<printed>(?P<num>\d{1,3}))\s+(?P<rest>(?:\(\s*1\s*\)\s*)?[A-Z“\"‘].*)$"),
+        label="sec",
+        rank=3,
+        titled=False,
+        always_measure=True,
+        needs_text=False,
+        needs_note=True,
     ),
     # "Section A" of an annex: a letter, as long as the sequence runs on ("Section C" after "B").
     HeadingStyle(
@@ -265,6 +282,9 @@ LIST_INTRODUCER = re.compile(r"[:：]\s*$")
 # (A full stop ends it before a space, or right before a subsection mark: "Workers.(a) To advance".)
 FIRST_SENTENCE = re.compile(r"^(?P<title>.+?(?:[.][”\"’]?(?=\s|\([a-z1-9]\)\s)|。))\s*(?P<body>\S.*)$")
 TITLE_MAX_CHARS = 150
+# A marginal note or sub-heading: a short title line just above a heading ("Interpretation",
+# "Providing notice before decisions"), in Latin script.
+NOTE_LINE = re.compile(r"^[A-Z][^.;:!?。；：•]{1,99}$")
 # The title line under a heading printed alone: short, with no sentence's end (a stray "`" allowed).
 TITLE_LINE = re.compile(r"^(?![(\[“\"‘'•●▪\-–—]|\d)[^.;:!?。；：]{2,320}[`]?$")
 LABELLED_TITLE_MAX_CHARS = 320  # chapters and sections may have long titles

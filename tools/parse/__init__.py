@@ -37,6 +37,7 @@ from tools.parse.checks import check_numbering, diagnose
 from tools.parse.front import classify_front, closing_lines, enacting_formula, front_matter_role, preamble
 from tools.parse.headings import (
     Heading,
+    attach_notes,
     attach_title_lines,
     candidates,
     find_headings,
@@ -96,16 +97,17 @@ def parse_notice(
     closing = closing_lines(segments, [h.line.index for h in headings if h.style.back_matter])
     closing_at = {fm.line.index for fm in closing}
     headings = [h for h in headings if h.line.index not in closing_at]
-    attach_title_lines(headings, segments)
+    title_lines = attach_title_lines(headings, segments)
+    labels = find_labels(segments, {h.line.index for h in headings}, hints)
+    notes = attach_notes(headings, segments, styles, title_lines | labels | skip)
     roots = build_tree(headings)
     everything = [e for e, _ in walk(roots)]
-    attach_text(everything, segments, closing_at)
-    labels = find_labels(segments, {h.line.index for h in headings}, hints)
+    attach_text(everything, segments, closing_at | notes)
     measures = assign_ids(roots, labels)
     problems = dedupe_ids(everything, path)
     first_heading = headings[0].line.index if headings else len(segments)
     roles = {int(k): v for k, v in (hints.get("front_matter_roles") or {}).items()}
-    front_lines = segments[:first_heading]
+    front_lines = [ln for ln in segments[:first_heading] if ln.index not in notes]
     front = preamble(classify_front(front_lines, titles, roles, hints.get("default_front_role"), contents), formula)
     back = closing or split_back_matter(everything)
     problems += check_numbering(everything, path)

@@ -9,7 +9,7 @@ of the article, not a heading.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 
 from tools import regexes
@@ -29,6 +29,7 @@ class Heading:
     major: str | None = None  # "4" of a decimal "4.1", "6.2" of "6.2.1"
     label: str = ""  # the printed word of a labelled part ("Pillar")
     title_line: SourceLine | None = None  # the title printed on the line below ("Article 6" / "Prohibited …")
+    note: SourceLine | None = None  # the marginal note or sub-heading printed just above
 
 
 def candidates(line: SourceLine, styles: Sequence[HeadingStyle], items: bool = False) -> list[Heading]:
@@ -112,6 +113,8 @@ def find_headings(
             candidates(texts[place + 1], styles, items=True) if len(found) > 1 and place + 1 < len(texts) else []
         )
         heading = choose(found, last, following)
+        if heading and heading.style.needs_note:
+            heading = heading if _is_note(texts[place - 1] if place else None, styles) else None
         if items and all(h.style.rank is None for h in items):
             # An item of an open inline list, or any numbered line inside an article, is content.
             introduced = previous is not None and regexes.LIST_INTRODUCER.search(previous.norm)
@@ -134,6 +137,36 @@ def find_headings(
             headings.append(heading)
         previous = line
     return headings
+
+
+def _is_note(line: SourceLine | None, styles: Sequence[HeadingStyle]) -> bool:
+    """A short title line that is not itself a heading: a marginal note or a sub-heading."""
+    return line is not None and bool(regexes.NOTE_LINE.match(line.norm)) and not candidates(line, styles, items=True)
+
+
+def attach_notes(
+    headings: Sequence[Heading], lines: Sequence[SourceLine], styles: Sequence[HeadingStyle], taken: Set[int]
+) -> set[int]:
+    """The note printed just above a heading (a statute's marginal note, a sub-heading between
+    clauses) belongs to that heading, not to the text before it. ``taken`` holds lines that are
+    something else (title lines, list labels). Returns the indexes of the notes."""
+    starts = {h.line.index for h in headings}
+    texts = [ln for ln in lines if ln.norm]
+    place = {ln.index: i for i, ln in enumerate(texts)}
+    notes = set()
+    for heading in headings:
+        i = place.get(heading.line.index, 0)
+        above = texts[i - 1] if i else None
+        # Not the first line after a heading: that line is the heading's own text or title.
+        owner_line = texts[i - 2] if i > 1 else None
+        if above is None or above.index in taken or above.index in starts or owner_line is None:
+            continue
+        if owner_line.index in starts and not heading.style.needs_note:
+            continue
+        if _is_note(above, styles):
+            heading.note = above
+            notes.add(above.index)
+    return notes
 
 
 def attach_title_lines(headings: Sequence[Heading], lines: Sequence[SourceLine]) -> set[int]:

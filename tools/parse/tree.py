@@ -60,6 +60,10 @@ def _node(heading: Heading) -> Node:
     if heading.title_line is not None:
         node.heading_raw = f"{node.heading_raw} {heading.title_line.raw.strip()}"
         node.heading_lines = 2
+    node.note = heading.note
+    if heading.note is not None and not heading.style.titled and node.title is None:
+        node.title = heading.note.norm  # a statute's marginal note is its section's title
+        node.heading_raw = heading.note.raw.strip()
     return node
 
 
