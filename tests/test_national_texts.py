@@ -126,14 +126,26 @@ def test_a_part_with_its_own_clause_is_a_measure() -> None:
     assert [m.id for m in parsed.measures] == ["ii-1", "iii"]
 
 
-def test_numbering_that_defeats_the_parser_is_reported() -> None:
-    chapters = "".join(
-        f"{c}. Chapter {c}\nThe recommendations:\n"
-        if False
-        else f"{c}. Chapter {c} title\n" + "".join(f"{r}. Recommendation {r} of chapter {c}.\n" for r in range(1, 4))
+def _two_levels_in_one_style(chapter_end: str) -> str:
+    return "Plan\n" + "".join(
+        f"{c}. Chapter {c} title{chapter_end}\n"
+        + "".join(f"{r}. Recommendation {r} of chapter {c}.\n" for r in range(1, 4))
         for c in range(1, 5)
     )
-    parsed = parse_notice("x", split_lines("Plan\n" + chapters), path="plan.txt")
+
+
+def test_two_levels_in_one_style_are_told_apart_by_shape() -> None:
+    """Chapters that are titles and recommendations that are sentences, both numbered "1.": the
+    titles are the upper level."""
+    parsed = parse_notice("x", split_lines(_two_levels_in_one_style("")), path="plan.txt")
+    assert [m.id for m in parsed.measures] == [f"m-{c}-{r}" for c in range(1, 5) for r in range(1, 4)]
+    assert [n.title for n in parsed.nodes] == [f"Chapter {c} title" for c in range(1, 5)]
+    assert parsed.problems == []
+
+
+def test_numbering_that_defeats_the_parser_is_reported() -> None:
+    # Both levels are sentences: nothing tells them apart, and the parser says so.
+    parsed = parse_notice("x", split_lines(_two_levels_in_one_style(".")), path="plan.txt")
     messages = [str(p) for p in parsed.problems]
     assert any("repeats the one at line" in m for m in messages)  # which lines, and what repeats
     assert any(m.startswith("plan.txt:3:") and "numbering restarts" in m and "two levels" in m for m in messages)

@@ -269,6 +269,8 @@ CITATION = re.compile(
 SIGN_OFF = re.compile(r"^Done\s+at\s+[A-Z][\w .-]+,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?$")
 # A footnote in the Official Journal's style, "(12) OJ L 119, 4.5.2016, p. 1.", after the sign-off.
 OJ_FOOTNOTE = re.compile(r"^\((?P<num>\*?\d{1,3})\)\s+\S")
+# The number of an end note: "1. OECD, …", "(1) …", "[1] …".
+NOTE_NUMBER = re.compile(r"^[\[(]?(?P<num>\d{1,3})[\]).]\s+\S")
 # Publication lines at the very end: "ELI: http://…", "ISSN 1977-0677 (electronic edition)".
 PUBLICATION_LINE = re.compile(r"^(?:ELI:\s*\S+|ISSN\s+[\dX-]+.*)$")
 

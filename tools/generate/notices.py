@@ -26,6 +26,7 @@ ROLE_LABELS = {
     "contents": "Table of contents",
     "footnote": "Note",
     "recital": "Recital",
+    "notes": "Notes",
     "citation": "Citation",
     "enacting-formula": "Enacting formula",
     "publication": "Publication",

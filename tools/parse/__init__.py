@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from tools import regexes
-from tools.models import Measure, ParsedNotice, SourceLine
+from tools.models import FrontMatter, Measure, ParsedNotice, SourceLine
 from tools.parse.checks import check_numbering, diagnose
 from tools.parse.front import classify_front, closing_lines, enacting_formula, front_matter_role, preamble
 from tools.parse.headings import (
@@ -46,7 +47,15 @@ from tools.parse.headings import (
     split_title,
 )
 from tools.parse.ids import assign_ids, cited_as, dedupe_ids, slug
-from tools.parse.layout import find_contents, find_labels, footnote_lines, split_inline
+from tools.parse.layout import (
+    find_contents,
+    find_labels,
+    footnote_lines,
+    notes_section,
+    split_inline,
+    stray_bullets,
+    trailing_notes,
+)
 from tools.parse.lines import fold, normalise, split_lines
 from tools.parse.points import find_points
 from tools.parse.tree import Open, attach_text, build_tree, split_back_matter, walk
@@ -93,27 +102,56 @@ def parse_notice(
     formula = enacting_formula(segments)
     if formula is not None:
         skip |= set(range(formula.index + 1))
-    headings = find_headings(segments, styles, skip, titled)
-    closing = closing_lines(segments, [h.line.index for h in headings if h.style.back_matter])
-    closing_at = {fm.line.index for fm in closing}
-    headings = [h for h in headings if h.line.index not in closing_at]
-    title_lines = attach_title_lines(headings, segments)
-    labels = find_labels(segments, {h.line.index for h in headings}, hints)
-    notes = attach_notes(headings, segments, styles, title_lines | labels | skip)
-    roots = build_tree(headings)
+    notes = notes_section(segments, styles)
+    reading = _read(segments, styles, skip | notes, titled, hints)
+    bullets = stray_bullets(reading.measures, reading.labels)
+    if bullets:  # bullets among numbered measures are prose: read again without them
+        reading = _read(segments, styles, skip | notes | bullets, titled, hints)
+    roots, headings, measures = reading.roots, reading.headings, reading.measures
     everything = [e for e, _ in walk(roots)]
-    attach_text(everything, segments, closing_at | notes)
-    measures = assign_ids(roots, labels)
     problems = dedupe_ids(everything, path)
     first_heading = headings[0].line.index if headings else len(segments)
     roles = {int(k): v for k, v in (hints.get("front_matter_roles") or {}).items()}
-    front_lines = [ln for ln in segments[:first_heading] if ln.index not in notes]
+    front_lines = [ln for ln in segments[:first_heading] if ln.index not in reading.notes]
     front = preamble(classify_front(front_lines, titles, roles, hints.get("default_front_role"), contents), formula)
-    back = closing or split_back_matter(everything)
+    back = reading.closing or split_back_matter(everything)
     problems += check_numbering(everything, path)
     problems += diagnose(segments, headings, len(measures), path, styles)
     flat = [_to_measure(notice_id, e, anc, segments) for e, anc in measures]
     return ParsedNotice(notice_id, front, [e.node for e in roots], flat, back, problems, list(segments))
+
+
+@dataclass
+class _Reading:
+    headings: list[Heading]
+    roots: list[Open]
+    measures: list[tuple[Open, tuple[Open, ...]]]
+    labels: set[int]
+    notes: set[int]  # the notes above headings
+    closing: list[FrontMatter]
+
+
+def _read(
+    segments: Sequence[SourceLine],
+    styles: Sequence[HeadingStyle],
+    skip: set[int],
+    titled: set[str],
+    hints: dict[str, Any],
+) -> _Reading:
+    """Headings, the tree and its measures, with the closing of the text and its end notes set apart."""
+    headings = find_headings(segments, styles, skip, titled)
+    notes = set(notes_section(segments, styles)) | trailing_notes(headings)
+    annexes = [h.line.index for h in headings if h.style.back_matter]
+    closing = closing_lines(segments, annexes, notes)
+    closing_at = {fm.line.index for fm in closing}
+    headings = [h for h in headings if h.line.index not in closing_at]
+    title_lines = attach_title_lines(headings, segments)
+    labels = find_labels(segments, {h.line.index for h in headings}, hints)
+    above = attach_notes(headings, segments, styles, title_lines | labels | skip)
+    roots = build_tree(headings)
+    attach_text([e for e, _ in walk(roots)], segments, closing_at | above)
+    measures = assign_ids(roots, labels)
+    return _Reading(headings, roots, measures, labels, above, closing)
 
 
 def _to_measure(notice_id: str, entry: Open, ancestors: tuple[Open, ...], lines: Sequence[SourceLine]) -> Measure:

@@ -5,7 +5,7 @@ and its annexes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from tools import regexes
 from tools.models import FrontMatter, SourceLine
@@ -79,10 +79,19 @@ def preamble(front: list[FrontMatter], formula: SourceLine | None) -> list[Front
     return out
 
 
-def closing_lines(lines: Sequence[SourceLine], annexes: Sequence[int]) -> list[FrontMatter]:
+def closing_lines(
+    lines: Sequence[SourceLine], annexes: Sequence[int], notes: Set[int] = frozenset()
+) -> list[FrontMatter]:
     """The sign-off ("Done at Brussels, 13 June 2024."), the signatures below it, the footnotes
-    the Official Journal prints there, up to the first annex; and publication lines at the end."""
+    the Official Journal prints there, up to the first annex; end notes; and publication lines
+    at the end."""
     out: list[FrontMatter] = []
+    for line in (ln for ln in lines if ln.index in notes and ln.norm):
+        number = regexes.NOTE_NUMBER.match(line.norm)
+        if number:
+            out.append(FrontMatter("footnote", line, number["num"]))
+        else:
+            out.append(FrontMatter("notes" if regexes.REFERENCES_TITLE.match(line.norm) else "footnote", line))
     sign_off = next((ln for ln in lines if regexes.SIGN_OFF.match(ln.norm)), None)
     if sign_off is not None:
         end = min([i for i in annexes if i > sign_off.index] or [len(lines)])

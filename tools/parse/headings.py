@@ -10,7 +10,8 @@ of the article, not a heading.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from tools import regexes
 from tools.models import Numbering, SourceLine
@@ -101,6 +102,7 @@ def find_headings(
     in_back = False
     previous: SourceLine | None = None
     texts = [ln for ln in lines if ln.norm]
+    titles = _title_shaped_level(texts, styles, skipped)
     for place, line in enumerate(texts):
         found: list[Heading] = []
         items: list[Heading] = []
@@ -113,6 +115,8 @@ def find_headings(
             candidates(texts[place + 1], styles, items=True) if len(found) > 1 and place + 1 < len(texts) else []
         )
         heading = choose(found, last, following)
+        if heading and line.index in titles and heading.style.name == titles[line.index].name:
+            heading = replace(heading, style=titles[line.index].upper)
         if heading and heading.style.needs_note:
             heading = heading if _is_note(texts[place - 1] if place else None, styles) else None
         if items and all(h.style.rank is None for h in items):
@@ -137,6 +141,40 @@ def find_headings(
             headings.append(heading)
         previous = line
     return headings
+
+
+@dataclass(frozen=True)
+class _Level:
+    name: str  # the style shared by two levels
+    upper: HeadingStyle  # the style its title-shaped lines take
+
+
+def _title_shaped_level(
+    texts: Sequence[SourceLine], styles: Sequence[HeadingStyle], skipped: Set[int]
+) -> dict[int, _Level]:
+    """Two levels that share one numbering style ("1. Lay the foundations" chapters over "1. The
+    Ministry should …" recommendations) are told apart by shape: the upper level's lines are
+    short titles, numbered 1, 2, 3 … in order, with sentence-shaped lines of that style between
+    them. Returns, by line index, the upper level's lines."""
+    out: dict[int, _Level] = {}
+    for style in styles:
+        if style.rank is not None or style.unnumbered or not style.titled:
+            continue
+        found = [h for ln in texts if ln.index not in skipped for h in candidates(ln, [style])]
+        titled = [h for h in found if _title_shaped(h.rest)]
+        sentences = [h for h in found if not _title_shaped(h.rest)]
+        numbers = [h.numbering.value for h in titled]
+        if len(titled) < 2 or numbers != list(range(1, len(titled) + 1)) or not sentences:
+            continue
+        between = [any(a.line.index < h.line.index < b.line.index for h in sentences) for a, b in pairwise(titled)]
+        if all(between):
+            upper = replace(style, name=f"{style.name}-title")
+            out |= {h.line.index: _Level(style.name, upper) for h in titled}
+    return out
+
+
+def _title_shaped(rest: str) -> bool:
+    return len(rest) <= regexes.TITLE_MAX_CHARS and bool(regexes.NOTE_LINE.match(rest))
 
 
 def _is_note(line: SourceLine | None, styles: Sequence[HeadingStyle]) -> bool:

@@ -1,5 +1,6 @@
 """What surrounds the headings: a heading line that also starts its first subsection, tables
-of contents, labels of lists of measures, and footnotes placed among the paragraphs."""
+of contents, labels of lists of measures, footnotes placed among the paragraphs, end notes, and
+bullets that are prose."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 from tools import regexes
 from tools.models import SourceLine
-from tools.parse.headings import candidates, match_heading, title_span
+from tools.parse.headings import Heading, candidates, match_heading, title_span
 from tools.parse.lines import normalise, raw_prefix, title_key
 from tools.regexes import HeadingStyle
 
@@ -106,3 +107,51 @@ def footnote_lines(lines: Sequence[SourceLine]) -> set[int]:
         for ref in regexes.FOOTNOTE_REF.findall(line.raw):
             cited |= {int(n) for n in re.findall(r"\d+", ref)}
     return out
+
+
+def notes_section(lines: Sequence[SourceLine], styles: Sequence[HeadingStyle]) -> set[int]:
+    """An unnumbered "Endnotes" / "Notes" / "References" line and what follows it, up to the next
+    annex or appendix: end notes, never measures."""
+    start = next(
+        (
+            ln.index
+            for ln in lines
+            if regexes.REFERENCES_TITLE.match(ln.norm) and not candidates(ln, styles, items=True)
+        ),
+        None,
+    )
+    if start is None:
+        return set()
+    back = [s for s in styles if s.back_matter]
+    end = next((ln.index for ln in lines[start + 1 :] if candidates(ln, back)), len(lines))
+    return set(range(start, end))
+
+
+def trailing_notes(headings: Sequence[Heading]) -> set[int]:
+    """End notes with no heading: a run of one style at the very end that starts again at 1, where
+    that style had run straight through the text before ("7." then "1. Review of …, 2025.")."""
+    if not headings or headings[-1].style.rank is not None:
+        return set()
+    style = headings[-1].style
+    run: list[Heading] = []
+    for heading in reversed(headings):
+        if heading.style is not style:
+            break
+        run.insert(0, heading)
+    values = [h.numbering.value for h in run]
+    start = next((i for i in range(len(values) - 1, -1, -1) if values[i] == 1), None)
+    if start is None or start == 0 or values[start:] != list(range(1, len(values) - start + 1)):
+        return set()
+    before = [h.numbering.value for h in headings if h.style is style][: -(len(values) - start)]
+    straight = before == list(range(before[0], before[0] + len(before))) if before else False
+    return {h.line.index for h in run[start:]} if straight and before[-1] >= len(values) - start else set()
+
+
+def stray_bullets(measures: Sequence[tuple[Any, Any]], labels: set[int]) -> set[int]:
+    """Bullets read as measures beside numbered ones, where no label names a list of measures:
+    they are prose between the numbered measures ("What we heard" • … • …)."""
+    if labels:
+        return set()
+    bullets = {e.heading.line.index for e, _ in measures if e.heading.style.unnumbered}
+    numbered = any(not e.heading.style.unnumbered for e, _ in measures)
+    return bullets if bullets and numbered else set()
