@@ -217,6 +217,10 @@ class ParsedNotice:
     problems: list[Problem] = field(default_factory=list)
     lines: list[SourceLine] = field(default_factory=list)  # the segments every later stage reads
 
+    def back_parts(self) -> list[Node]:
+        """The annexes, appendices and addenda: citable parts with pages of their own."""
+        return [node for node in self.nodes if node.back_matter]
+
 
 @dataclass(frozen=True)
 class Agency:

@@ -12,6 +12,11 @@ def measure(notice_id: str, measure_id: str) -> str:
     return f"notices/{notice_id}/{measure_id}/"
 
 
+def part(notice_id: str, part_id: str) -> str:
+    """An annex's, appendix's or the addenda's own page (its id never equals a measure's)."""
+    return f"notices/{notice_id}/{part_id}/"
+
+
 def measure_anchor(notice_id: str, measure_id: str) -> str:
     return f"notices/{notice_id}/#{measure_id}"
 

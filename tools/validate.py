@@ -195,7 +195,7 @@ def registry_notice_lists(archive: Archive) -> list[Problem]:
 
 def current_urls(archive: Archive) -> list[str]:
     return urls.published(
-        {n.id: [m.id for m in n.parsed.measures] for n in archive.notices},
+        {n.id: [m.id for m in n.parsed.measures] + [p.id for p in n.parsed.back_parts()] for n in archive.notices},
         [a.id for a in archive.registry.agencies],
         [t.id for n in archive.notices for t in n.targets],
         [t.id for t in archive.registry.themes],

@@ -60,6 +60,8 @@ def notice_page_makers(site: Site, n: Notice) -> Iterator[tuple[str, Callable[[]
         prev = ms[i - 1] if i > 0 else None
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         yield urls.measure(n.id, m.id) + "index.md", partial(notices.measure_page, site, n, m, prev, nxt)
+    for part in n.parsed.back_parts():
+        yield urls.part(n.id, part.id) + "index.md", partial(notices.part_page, site, n, part)
     for version in n.meta.get("versions") or []:
         yield urls.version(n.id, version["id"]) + "index.md", partial(versions.version_page, site, n, version)
 

@@ -11,7 +11,7 @@ from typing import Any
 from tools import urls
 from tools.generate.context import ROLE_TITLES, Site
 from tools.generate.templates import render
-from tools.models import Measure, Notice
+from tools.models import Measure, Node, Notice
 
 ROLE_LABELS = {
     "title": "Title",
@@ -154,3 +154,27 @@ def _excerpt(m: Measure) -> str:
     first = m.paragraphs[0].strip() if m.paragraphs else ""
     number = m.number.strip()
     return (first[len(number) :] if first.startswith(number) else first).strip()[:200]
+
+
+def part_page(site: Site, n: Notice, part: Node) -> str:
+    """An annex, appendix or the addenda: its text as printed, its sections with their anchors."""
+    url = urls.part(n.id, part.id)
+    label = f"{part.numbering.printed.strip()} {part.title or ''}".strip()
+    return render(
+        "part.md.j2",
+        url=url,
+        site=site,
+        n=n,
+        part=part,
+        label=label,
+        nodes=_subtree(part),
+        citation=f"{site.short(n.id)}, {part.numbering.printed.strip()}",
+        search_filters=notice_filters(site, n, "part"),
+    )
+
+
+def _subtree(node: Node, depth: int = 0) -> list[tuple[Node, int]]:
+    out = [(node, depth)]
+    for child in node.children:
+        out += _subtree(child, depth + 1)
+    return out
