@@ -81,11 +81,12 @@ def _dates(n: Notice) -> list[dict[str, Any]]:
 
 def notice_filters(site: Site, n: Notice, page_type: str, **more: list[str]) -> list[tuple[str, list[str]]]:
     """Pagefind filters for a page of a notice: its notice, jurisdiction (and those above it),
-    country, level, kind and years."""
+    country (none for an international body's), level, kind and years."""
     values: dict[str, list[str]] = {
         "type": [page_type],
         "notice": [n.meta["short_title"]],
-        "country": [site.jurisdiction_path(n.meta["jurisdiction"])[0]["name"]],
+        # An international body's notice (the EU, the OECD) is in no country.
+        "country": [country["name"] for country in [site.country(n.meta["jurisdiction"])] if country],
         "jurisdiction": [j["name"] for j in site.jurisdiction_path(n.meta["jurisdiction"])],
         "level": [n.meta["level"]],
         "kind": [n.meta["kind"]],
