@@ -52,6 +52,7 @@ def notice_page(site: Site, n: Notice) -> str:
         jurisdiction_path=site.jurisdiction_path(n.meta["jurisdiction"]),
         language=site.language_name(n.meta["language"]),
         dates=_dates(n),
+        licence=_licence(n),
         relations=[
             {
                 "label": r["type"].replace("-", " ").capitalize(),
@@ -65,6 +66,29 @@ def notice_page(site: Site, n: Notice) -> str:
         involved=_involved_agencies(site, n),
         role_titles=ROLE_TITLES,
     )
+
+
+# How the notice page says whether the terms allow commercial reuse (notice.schema.json).
+COMMERCIAL_USE = {
+    "allowed": "allowed",
+    "not-allowed": "not allowed without the publisher's permission",
+    "unclear": "unclear (see the note)",
+}
+
+
+def _licence(n: Notice) -> dict[str, Any] | None:
+    """The reuse terms the provenance states for the text, as the page shows them; None if none."""
+    licence = n.meta["source"].get("licence")
+    if not licence:
+        return None
+    return {
+        "name": licence["name"],
+        "url": licence.get("url"),
+        "terms": licence["terms"],
+        "commercial_use": COMMERCIAL_USE[licence["commercial_use"]],
+        "attribution": licence.get("attribution"),
+        "note": licence.get("note"),
+    }
 
 
 def _dates(n: Notice) -> list[dict[str, Any]]:
