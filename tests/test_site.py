@@ -21,6 +21,9 @@ from .site_helpers import ROOT, build, html_tree
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
+# The notices of international bodies (jurisdictions of level international, roots beside the countries).
+INTERNATIONAL = {"european-union": "eu-ai-act-regulation-2024-1689", "oecd": "oecd-ai-recommendation-2019-2024"}
+
 
 def test_the_shared_site_is_this_runs_build_of_this_corpus(shared_site: SharedSite, archive: Archive) -> None:
     """The tests that read the shared site read a site built in this run from the corpus as it is
@@ -163,12 +166,16 @@ def test_feed_is_atom(site: Path) -> None:
             for e in feed.findall("{http://www.w3.org/2005/Atom}entry")
         ]
 
-    assert len(entries("feed.xml")) == 15
+    assert len(entries("feed.xml")) == 20
     assert len(entries("feeds/china.xml")) == 9  # four national notices, Shanghai's four, Shenzhen's
     assert len(entries("feeds/shanghai.xml")) == 4  # the municipality and its district
     assert len(entries("feeds/shanghai-jingan.xml")) == 3
     assert entries("feeds/shenzhen.xml") == ["urn:ai-policy-archive:notice:shenzhen-ai-action-plan-2023-2024"]
     assert len(entries("feeds/united-states.xml")) == 5 and len(entries("feeds/japan.xml")) == 1
+    for body, notice in INTERNATIONAL.items():  # an international body has its feed, as a country does
+        assert entries(f"feeds/{body}.xml") == [f"urn:ai-policy-archive:notice:{notice}"]
+    for country in ("south-korea", "taiwan", "canada"):
+        assert len(entries(f"feeds/{country}.xml")) == 1
 
 
 def test_developer_reference_is_rendered_from_the_code(site: Path) -> None:
