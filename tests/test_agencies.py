@@ -74,6 +74,11 @@ def test_issuers_link_to_notices(archive: Archive) -> None:
     issuers = {n.id: [r.agency for r in n.issuers if r.role == "issuer"] for n in archive.notices}
     assert issuers[SHENZHEN] == ["shenzhen-party-committee-general-office", "shenzhen-government-general-office"]
     assert issuers[SHANGHAI] == ["shanghai-people-s-congress-standing-committee"]
+    assert issuers["eu-ai-act-regulation-2024-1689"] == ["eu-european-parliament", "eu-council"]
+    assert issuers["kr-ai-basic-act-2025"] == ["kr-national-assembly"]
+    assert issuers["tw-ai-basic-act-2026"] == ["tw-legislative-yuan"]
+    assert issuers["ca-directive-automated-decision-making-2025"] == ["ca-tbs"]
+    assert issuers["oecd-ai-recommendation-2019-2024"] == ["oecd-council"]
 
 
 def test_matching_is_scoped_to_jurisdiction(archive: Archive) -> None:
@@ -81,6 +86,53 @@ def test_matching_is_scoped_to_jurisdiction(archive: Archive) -> None:
     found, unknown = split_names("District Data Bureau, Municipal Finance Bureau", index)
     assert [a.id for a, _ in found] == ["shenzhen-finance-bureau"]
     assert unknown == ["District Data Bureau"]
+
+
+def test_international_bodies_and_the_new_countries_are_roots_of_the_tree(archive: Archive) -> None:
+    tree = {j.id: (j.level, j.parent) for j in archive.registry.jurisdictions}
+    assert tree["european-union"] == tree["oecd"] == ("international", None)
+    assert tree["south-korea"] == tree["taiwan"] == tree["canada"] == ("country", None)
+    # Side by side with the countries, not above them: no country lies within the EU or the OECD.
+    assert not any(archive.registry.within(j, body) for j in tree for body in ("european-union", "oecd") if j != body)
+    levels = {n.id: n.meta["level"] for n in archive.notices}
+    assert levels["eu-ai-act-regulation-2024-1689"] == levels["oecd-ai-recommendation-2019-2024"] == "international"
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "written", "agency"),
+    [
+        ("european-union", "the Commission", "eu-commission"),
+        ("south-korea", "the Commission", "kr-national-ai-committee"),  # Art. 7(13) of the translation
+        ("united-states", "the Commission", None),
+        ("european-union", "the Board", "eu-ai-board"),
+        ("european-union", "European Data Protection Board", "eu-edpb"),
+        ("japan", "the Board", None),
+        ("european-union", "the Council", "eu-council"),
+        ("oecd", "the Council", "oecd-council"),
+        ("china", "the Council", None),
+        ("south-korea", "the Committee", "kr-national-ai-committee"),
+        ("taiwan", "the Committee", "tw-national-ai-strategic-committee"),
+        ("south-korea", "AI Safety Institute", "kr-ai-safety-institute"),
+        ("japan", "AI Safety Institute", "jp-aisi"),
+        ("canada", "the President", None),
+    ],
+)
+def test_short_forms_name_a_body_only_in_its_own_jurisdiction(
+    archive: Archive, jurisdiction: str, written: str, agency: str | None
+) -> None:
+    index = AliasIndex.for_jurisdiction(archive.registry.agencies, jurisdiction, archive.registry.within)
+    key = match_key(written)
+    hit = index.longest_at(key, 0)
+    assert (hit[1].id if hit and len(hit[0]) == len(key) else None) == agency
+
+
+def test_no_notice_names_an_agency_outside_its_jurisdictions_reach(archive: Archive) -> None:
+    registry, agencies = archive.registry, {a.id: a for a in archive.registry.agencies}
+    for n in archive.notices:
+        place = n.meta["jurisdiction"]
+        for ref in [*n.issuers, *(r for m in n.parsed.measures for r in m.agencies)]:
+            where = agencies[ref.agency].jurisdiction
+            assert registry.within(place, where) or registry.within(where, place), (n.id, ref)
 
 
 @pytest.mark.parametrize(

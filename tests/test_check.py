@@ -73,6 +73,17 @@ def bad_kind(c: Path) -> tuple[str, str]:
     )
 
 
+CANADA = "notices/ca-directive-automated-decision-making-2025"
+
+
+def bad_licence(c: Path) -> tuple[str, str]:
+    edit(c / CANADA / "notice.yaml", "commercial_use: not-allowed", "commercial_use: maybe")
+    return (
+        f"{CANADA}/notice.yaml:{_line_of(c / CANADA / 'notice.yaml', 'commercial_use: maybe')}:",
+        "'source/licence/commercial_use' 'maybe' is not one of allowed, not-allowed, unclear",
+    )
+
+
 def empty_text(c: Path) -> tuple[str, str]:
     (c / JINGAN / "source.txt").write_text("  \n\n")
     return f"{JINGAN}/source.txt:1:", "the text is empty"
@@ -139,6 +150,7 @@ def bad_notice_id(c: Path) -> tuple[str, str]:
         impossible_date,
         dates_out_of_order,
         bad_kind,
+        bad_licence,
         empty_text,
         not_utf8,
         checksum_changed,

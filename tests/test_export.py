@@ -33,7 +33,7 @@ def test_json_matches_its_schema(exported: Path, name: str) -> None:
     doc = json.loads((exported / f"{name}.json").read_text("utf-8"))
     schema = json.loads((exported / "schemas" / f"{name}.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator(schema).validate(doc)
-    assert doc["schema_version"] == "2.0.0"
+    assert doc["schema_version"] == "2.1.0"
     rows = doc[name]
     assert all(row["url"].endswith("/") and not row["url"].startswith("/") for row in rows)
     with (exported / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
@@ -84,3 +84,35 @@ def test_export_is_deterministic(cli: Cli, exported: Path, tmp_path: Path) -> No
     for path in exported.rglob("*"):
         if path.is_file():
             assert (tmp_path / path.relative_to(exported)).read_bytes() == path.read_bytes(), path
+
+
+LICENSED = {
+    "eu-ai-act-regulation-2024-1689": "allowed",
+    "kr-ai-basic-act-2025": "unclear",
+    "tw-ai-basic-act-2026": "allowed",
+    "ca-directive-automated-decision-making-2025": "not-allowed",
+    "oecd-ai-recommendation-2019-2024": "allowed",
+}
+
+
+def test_licences_are_in_the_open_data(exported: Path) -> None:
+    """Each notice's reuse terms, as its notice.yaml states them (null where it states none: a
+    licence is never guessed), in its own field of the notices' data, JSON and CSV."""
+    notices = {n["id"]: n for n in json.loads((exported / "notices.json").read_text("utf-8"))["notices"]}
+    for path in NOTICES.glob("*/notice.yaml"):
+        stated = yaml.safe_load(path.read_text("utf-8"))["source"].get("licence")
+        record = notices[path.parent.name]
+        assert "licence" not in record["source"]
+        if stated is None:
+            assert record["licence"] is None, path
+        else:
+            assert {k: v for k, v in record["licence"].items() if v is not None} == stated, path
+    assert {n: notices[n]["licence"]["commercial_use"] for n in LICENSED} == LICENSED
+    assert (
+        notices["eu-ai-act-regulation-2024-1689"]["licence"]["attribution"]
+        == "© European Union, https://eur-lex.europa.eu"
+    )
+    with (exported / "notices.csv").open(encoding="utf-8", newline="") as fh:
+        rows = {row["id"]: row for row in csv.DictReader(fh)}
+    assert "commercial_use=not-allowed" in rows["ca-directive-automated-decision-making-2025"]["licence"]
+    assert rows["us-eo-14363-genesis-mission-2025"]["licence"] == ""

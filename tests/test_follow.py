@@ -30,7 +30,7 @@ def _target(archive: Archive, notice_id: str, text: str) -> Target:
 
 
 def test_due_dates_and_statuses_of_the_seeds(archive: Archive) -> None:
-    assert archive.as_of == "2026-11-21"  # judged at the corpus date, never the clock
+    assert archive.as_of == "2026-11-29"  # judged at the corpus date (the latest retrieval), never the clock
     # Shenzhen's 2023–2024 targets state no deadline of their own: due at the end of the plan period.
     for t in notice(archive, SHENZHEN).targets:
         assert (t.due, t.due_source, t.status) == ("2024-12-31", "period", "overdue")

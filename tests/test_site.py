@@ -21,6 +21,9 @@ from .site_helpers import ROOT, build, html_tree
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
+# The notices of international bodies (jurisdictions of level international, roots beside the countries).
+INTERNATIONAL = {"european-union": "eu-ai-act-regulation-2024-1689", "oecd": "oecd-ai-recommendation-2019-2024"}
+
 
 def test_the_shared_site_is_this_runs_build_of_this_corpus(shared_site: SharedSite, archive: Archive) -> None:
     """The tests that read the shared site read a site built in this run from the corpus as it is
@@ -124,6 +127,66 @@ def test_only_content_is_indexed(site: Path) -> None:
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
 
 
+def _filters(page: Path) -> dict[str, list[str]]:
+    filters: dict[str, list[str]] = {}
+    for f in html_tree(page).xpath("//*[@data-pagefind-body]//*[@data-pagefind-filter]"):
+        filters.setdefault(str(f.get("data-pagefind-filter")), []).append(f.text_content())
+    return filters
+
+
+def test_an_international_notice_filters_by_its_body_and_level_not_by_country(site: Path) -> None:
+    for body, notice in INTERNATIONAL.items():
+        filters = _filters(site / "notices" / notice / "index.html")
+        name = {"european-union": "European Union", "oecd": "OECD"}[body]
+        assert filters["jurisdiction"] == [name] and filters["level"] == ["international"]
+        assert "country" not in filters  # the EU and the OECD are not countries
+    korea = _filters(site / "notices/kr-ai-basic-act-2025/index.html")
+    assert korea["country"] == korea["jurisdiction"] == ["Republic of Korea"] and korea["level"] == ["national"]
+    # An agency's page filters under its jurisdiction's name, as its notices' pages do (not its id).
+    assert _filters(site / "agencies/eu-commission/index.html")["jurisdiction"] == ["European Union"]
+    assert _filters(site / "agencies/jingan-data-bureau/index.html")["jurisdiction"] == [
+        "China",
+        "Shanghai",
+        "Jing'an District",
+    ]
+
+
+COMMERCIAL_USE = {
+    "allowed": "Commercial use: allowed.",
+    "not-allowed": "Commercial use: not allowed without the publisher's permission.",
+    "unclear": "Commercial use: unclear",
+}
+
+
+def test_every_licence_is_on_its_notice_page(site: Path) -> None:
+    """A notice whose provenance states reuse terms shows them beside its source, linked to the
+    terms where they are published; a notice whose provenance states none shows no licence."""
+    notices = json.loads((site / "data/notices.json").read_text("utf-8"))["notices"]
+    licensed = {n["id"] for n in notices if n["licence"]}
+    assert licensed >= {
+        "eu-ai-act-regulation-2024-1689",
+        "kr-ai-basic-act-2025",
+        "tw-ai-basic-act-2026",
+        "ca-directive-automated-decision-making-2025",
+        "oecd-ai-recommendation-2019-2024",
+    }
+    for n in notices:
+        (about,) = html_tree(site / n["url"] / "index.html").xpath("//section[contains(@class, 'notice-meta')]/dl")
+        labels = [dt.text_content() for dt in about.iterchildren("dt")]
+        licence = n["licence"]
+        if not licence:
+            assert "Licence" not in labels, n["id"]
+            continue
+        assert labels.index("Licence") == labels.index("Source") + 1, n["id"]
+        shown = " ".join(about.xpath("./dt[. = 'Licence']/following-sibling::dd[1]")[0].text_content().split())
+        for field in ("name", "terms", "attribution", "note"):
+            if licence[field]:
+                assert " ".join(licence[field].split()) in shown, (n["id"], field)
+        assert COMMERCIAL_USE[licence["commercial_use"]] in shown, n["id"]
+        links = about.xpath("./dt[. = 'Licence']/following-sibling::dd[1]//a/@href")
+        assert links == ([licence["url"]] if licence["url"] else []), n["id"]
+
+
 def test_build_is_deterministic_in_any_number_of_processes(shared_site: SharedSite, tmp_path: Path) -> None:
     """The same corpus built again, in one process: the same bytes as the shared site, which
     was rendered in as many processes as there are cores."""
@@ -163,12 +226,16 @@ def test_feed_is_atom(site: Path) -> None:
             for e in feed.findall("{http://www.w3.org/2005/Atom}entry")
         ]
 
-    assert len(entries("feed.xml")) == 15
+    assert len(entries("feed.xml")) == 20
     assert len(entries("feeds/china.xml")) == 9  # four national notices, Shanghai's four, Shenzhen's
     assert len(entries("feeds/shanghai.xml")) == 4  # the municipality and its district
     assert len(entries("feeds/shanghai-jingan.xml")) == 3
     assert entries("feeds/shenzhen.xml") == ["urn:ai-policy-archive:notice:shenzhen-ai-action-plan-2023-2024"]
     assert len(entries("feeds/united-states.xml")) == 5 and len(entries("feeds/japan.xml")) == 1
+    for body, notice in INTERNATIONAL.items():  # an international body has its feed, as a country does
+        assert entries(f"feeds/{body}.xml") == [f"urn:ai-policy-archive:notice:{notice}"]
+    for country in ("south-korea", "taiwan", "canada"):
+        assert len(entries(f"feeds/{country}.xml")) == 1
 
 
 def test_developer_reference_is_rendered_from_the_code(site: Path) -> None:

@@ -117,7 +117,7 @@ def outline(file: Path, as_json: bool) -> None:
 @click.option("--title")
 @click.option("--short-title")
 @click.option("--jurisdiction", help="e.g. shanghai, shanghai/jingan, shenzhen")
-@click.option("--level", type=click.Choice(["national", "provincial", "municipal", "district"]))
+@click.option("--level", type=click.Choice(["international", "national", "provincial", "municipal", "district"]))
 @click.option(
     "--kind", type=click.Choice(["regulation", "action-plan", "opinions", "measures", "notice", "news-report"])
 )

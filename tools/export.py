@@ -18,7 +18,9 @@ from typing import Any
 from tools import urls
 from tools.models import Archive, Measure, Notice, Target, Update
 
-SCHEMA_VERSION = "2.0.0"  # 2: lead/cooperating roles, citations, duties, revocations, names in Chinese
+# 2: lead/cooperating roles, citations, duties, revocations, names in Chinese.
+# 2.1: each notice's licence (its reuse terms, or null); level "international".
+SCHEMA_VERSION = "2.1.0"
 DATASETS = ("notices", "measures", "agencies", "targets", "themes", "progress")
 _ROLE_ORDER = {"issuer": 0, "drafter": 1, "lead": 2, "responsible": 3, "cooperating": 4, "assigned": 5, "mentioned": 6}
 
@@ -85,7 +87,8 @@ def notice_record(notice: Notice, archive: Archive, rels: list[dict[str, Any]], 
         "language": meta["language"],
         "original_language": meta.get("original_language"),
         "translation": meta["translation"]["status"],
-        "source": {k: v for k, v in meta["source"].items()},
+        "source": {k: v for k, v in meta["source"].items() if k != "licence"},
+        "licence": licence_record(meta["source"].get("licence")),
         "sha256": meta["sha256"],
         "relations": rels,
         "versions": [
@@ -110,6 +113,14 @@ def notice_record(notice: Notice, archive: Archive, rels: list[dict[str, Any]], 
         },
         "themes": sorted({t for m in notice.parsed.measures for t in m.themes}, key=_theme_order(archive)),
     }
+
+
+def licence_record(licence: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A notice's reuse terms as its provenance states them (every field present), or None where
+    no source states any."""
+    if not licence:
+        return None
+    return {k: licence.get(k) for k in ("name", "url", "terms", "commercial_use", "attribution", "note")}
 
 
 def _theme_order(archive: Archive) -> Any:

@@ -105,14 +105,23 @@ class Site:
         ]
 
     def country_of(self, n: Notice) -> str:
+        """The outermost jurisdiction of a notice: its country, or the international body."""
         return self.jurisdiction_ids(n.meta["jurisdiction"])[0]
 
-    def jurisdiction_tree(self) -> list[tuple[str, int]]:
-        """Every jurisdiction with a notice at or below it, depth first in registry order, with its depth."""
+    def country(self, jurisdiction: str) -> dict[str, str] | None:
+        """The country a jurisdiction lies in (id, name, anchor); None for an international body
+        (the EU, the OECD), which is a root of the tree beside the countries, not a country."""
+        root = self.jurisdiction_path(jurisdiction)[0]
+        levels = {j.id: j.level for j in self.archive.registry.jurisdictions}
+        return None if levels.get(root["id"]) == "international" else root
+
+    def jurisdiction_tree(self, every: bool = False) -> list[tuple[str, int]]:
+        """Every jurisdiction with a notice at or below it (``every``: every jurisdiction), depth
+        first in registry order, with its depth."""
         used = {j for n in self.archive.notices for j in self.jurisdiction_ids(n.meta["jurisdiction"])}
         children: dict[str | None, list[str]] = defaultdict(list)
         for j in self.archive.registry.jurisdictions:
-            if j.id in used:
+            if every or j.id in used:
                 children[j.parent].append(j.id)
         out: list[tuple[str, int]] = []
 

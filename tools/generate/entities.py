@@ -28,6 +28,8 @@ def agency_page(site: Site, agency: Agency) -> str:
         url=url,
         site=site,
         agency=agency,
+        # Filtered under the jurisdiction's name and those above it, as notice pages are.
+        jurisdictions=[j["name"] for j in site.jurisdiction_path(agency.jurisdiction)],
         weight=LISTING_WEIGHT,
         names=names,
         issued=[(n, r.role) for n in site.archive.notices for r in n.issuers if r.agency == agency.id],
@@ -46,7 +48,8 @@ def agencies_index(site: Site) -> str:
     for agency in site.archive.registry.agencies:
         groups[agency.jurisdiction].append(agency)
     out = []
-    for jurisdiction in sorted(groups):
+    order = {j: i for i, (j, _) in enumerate(site.jurisdiction_tree(every=True))}
+    for jurisdiction in sorted(groups, key=lambda j: (order.get(j, len(order)), j)):  # as the tree lists them
         rows = []
         for agency in sorted(groups[jurisdiction], key=lambda x: x.name):
             roles = by_agency.get(agency.id, {})

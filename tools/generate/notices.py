@@ -57,6 +57,7 @@ def notice_page(site: Site, n: Notice) -> str:
         jurisdiction_path=site.jurisdiction_path(n.meta["jurisdiction"]),
         language=site.language_name(n.meta["language"]),
         dates=_dates(n),
+        licence=_licence(n),
         relations=[
             {
                 "label": r["type"].replace("-", " ").capitalize(),
@@ -70,6 +71,29 @@ def notice_page(site: Site, n: Notice) -> str:
         involved=_involved_agencies(site, n),
         role_titles=ROLE_TITLES,
     )
+
+
+# How the notice page says whether the terms allow commercial reuse (notice.schema.json).
+COMMERCIAL_USE = {
+    "allowed": "allowed",
+    "not-allowed": "not allowed without the publisher's permission",
+    "unclear": "unclear (see the note)",
+}
+
+
+def _licence(n: Notice) -> dict[str, Any] | None:
+    """The reuse terms the provenance states for the text, as the page shows them; None if none."""
+    licence = n.meta["source"].get("licence")
+    if not licence:
+        return None
+    return {
+        "name": licence["name"],
+        "url": licence.get("url"),
+        "terms": licence["terms"],
+        "commercial_use": COMMERCIAL_USE[licence["commercial_use"]],
+        "attribution": licence.get("attribution"),
+        "note": licence.get("note"),
+    }
 
 
 def _dates(n: Notice) -> list[dict[str, Any]]:
@@ -86,11 +110,12 @@ def _dates(n: Notice) -> list[dict[str, Any]]:
 
 def notice_filters(site: Site, n: Notice, page_type: str, **more: list[str]) -> list[tuple[str, list[str]]]:
     """Pagefind filters for a page of a notice: its notice, jurisdiction (and those above it),
-    country, level, kind and years."""
+    country (none for an international body's), level, kind and years."""
     values: dict[str, list[str]] = {
         "type": [page_type],
         "notice": [n.meta["short_title"]],
-        "country": [site.jurisdiction_path(n.meta["jurisdiction"])[0]["name"]],
+        # An international body's notice (the EU, the OECD) is in no country.
+        "country": [country["name"] for country in [site.country(n.meta["jurisdiction"])] if country],
         "jurisdiction": [j["name"] for j in site.jurisdiction_path(n.meta["jurisdiction"])],
         "level": [n.meta["level"]],
         "kind": [n.meta["kind"]],

@@ -14,7 +14,9 @@ from tools.related import terms
 
 SEARCH_FILTERS = ("type", "country", "jurisdiction", "level", "notice", "kind", "agency", "theme", "year")
 WARM_UP_LINES = 150  # lines of the notices that the warm-up search's word is found in (see warm_up_word)
-_DATE_KINDS = ("issued", "signed", "adopted", "promulgated", "released", "published", "reported")
+# The date a notices table shows, the first of these a notice has (a text known only in its
+# amended version, such as a directive kept up to date, by the date of that version).
+_DATE_KINDS = ("issued", "signed", "adopted", "promulgated", "released", "published", "reported", "amended")
 
 
 def notice_row(site: Site, n: Notice) -> dict[str, Any]:
