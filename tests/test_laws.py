@@ -19,12 +19,13 @@ TAIWAN = "tw-ai-basic-act-2026"
 CANADA = "ca-directive-automated-decision-making-2025"
 OECD = "oecd-ai-recommendation-2019-2024"
 
-# Canada: every deepest numbered clause of sections 1-8 and 10 (section 9 lists references).
+# Canada: the deepest numbered clauses that carry a requirement — the deputy head's (section 6,
+# under "… is responsible for:"), the Secretariat's (7.1–7.5) and the agents of Parliament's
+# (8.3.2, 8.3.5); not the effective date, scope, exemptions, references or enquiries.
 CANADA_CLAUSES = [
-    "1.1", "1.2.1", "1.2.2", "1.3", "2.1", "3.1", "4.1", "4.2.1", "4.2.2", "4.2.3", "5.1", "5.2",
     "6.1.1", "6.1.2", "6.1.3", "6.2.1", "6.2.2.1", "6.2.3", "6.2.4", "6.2.5", "6.2.6.1", "6.2.6.2", "6.2.7",
     *[f"6.3.{i}" for i in (1, 2, 3)], "6.3.4.1", *[f"6.3.{i}" for i in range(5, 15)], "6.4.1.1", "6.5.1", "6.5.2",
-    *[f"7.{i}" for i in range(1, 6)], "8.1", "8.2", *[f"8.3.{i}" for i in range(1, 6)], "10.1", "10.2",
+    *[f"7.{i}" for i in range(1, 6)], "8.3.2", "8.3.5",
 ]  # fmt: skip
 
 

@@ -76,7 +76,8 @@ class Node:
     cited_as: str = ""  # how a reader cites it: "Sec. 4.1 (a)", "II (1) 3", "Article 13"
     heading_lines: int = 1  # 2 when the title is printed on the line below the number
     note: SourceLine | None = None  # a sub-heading or marginal note printed just above the heading
-    back_matter: bool = False  # an annex, appendix or the addenda, or a part of one
+    back_matter: bool = False  # an annex, appendix or the addenda, a part of one, or References
+    annex: bool = False  # an annex, appendix or the addenda itself: it has a page of its own
 
     def body(self) -> list[SourceLine]:
         """Its own lines after the heading (and the title line below it)."""
@@ -219,7 +220,7 @@ class ParsedNotice:
 
     def back_parts(self) -> list[Node]:
         """The annexes, appendices and addenda: citable parts with pages of their own."""
-        return [node for node in self.nodes if node.back_matter]
+        return [node for node in self.nodes if node.annex]
 
 
 @dataclass(frozen=True)

@@ -249,6 +249,15 @@ SLUG_WORDS = 3
 
 # The first point of an article printed on its heading's line: "Article 3 (Title) (1) Text".
 POINT_AFTER_TITLE = re.compile(r"^(?:Article|ARTICLE)\s+\d+\s*(?:\([^()]*\)\s*)?(?P<rest>\(\s*1\s*\)\s*\S.*)$")
+# In a document numbered in decimal clauses only ("6.", "6.1", "6.1.1"), the measures are the
+# clauses that carry a requirement: one of their own ("must", "is responsible for"), or one a
+# clause above them introduces ("… is responsible for:", "… ensuring that:").
+REQUIREMENT = re.compile(
+    r"\b(?:must|shall|(?:is|are)\s+(?:solely\s+)?(?:responsible|accountable)\s+for|(?:is|are)\s+required\s+to)\b",
+    re.IGNORECASE,
+)
+REQUIREMENT_LEAD = re.compile(r"(?:responsible\s+for|must|shall|required\s+to|ensuring\s+that)\s*:\s*$", re.IGNORECASE)
+DECIMAL_FAMILY = frozenset({"arabic", "decimal", "decimal-3", "decimal-4"})
 # A part that lists references or notes: what it holds is never a measure.
 REFERENCES_TITLE = re.compile(
     r"^(?:references|endnotes|end\s*notes|notes|bibliography|sources|works\s+cited|footnotes|参考文献|注释)$",
@@ -287,6 +296,8 @@ TITLE_MAX_CHARS = 150
 # A marginal note or sub-heading: a short title line just above a heading ("Interpretation",
 # "Providing notice before decisions"), in Latin script.
 NOTE_LINE = re.compile(r"^[A-Z][^.;:!?。；：•]{1,99}$")
+# An article's title in brackets after its number: "Article 1 (Purpose)".
+BRACKETED_TITLE = re.compile(r"^\((?P<title>[A-Z][^()]{0,120})\)")
 # The title line under a heading printed alone: short, with no sentence's end (a stray "`" allowed).
 TITLE_LINE = re.compile(r"^(?![(\[“\"‘'•●▪\-–—]|\d)[^.;:!?。；：]{2,320}[`]?$")
 LABELLED_TITLE_MAX_CHARS = 320  # chapters and sections may have long titles
@@ -376,7 +387,8 @@ QUANTITY = re.compile(
     r"(?:\s*(?:-|–|to)\s*(?P<num2>\d+(?:\.\d+)?))?"
     r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion))?"
     r"(?P<times>[x×](?!\w))?"  # a multiple: "at least 20x by 2030"
-    r"(?![\w\-‐‑‒+%]|\.\d|\s*[\-‐‑‒]?\s*(?:hour|minute|day|week|month|year|th\b|st\b|nd\b|rd\b))",
+    r"(?![\w\-‐‑‒+%]|\.\d|\s*[\-‐‑‒]?\s*(?:(?:calendar|working|business)\s+days?|hour|minute|day|week|month|year|"
+    r"th\b|st\b|nd\b|rd\b))",
     re.IGNORECASE,
 )
 QUALIFIER_AFTER = re.compile(r"^\s*(?:or\s+more|and\s+above|or\s+above)\b", re.IGNORECASE)
@@ -419,12 +431,15 @@ CLAUSE_SPLIT = re.compile(r"[;；]\s*")
 # a footnote ("section 4 of this order", "50 U.S.C. 4501", "Executive Order 14091 of February
 # 16"), or an exponent ("10^26").
 NUMBER_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:sections?|subsections?|sec\.|orders?|no\.|nos\.|act|parts?|title|articles?|paragraphs?|"
+    r"(?:\b(?:paragraphs?|points?|subparagraphs?|articles?|sections?|annex(?:es)?)\s+[\dA-Za-z()]+"
+    r"(?:\s*(?:,|and|or|to)\s*[\dA-Za-z()]+)*\s*(?:,|and|or|to)\s*$|"
+    r"\b(?:sections?|subsections?|sec\.|points?|recitals?|annex(?:es)?|orders?|no\.|nos\.|act|parts?|title|articles?|paragraphs?|"
     r"chapters?|items?|footnotes?|memorandum|circular|level|phase|tier)\s*$|\^\s*$|[A-Z]-\s*$)",
     re.IGNORECASE,
 )
 NUMBER_REFERENCE_AFTER = re.compile(
-    r"^\s*(?:U\.S\.C|C\.F\.R|FR\b|Stat\.|et\s+seq|\^|\(\w\)|of\s+(?:this|the\s+Act\b|Executive\s+Order)|"
+    r"^\s*(?:U\.S\.C|C\.F\.R|FR\b|Stat\.|et\s+seq|\^|\(\w\)|/\d|of\s+(?:this|the\s+Act\b|Executive\s+Order)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b|"
     r"of\s+(?:19|20)\d{2}\b|of\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)",
     re.IGNORECASE,
@@ -435,6 +450,21 @@ NOT_COUNTED = re.compile(
     r"[A-Za-z]+/[a-z]+$)",
     re.IGNORECASE,
 )
+# Sanctions are amounts a law may impose, not commitments ("administrative fines of up to EUR
+# 35 000 000", "a fine not exceeding 30 million won", "imprisonment for up to 3 years").
+SANCTION = re.compile(r"\bfines?\b|\bpenalt(?:y|ies)\b|\bimprisonment\b", re.IGNORECASE)
+# How a body is made up describes it; it commits to nothing ("shall consist of up to 45 members").
+COMPOSITION = re.compile(r"\b(?:consists?\s+of|consist\s+of|(?:is|are|be)\s+composed\s+of|comprises)\b", re.IGNORECASE)
+# A condition states when a rule applies, not what anyone commits to: a sentence's opening clause
+# "Where …," / "If …," ("Where … covered by more than one Union act, …").
+CONDITION = re.compile(r"^(?:where|if|when|unless|in\s+the\s+event\s+that)\b[^,;]*", re.IGNORECASE)
+# … and one inside a sentence: "unless … verified by at least two natural persons", "even where …
+# under more than one Union act", "provided that … at least one such proposal".
+CONDITION_WITHIN = re.compile(
+    r"\b(?:unless|even\s+where|even\s+if|provided\s+that|on\s+condition\s+that)\b", re.IGNORECASE
+)
+# A rule that says where it does not apply commits to nothing.
+NOT_APPLY = re.compile(r"\b(?:shall|does|do|will)\s+not\s+apply\b", re.IGNORECASE)
 # Definitions state thresholds, not commitments ("The term “dual-use foundation model” means …").
 DEFINITION = re.compile(r"\bthe\s+terms?\s+[“\"]|[”\"]\s+(?:means|refers\s+to|has\s+the\s+meaning)\b", re.IGNORECASE)
 

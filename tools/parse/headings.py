@@ -188,7 +188,7 @@ def attach_notes(
     """The note printed just above a heading (a statute's marginal note, a sub-heading between
     clauses) belongs to that heading, not to the text before it. ``taken`` holds lines that are
     something else (title lines, list labels). Returns the indexes of the notes."""
-    starts = {h.line.index for h in headings}
+    starts = {h.line.index: h for h in headings}
     texts = [ln for ln in lines if ln.norm]
     place = {ln.index: i for i, ln in enumerate(texts)}
     notes = set()
@@ -199,8 +199,9 @@ def attach_notes(
         owner_line = texts[i - 2] if i > 1 else None
         if above is None or above.index in taken or above.index in starts or owner_line is None:
             continue
-        if owner_line.index in starts and not heading.style.needs_note:
-            continue
+        owner = starts.get(owner_line.index)
+        if owner is not None and not owner.rest and not heading.style.needs_note:
+            continue  # the line right below a heading printed alone is its text, not a note
         if _is_note(above, styles):
             heading.note = above
             notes.add(above.index)
@@ -251,6 +252,9 @@ def title_span(heading: Heading) -> tuple[str | None, int]:
         return rest, len(rest)
     if heading.title_line is not None:
         return heading.title_line.norm.rstrip("`").strip(), 0
+    bracketed = regexes.BRACKETED_TITLE.match(rest) if not heading.style.titled else None
+    if bracketed:  # "Article 1 (Purpose) The purpose of this Act …"
+        return bracketed["title"].strip(), bracketed.end()
     # A chapter's or an annex's title is not a sentence: "ADDENDA <Act No. 20676, …>" whole.
     ranked = heading.style.rank is not None and not heading.style.needs_text and heading.style.titled
     if ranked and rest and len(rest) <= regexes.LABELLED_TITLE_MAX_CHARS and not regexes.SENTENCE_END.search(rest):

@@ -26,6 +26,19 @@ def _is_back(entry: Open) -> bool:
     return entry.heading.style.back_matter or bool(regexes.REFERENCES_TITLE.match(entry.node.title or ""))
 
 
+def _carries_requirement(entry: Open, ancestors: tuple[Open, ...]) -> bool:
+    """In a clause numbered in decimals all the way down ("6.2.6.1" under "6.2.6" under "6.2"
+    under "6."), the clause is a measure only if it carries a requirement, of its own or by
+    the clause above that introduces it. Other layouts: always."""
+    chain = (*ancestors, entry)
+    if entry.heading.major is None or any(e.heading.style.name not in regexes.DECIMAL_FAMILY for e in chain):
+        return True
+    own = " ".join(p.norm for p in entry.node.paragraphs)
+    if regexes.REQUIREMENT.search(own):
+        return True
+    return any(regexes.REQUIREMENT_LEAD.search(p.norm) for a in ancestors for p in a.node.paragraphs)
+
+
 def _is_measure(entry: Open, depth: int, flat: bool, labelled: set[int] | None) -> bool:
     if entry.heading.style.frame:
         return False
@@ -122,8 +135,11 @@ def assign_ids(roots: list[Open], labels: set[int] | None = None) -> list[tuple[
     labelled = labelled_nodes([e for e, _ in everything], labels) if labels else None
     for entry, ancestors in everything:
         entry.node.back_matter = any(_is_back(x) for x in (*ancestors, entry))
+        entry.node.annex = entry.heading.style.back_matter and not ancestors
     measures = [
-        (e, anc) for e, anc in everything if not e.node.back_matter and _is_measure(e, len(anc), flat, labelled)
+        (e, anc)
+        for e, anc in everything
+        if not e.node.back_matter and _is_measure(e, len(anc), flat, labelled) and _carries_requirement(e, anc)
     ]
     for entry, _ in measures:
         entry.node.is_measure = True

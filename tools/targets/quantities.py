@@ -98,7 +98,10 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
     """The quantities of one clause of a committing sentence. A deadline is the clause's, else
     the sentence's, else the one in ``context`` (the enclosing part's own text)."""
     found = []
+    condition = regexes.CONDITION.match(clause)
     for m in regexes.QUANTITY.finditer(clause):
+        if (condition and m.start() < condition.end()) or regexes.CONDITION_WITHIN.search(clause[: m.start()]):
+            continue  # "Where … more than one Union act, …": when a rule applies, not a commitment
         num, scale, qual = m["num"], m["scale"], m["qual_before"]
         if num.isalpha() and not (scale or qual):
             continue  # "three key tasks" describes, "one million" or "at least ten" commits

@@ -2,7 +2,8 @@
 
 A Chinese sentence goes to ``chinese``; a year it states (到2026年) is carried to the sentences
 after it. An English sentence is read for a duty (``duties``), then, unless it defines a term
-or commits to nothing (no verb of intent, no deadline), clause by clause for quantities
+or states a sanction or what a body is made of, or commits to nothing (no verb of intent,
+no deadline), clause by clause for quantities
 (``quantities``).
 """
 
@@ -29,7 +30,9 @@ def find_quantities(text: str, line: int, context: str = "") -> list[Found]:
             carried = year.group(0) if year else carried
             continue
         out += duties.in_sentence(sentence, line)
-        if regexes.DEFINITION.search(sentence):
+        if regexes.DEFINITION.search(sentence) or regexes.SANCTION.search(sentence):
+            continue
+        if regexes.COMPOSITION.search(sentence) or regexes.NOT_APPLY.search(sentence):
             continue
         if not regexes.COMMITMENT.search(sentence) and not regexes.DEADLINE.search(sentence):
             continue
