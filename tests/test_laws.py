@@ -58,7 +58,8 @@ def test_eu_recitals_and_citations_are_the_preamble(archive: Archive) -> None:
     recitals = [f for f in parsed.front_matter if f.role == "recital"]
     assert [f.number for f in recitals] == [str(i) for i in range(1, 181)]
     assert recitals[11].anchor == "recital-12" and recitals[11].line.raw.startswith("(12) The notion of ‘AI system’")
-    assert [f.line.raw for f in parsed.front_matter if f.role == "citation"][0].startswith("Having regard to the Treaty")
+    citations = (f.line.raw for f in parsed.front_matter if f.role == "citation")
+    assert next(citations).startswith("Having regard to the Treaty")
 
 
 def test_eu_closing_and_footnotes_are_back_matter(archive: Archive) -> None:
@@ -68,14 +69,18 @@ def test_eu_closing_and_footnotes_are_back_matter(archive: Archive) -> None:
     assert footnotes[0].line.raw == "(1) OJ C 517, 22.12.2021, p. 56."
     assert parsed.back_matter[0].line.raw == "Done at Brussels, 13 June 2024."
     last = {m.id: m for m in parsed.measures}["art-113"]
-    assert last.paragraphs[-1] == "This Regulation shall be binding in its entirety and directly applicable in all Member States."
+    assert (
+        last.paragraphs[-1]
+        == "This Regulation shall be binding in its entirety and directly applicable in all Member States."
+    )
     assert [f.role for f in parsed.back_matter[-2:]] == ["publication", "publication"]
 
 
 def test_eu_annexes_are_parts_not_measures(archive: Archive) -> None:
     parsed = notice(archive, EU).parsed
     annexes = parsed.back_parts()
-    assert [a.id for a in annexes] == [f"annex-{r}" for r in "i ii iii iv v vi vii viii ix x xi xii xiii".split()]
+    numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii"]
+    assert [a.id for a in annexes] == [f"annex-{r}" for r in numerals]
     assert annexes[2].title == "High-risk AI systems referred to in Article 6(2)"
     assert all(not a.is_measure for a in annexes)
     assert [c.id for c in annexes[0].children] == ["annex-i-sec-a", "annex-i-sec-b"]
