@@ -106,8 +106,34 @@ def test_outline_json_of_an_unseen_file(cli: Cli, tmp_path: Path) -> None:
     assert target["sentence"] == "We shall open more than 100 datasets."
     outside = data["targets_outside_measures"][0]
     assert (outside["as_written"], outside["deadline"], outside["part"]) == ("over 20 AI enterprises", "by 2027", "i")
+    # Each target says its kind, from the corpus's target kinds.
+    assert (target["kind"], outside["kind"]) == ("other", "enterprises")
     text = cli("outline", str(src))
     assert "ii-1       1. Computing" in text.stdout
+
+
+def test_outline_json_gives_each_measure_its_points(cli: Cli, tmp_path: Path) -> None:
+    """Paragraphs and points of an article, with their anchors and citations, for a reviewer."""
+    import json
+
+    src = tmp_path / "law.txt"
+    src.write_text(
+        "Example Act\nArticle 1\nScope\n1. This Act applies to:\n(a) providers;\n(b) deployers.\n"
+        "2. It does not apply to research.\nArticle 2 (Definitions) (1) In this Act:\n(2) Terms have their meaning.\n",
+        encoding="utf-8",
+    )
+    result = cli("outline", str(src), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    first, second = data["measures"]
+    assert (first["id"], first["title"], second["title"]) == ("art-1", "Scope", "Definitions")
+    assert [(p["anchor"], p["cited_as"], p["line"]) for p in first["points"]] == [
+        ("para-1", "Article 1(1)", 4),
+        ("para-1-a", "Article 1(1)(a)", 5),
+        ("para-1-b", "Article 1(1)(b)", 6),
+        ("para-2", "Article 1(2)", 7),
+    ]
+    assert [p["cited_as"] for p in second["points"]] == ["Article 2(1)", "Article 2(2)"]
 
 
 def test_outline_refuses_non_utf8(cli: Cli, tmp_path: Path) -> None:

@@ -94,11 +94,18 @@ def export(corpus: Path, out: Path) -> None:
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with a `measures` list.")
-def outline(file: Path, as_json: bool) -> None:
-    """Parse any text file on its own and print its outline: parts, measures, units, targets."""
+@click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("corpus"),
+    show_default=True,
+    help="Whose target kinds (themes.yaml) say what kind each target is; none if it has no themes.yaml.",
+)
+def outline(file: Path, as_json: bool, corpus: Path) -> None:
+    """Parse any text file on its own and print its outline: parts, measures, points, targets."""
     import json
 
-    from tools.load import read_source
+    from tools.load import load_target_kinds, read_source
     from tools.outline import outline as make_outline
     from tools.outline import render_text
 
@@ -106,7 +113,7 @@ def outline(file: Path, as_json: bool) -> None:
     if text is None:
         report(problems)
         sys.exit(1)
-    data = make_outline(text, path=str(file))
+    data = make_outline(text, path=str(file), kinds=load_target_kinds(corpus))
     click.echo(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render_text(data))
 
 

@@ -368,6 +368,15 @@ def _agencies(data: Any, lines: dict[str, int], path: Path, problems: list[Probl
     return out
 
 
+def load_target_kinds(corpus: Path) -> list[TargetKind]:
+    """The kinds of target a corpus names (``target_kinds`` in themes.yaml), or none."""
+    path = corpus / "themes.yaml"
+    if not path.is_file():
+        return []
+    data, lines, errs = read_yaml(path)
+    return [] if errs else _themes(data, lines)[1]
+
+
 def _themes(data: Any, lines: dict[str, int]) -> tuple[list[Theme], list[TargetKind]]:
     themes = [
         Theme(

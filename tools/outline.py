@@ -11,16 +11,19 @@ from typing import Any
 
 from tools import targets
 from tools.agencies import find_clauses
-from tools.models import FrontMatter, Node, ParsedNotice, Problem, SourceLine, Target
+from tools.models import FrontMatter, Node, ParsedNotice, Problem, SourceLine, Target, TargetKind
 from tools.parse import parse_notice, split_lines
 
 
-def outline(text: str, path: str = "source.txt", hints: dict[str, Any] | None = None) -> dict[str, Any]:
+def outline(
+    text: str, path: str = "source.txt", hints: dict[str, Any] | None = None, kinds: Sequence[TargetKind] = ()
+) -> dict[str, Any]:
     """Parse ``text`` on its own and describe what was read: the same reading that ``check``
-    and the open data use, without metadata or a registry."""
+    and the open data use, without metadata or an agency registry. ``kinds``: the target kinds
+    of a corpus (duties, funds, output …), to say what kind each target is."""
     lines = split_lines(text)
     parsed = parse_notice("outline", lines, path=path, hints=hints)
-    extraction = targets.extract("outline", targets.places(parsed.nodes, parsed.lines), kinds=())
+    extraction = targets.extract("outline", targets.places(parsed.nodes, parsed.lines), kinds=kinds)
     problems = [*parsed.problems, *targets.unread_problems(extraction.unread, path)]
     return describe(parsed, parsed.lines, extraction.targets, problems)
 
