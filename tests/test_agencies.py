@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tools.agencies import AliasIndex, match_key, split_names
+from tools.agencies import AliasIndex, find_clauses, match_key, split_names
 from tools.models import Archive, Measure
+from tools.parse import split_lines
 
 from .test_parse import JINGAN, SHANGHAI, SHENZHEN, ZHANGJIANG, notice
 
@@ -147,3 +148,22 @@ def test_separators(archive: Archive, clause: str, expected: int) -> None:
     index = AliasIndex.for_jurisdiction(archive.registry.agencies, "shanghai/jingan")
     found, unknown = split_names(clause, index)
     assert len(found) == expected and unknown == []
+
+
+@pytest.mark.parametrize(
+    ("line", "clause"),
+    [
+        ("（一）建设平台。国家发展改革委、工信部按职责分工负责。", "国家发展改革委、工信部按职责分工负责。"),
+        ("（二）统筹推进。由工信部牵头负责，有关部门配合。", "由工信部牵头负责，有关部门配合。"),
+        # Prose that gives a role to someone is no clause: it is not a whole sentence closing the
+        # line, its first verb is not 牵头 or 分工负责, or a unit's name would hold a verb.
+        ("（三）支持龙头企业牵头组建创新联合体。", None),
+        ("（四）统筹推进各项任务，由工信部牵头负责。", None),
+        ("（五）鼓励企业积极参与。", None),
+        ("（六）坚持企业牵头、产学研协同。", None),
+        ("（七）建设平台。（责任单位：市经信委）", None),
+    ],
+)
+def test_an_unlabelled_clause_is_the_sentence_that_closes_a_line(line: str, clause: str | None) -> None:
+    found = [c.raw for c in find_clauses(split_lines(line)) if c.unlabelled]
+    assert found == ([clause] if clause else [])

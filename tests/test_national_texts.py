@@ -124,6 +124,11 @@ def test_a_part_with_its_own_clause_is_a_measure() -> None:
     )
     parsed = parse_notice("x", split_lines(text))
     assert [m.id for m in parsed.measures] == ["ii-1", "iii"]
+    # The clause may be written without a label, as units before 按职责分工负责 or 牵头负责.
+    unlabelled = text.replace("（责任单位：市经信委）", "市经信委牵头负责。").replace(
+        "（责任单位：市发展改革委）", "各地区各部门按职责分工负责。"
+    )
+    assert [m.id for m in parse_notice("x", split_lines(unlabelled)).measures] == ["ii-1", "iii"]
 
 
 def _two_levels_in_one_style(chapter_end: str) -> str:

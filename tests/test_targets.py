@@ -96,3 +96,19 @@ def test_quantities_need_a_commitment() -> None:
     assert [(f.value, f.qualifier, f.deadline_year, f.counted) for f in found] == [
         (12, "at least", 2027, "research institutes")
     ]
+
+
+def test_what_exists_is_told_from_what_is_promised_in_chinese() -> None:
+    def rows(text: str) -> list[tuple[object, ...]]:
+        return [(f.value, f.deadline) for f in find_quantities(text, 1)]
+
+    # 已 before the count's noun is "the already built", a target about them, not a count of them.
+    assert rows("到2027年，已建成的算力中心利用率达到80%。") == [(80.0, "到2027年")]
+    # A word of intent or a year to come before 拥有 makes it a promise.
+    assert rows("到2027年，力争拥有国家级平台10个。") == [(10.0, "到2027年")]
+    assert rows("到2027年拥有国家级平台10个。") == [(10.0, "到2027年")]
+    # 截至 with no 已 is a deadline still; with 已 it dates what exists and is carried to no sentence.
+    assert rows("截至2025年底，建成智能算力中心20个。") == [(20.0, "截至2025年底")]
+    assert rows("截至2024年底，已累计建成5G基站3.5万个。新增5G基站1万个。") == [(10000.0, None)]
+    # 实现有… is no 现有.
+    assert rows("到2026年，实现有效覆盖的企业达到100家。") == [(100.0, "到2026年")]

@@ -74,13 +74,20 @@ def all_names(agency: Agency) -> tuple[str, ...]:
 
 
 def find_clauses(lines: Sequence[SourceLine]) -> list[ResponsibleClause]:
-    """Responsible-unit clauses as written: labelled ones anywhere, and a bracketed list that
-    closes the measure (kept only if it names an agency, see ``responsible``)."""
-    found = [
-        ResponsibleClause(line.number, m.group(0), normalise(m["names"]), m["label"])
-        for line in lines
-        for m in regexes.RESPONSIBLE_CLAUSE.finditer(line.raw)
-    ]
+    """Responsible-unit clauses as written: labelled ones anywhere; a sentence that closes a
+    line with units and the verbs that give their roles ("A牵头负责，B配合。", no label); and a
+    bracketed list that closes the measure (kept only if it names an agency, see ``responsible``)."""
+    found = []
+    for line in lines:
+        found += [
+            ResponsibleClause(line.number, m.group(0), normalise(m["names"]), m["label"])
+            for m in regexes.RESPONSIBLE_CLAUSE.finditer(line.raw)
+        ]
+        closing = regexes.UNLABELLED_CLAUSE.search(line.raw)
+        if closing:
+            found.append(
+                ResponsibleClause(line.number, closing.group(0).strip(), normalise(closing["names"]), unlabelled=True)
+            )
     last = lines[-1] if lines else None
     trailing = regexes.TRAILING_CLAUSE.search(last.raw) if last else None
     if last and trailing and not regexes.RESPONSIBLE_CLAUSE.search(trailing.group(0)):
@@ -89,18 +96,25 @@ def find_clauses(lines: Sequence[SourceLine]) -> list[ResponsibleClause]:
 
 
 def clause_parts(clause: ResponsibleClause) -> list[tuple[Role, str]]:
-    """A clause's names by role: 牵头单位 and "Lead units" lead, 配合单位 cooperate. (In a trailing
-    bracketed list, ◎ marks the lead; see ``_mark_leads``.)"""
+    """A clause's names by role: 牵头单位 and "Lead units" lead, 配合单位 cooperate; without a
+    label, the verb after the names says the same (…牵头负责, …配合). (In a trailing bracketed
+    list, ◎ marks the lead; see ``_mark_leads``.)"""
     if clause.trailing:
         return [("responsible", regexes.LEAD_MARK.sub("", clause.names))]
+    if clause.unlabelled:
+        return [(_role(m["label"]), m["names"]) for m in regexes.UNLABELLED_PART.finditer(clause.names)]
     labels = list(regexes.CLAUSE_PART.finditer(clause.names))
     starts = [(clause.label, 0)] + [(m["label"], m.end()) for m in labels]
     ends = [m.start() for m in labels] + [len(clause.names)]
     parts: list[tuple[Role, str]] = []
     for (label, start), end in zip(starts, ends, strict=True):
-        role: Role = next((r for rx, r in regexes.CLAUSE_ROLES if rx.search(label)), "responsible")  # type: ignore[misc]
-        parts.append((role, clause.names[start:end].strip(" ;；,，")))
+        parts.append((_role(label), clause.names[start:end].strip(" ;；,，")))
     return parts
+
+
+def _role(label: str) -> Role:
+    """The role a label (牵头单位, "Cooperating units") or a closing verb (牵头负责, 配合) gives."""
+    return next((r for rx, r in regexes.CLAUSE_ROLES if rx.search(label)), "responsible")  # type: ignore[misc]
 
 
 def _mark_leads(clause: ResponsibleClause, found: list[tuple[Agency, str]]) -> list[tuple[Role, Agency, str]]:
@@ -222,7 +236,8 @@ def mentions(measure: Measure, index: AliasIndex, lines: Sequence[SourceLine]) -
     pattern = _alternation(tuple(sorted(by_name, key=lambda n: (-len(n), n))))
     refs = []
     for line in lines:
-        text = match_key(regexes.TRAILING_CLAUSE.sub(" ", regexes.RESPONSIBLE_CLAUSE.sub(" ", line.norm)))
+        text = regexes.TRAILING_CLAUSE.sub(" ", regexes.RESPONSIBLE_CLAUSE.sub(" ", line.norm))
+        text = match_key(regexes.UNLABELLED_CLAUSE.sub(" ", text))
         for m in pattern.finditer(text):
             role: Role = "assigned" if _has_duty(text, m.start(), m.end()) else "mentioned"
             written = _as_written(line.norm, text, m.start(), m.end() - m.start())

@@ -108,13 +108,15 @@ class FrontMatter:
 @dataclass(frozen=True)
 class ResponsibleClause:
     """A responsible-unit clause as written, e.g. ``(Responsible units: A, B, etc.)``,
-    ``（牵头单位：A；配合单位：B）``, ``[Digital Agency (◎), all ministries and agencies]``."""
+    ``（牵头单位：A；配合单位：B）``, ``[Digital Agency (◎), all ministries and agencies]``,
+    ``工业和信息化部牵头负责，国家发展改革委配合。``."""
 
     line: int
     raw: str
     names: str  # the list part (after the first label), normalised for matching
     label: str = ""  # the first label ("责任单位", "Lead units"); more may follow inside ``names``
     trailing: bool = False  # a bracketed list at the end of a measure, a clause only if it names agencies
+    unlabelled: bool = False  # units, each list followed by the verb that gives its role (…牵头负责，…配合)
 
 
 @dataclass(frozen=True)

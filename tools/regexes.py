@@ -323,6 +323,18 @@ CLAUSE_ROLES = (
 # It is a clause when it names a registry agency; ◎ marks the one that leads.
 TRAILING_CLAUSE = re.compile(r"\[(?P<names>[^\[\]]{3,300})\]\s*$")
 LEAD_MARK = re.compile(r"\s*[(（]\s*◎\s*[)）]")
+# Chinese responsibility written without a label, as the sentence that closes a line: a list
+# of units, then the verb that gives their role (牵头 leads; 配合, 参与, 协同 cooperate; 分工负责
+# shares the work): "A、B按职责分工负责。", "A牵头负责，B、C配合。", "A牵头，B、C按职责分工负责。".
+# The first part leads or shares the work; parts after it may cooperate. The verbs are the
+# labels ``CLAUSE_ROLES`` reads; a unit's name holds no clause mark and no role verb.
+_ROLE_FIRST = r"(?:牵头负责|牵头|按职责分工负责|分工负责)"
+_ROLE_AFTER = r"(?:牵头负责|牵头|按职责分工负责|分工负责|负责|配合|参与|协同)"
+_UNITS = rf"(?:(?!{_ROLE_AFTER})[^，,。；;：:!?！？()\[\]（）【】〔〕“”\"\s])+"
+UNLABELLED_PART = re.compile(rf"由?(?P<names>{_UNITS})(?P<label>{_ROLE_AFTER})(?=[，,。.；;]|\s*$)")
+UNLABELLED_CLAUSE = re.compile(
+    rf"(?:^|(?<=[。；;]))\s*(?P<names>由?{_UNITS}{_ROLE_FIRST}(?:\s*[，,]\s*由?{_UNITS}{_ROLE_AFTER})*)\s*[。.；;]?\s*$"
+)
 # "Led by the Office of Science and Technology Policy (OSTP), …": the agencies that lead a measure.
 LED_BY = re.compile(r"\b(?:co-)?led\s+by\s+", re.IGNORECASE)
 # What may stand between the names after "led by" (an acronym in parentheses, "through", "at").
@@ -524,6 +536,16 @@ DEADLINE_ZH = re.compile(
     r"(?P<deadline>(?:到|至|截至)\s*(?P<year>\d{4})\s*年(?:底|末)?(?:前)?|(?P<year2>\d{4})\s*年(?:底|末)?(?:前|之前))"
 )
 FREQUENCY_ZH = re.compile(r"(?P<frequency>年均|每年|年平均)")
+# A count of what already exists is no commitment: a number after 已 (已建成, 已累计, 已培育, 已有),
+# 现有 or 拥有 in its clause ("现有人工智能企业300余家", "在已建成10个试点城市的基础上"). Not
+# across 的 ("已建成的算力中心利用率达到80%" is a target about what exists), nor after a word
+# of intent or a year to come in the clause ("力争拥有…", "到2027年拥有…"); 现有 inside 实现有…
+# is no 现有.
+_EXISTING_MARK = r"(?:已经?|(?<![实体发出呈展])现有|拥有)"
+EXISTING_ZH = re.compile(rf"{_EXISTING_MARK}[^的]*$")
+INTENT_ZH = re.compile(r"力争|争取|确保|预计|计划|目标|(?:到|(?<!截)至)\s*\d{4}\s*年")
+# A date that says when a count already stood ("截至2024年底，已累计建成…"), not a deadline.
+STATUS_DATE_ZH = re.compile(rf"截至[^；;。]*?{_EXISTING_MARK}")
 # Sanctions in a regulation (罚款) are amounts, not commitments.
 SANCTION_ZH = re.compile(r"罚款|罚金|没收")
 # Parts that define terms state thresholds, not commitments.

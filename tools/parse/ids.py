@@ -50,8 +50,10 @@ def _is_measure(entry: Open, depth: int, flat: bool, labelled: set[int] | None) 
         return id(entry) in labelled
     if depth > 0 or flat:
         return True
-    # A part with its own responsible-unit clause and no numbered items is itself a measure.
-    return any(regexes.RESPONSIBLE_CLAUSE.search(p.raw) for p in entry.node.paragraphs)
+    # A part with its own responsible-unit clause (labelled, or units before 牵头负责 / 按职责分工负责
+    # closing a line) and no numbered items is itself a measure.
+    clauses = (regexes.RESPONSIBLE_CLAUSE, regexes.UNLABELLED_CLAUSE)
+    return any(rx.search(p.raw) for p in entry.node.paragraphs for rx in clauses)
 
 
 def _self_contained(entry: Open, ancestors: tuple[Open, ...]) -> bool:

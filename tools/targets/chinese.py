@@ -1,9 +1,11 @@
 """Chinese quantities: 50项以上, 超过1000家, 普及率超70%, 3至5个, 十期, 100亿元 (with 到2027年,
 2025年底前, 年均), the money a notice commits or caps among them.
 
-Duration compounds (72小时), dates and formulas ("1+4") are not quantities, and a sentence
-that sets a fine (罚款) commits to nothing. A sentence is read whole: its clause marks (，；)
-only bound the qualifier and the phrase a number counts.
+Duration compounds (72小时), dates and formulas ("1+4") are not quantities, a sentence
+that sets a fine (罚款) commits to nothing, and a count of what already exists (已建成…12个,
+现有…300余家) is no target, nor is the date it stood at (截至2024年底，已…) a deadline. A
+sentence is read whole: its clause marks (，；) only bound the qualifier, the words that say a
+count exists, and the phrase a number counts.
 """
 
 from __future__ import annotations
@@ -24,20 +26,22 @@ def is_chinese(text: str) -> bool:
 
 def in_sentence(sentence: str, line: int, context: str) -> list[Found]:
     """Chinese quantities in a sentence that commits to something (a verb of intent or a year)."""
-    stated = regexes.DEADLINE_ZH.search(sentence)
+    stated = deadline_in(sentence)
     if regexes.SANCTION_ZH.search(sentence) or not (stated or regexes.COMMITMENT_ZH.search(sentence)):
         return []
-    inherited = None if stated else regexes.DEADLINE_ZH.search(context)
+    inherited = None if stated else deadline_in(context)
     deadline = stated or inherited
     found = []
     for m in regexes.QUANTITY_ZH.finditer(sentence):
         value = parse_number(m["num"]) if not m["num"][0].isdigit() else float(m["num"])
         if value is None or (m["unit"] == "个" and m["num"] == "一" and not m["qual_before"]):
             continue  # 一个 is most often "a", not a count of one
+        clause_start = max(sentence.rfind(mark, 0, m.start()) for mark in "，,；;") + 1
+        if exists(sentence[clause_start : m.start()]):
+            continue  # 已建成…12个, 现有…300余家: what there is already, not what is promised
         unit, scale = regexes.ZH_UNITS[m["unit"]], m["scale"] or (m["unit"][0] if unit_is_flops(m["unit"]) else None)
         factor = regexes.ZH_SCALES.get(m["scale"] or "", 1.0) * regexes.ZH_SCALES.get(m["unit"], 1.0)
         high = m["num2"] and (parse_number(m["num2"]) if not m["num2"][0].isdigit() else float(m["num2"]))
-        clause_start = max(sentence.rfind(mark, 0, m.start()) for mark in "，,；;") + 1
         earlier = list(regexes.QUALIFIER_ZH.finditer(sentence, clause_start, m.start()))
         word = m["qual_after"] or m["qual_before"] or (earlier[-1].group(0) if earlier else "")
         qualifier = "range" if high else regexes.QUALIFIERS_ZH.get(word)
@@ -63,6 +67,21 @@ def in_sentence(sentence: str, line: int, context: str) -> list[Found]:
             )
         )
     return found
+
+
+def deadline_in(text: str) -> re.Match[str] | None:
+    """The first deadline in a text (到2027年, 2025年底前); a date at which a count already
+    stood (截至2024年底，已累计建成…) is none."""
+    return next(
+        (m for m in regexes.DEADLINE_ZH.finditer(text) if not regexes.STATUS_DATE_ZH.match(text, m.start())), None
+    )
+
+
+def exists(lead: str) -> bool:
+    """Whether a number counts what already exists, by the words of its clause before it
+    (已建成, 已累计, 已培育, 已有, 现有, 拥有; not 已建成的…, nor after 力争 or 到2027年)."""
+    mark = regexes.EXISTING_ZH.search(lead)
+    return mark is not None and not regexes.INTENT_ZH.search(lead, 0, mark.start())
 
 
 def unit_is_flops(unit: str) -> bool:

@@ -26,7 +26,7 @@ def find_quantities(text: str, line: int, context: str = "") -> list[Found]:
     for sentence in sentences(text):
         if chinese.is_chinese(sentence):
             out += chinese.in_sentence(sentence, line, f"{carried} {context}")
-            year = regexes.DEADLINE_ZH.search(sentence)
+            year = chinese.deadline_in(sentence)
             carried = year.group(0) if year else carried
             continue
         out += duties.in_sentence(sentence, line)
