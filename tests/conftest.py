@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tools.models import Archive
 from tools.pipeline import build_archive
@@ -126,11 +127,16 @@ def make_small_corpus(target: Path, keep: tuple[str, ...], lock: bool = False) -
     dropped = [f.name for f in (target / "notices").iterdir() if f.name not in keep]
     for name in dropped:
         shutil.rmtree(target / "notices" / name)
+    gone = tuple(f"{where}/{name}{end}" for name in dropped for where, end in (("notices", "/"), ("targets", "--")))
+    # Redirects from or to the dropped notices' pages go with them.
+    redirects_file = target / "redirects.yaml"
+    redirects = yaml.safe_load(redirects_file.read_text("utf-8"))["redirects"] or {}
+    kept = {old: new for old, new in redirects.items() if not old.startswith(gone) and not new.startswith(gone)}
+    redirects_file.write_text(yaml.safe_dump({"redirects": kept}, allow_unicode=True), encoding="utf-8")
     lock_file = target / "urls.lock"
     if not lock:
         lock_file.unlink()
         return target
-    gone = tuple(f"{where}/{name}{end}" for name in dropped for where, end in (("notices", "/"), ("targets", "--")))
     lines = lock_file.read_text("utf-8").splitlines(keepends=True)
     lock_file.write_text("".join(line for line in lines if not line.startswith(gone)), encoding="utf-8")
     return target

@@ -136,8 +136,8 @@ def places(
     """Where targets are looked for: each node with its lines and the own text of the parts
     that enclose it (whose deadline applies to targets that state none)."""
     for node in nodes:
-        if regexes.DEFINITIONS_TITLE.match(node.title or ""):
-            continue  # defined terms state thresholds, not commitments
+        if regexes.DEFINITIONS_TITLE.match(node.title or "") or node.back_matter:
+            continue  # defined terms and annexes state thresholds and criteria, not commitments
         if node.is_measure:
             yield node, True, [ln for ln in lines[node.first : _last_index(node) + 1] if ln.norm], context
         else:
