@@ -32,7 +32,11 @@ def _second_corpus(tmp_path: Path) -> Path:
     return corpus
 
 
-def _start(corpus: Path, out: Path, command: str = "build", *extra: str) -> subprocess.Popen[str]:
+def _start(
+    corpus: Path, out: Path, command: str = "build", *extra: str, log: Path | None = None
+) -> subprocess.Popen[str]:
+    """A build (its output read when it ends), or with ``log`` a preview whose output goes to a
+    file: nobody reads a pipe while it runs, and a full pipe would stop it."""
     one_process = ("--jobs", "1") if command == "build" else ()  # six at once already fill the cores
     command_line = [
         sys.executable,
@@ -46,6 +50,9 @@ def _start(corpus: Path, out: Path, command: str = "build", *extra: str) -> subp
         *one_process,
         *extra,
     ]
+    if log is not None:
+        with log.open("w", encoding="utf-8") as output:
+            return subprocess.Popen(command_line, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, text=True)
     return subprocess.Popen(command_line, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -67,13 +74,14 @@ def test_builds_at_the_same_time_each_hold_their_own_corpus(tmp_path: Path) -> N
         "b2": _start(corpus_b, sites / "b2"),
     }
     # A maintainer's preview of corpus A at the same time (it writes only `.p.preview/`, never p/).
-    preview = _start(corpus_a, sites / "p", "serve", "--no-watch", "--port", str(_free_port()))
+    log = tmp_path / "preview.log"
+    preview = _start(corpus_a, sites / "p", "serve", "--no-watch", "--port", str(_free_port()), log=log)
     results = {name: run.communicate(timeout=900) for name, run in runs.items()}
     failed = {name: err for name, (_, err) in results.items() if runs[name].returncode != 0}
     assert failed == {}
     served = sites / ".p.preview" / "site"
     try:
-        _wait_for(served / "pagefind" / "pagefind.js", preview)
+        _wait_for(served / "pagefind" / "pagefind.js", preview, log)
     finally:
         preview.terminate()
         preview.communicate(timeout=60)
@@ -94,10 +102,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _wait_for(path: Path, process: subprocess.Popen[str], timeout: float = 600) -> None:
+def _wait_for(path: Path, process: subprocess.Popen[str], log: Path, timeout: float = 600) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists():
-        assert process.poll() is None, process.communicate()[1]
+        assert process.poll() is None, log.read_text("utf-8")
         assert time.monotonic() < deadline, f"{path} not written in {timeout}s"
         time.sleep(0.5)
 

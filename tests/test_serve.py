@@ -47,9 +47,11 @@ def _wait(condition: object, timeout: float = 300) -> None:
 def test_serve_updates_the_page_then_the_search(small_corpus: Path, tmp_path: Path) -> None:
     port = _free_port()
     command = ["serve", "--corpus", str(small_corpus), "--out", str(tmp_path / "site"), "--port", str(port)]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "tools", *command], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    log = tmp_path / "serve.log"  # a file, not a pipe: nobody reads a pipe while it runs, and a full one stops it
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "tools", *command], cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, text=True
+        )
     base = f"http://127.0.0.1:{port}/"
     status = lambda: json.loads(_get(base + "__preview__"))  # noqa: E731
     try:
@@ -72,5 +74,6 @@ def test_serve_updates_the_page_then_the_search(small_corpus: Path, tmp_path: Pa
         _wait(lambda: status()["search"] == "current")
     finally:
         server.terminate()
-        output, _ = server.communicate(timeout=30)
+        server.wait(timeout=30)
+    output = log.read_text("utf-8")
     assert "pages updated in" in output and "search index is current again" in output
