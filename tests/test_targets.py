@@ -112,3 +112,62 @@ def test_what_exists_is_told_from_what_is_promised_in_chinese() -> None:
     assert rows("截至2024年底，已累计建成5G基站3.5万个。新增5G基站1万个。") == [(10000.0, None)]
     # 实现有… is no 现有.
     assert rows("到2026年，实现有效覆盖的企业达到100家。") == [(100.0, "到2026年")]
+
+
+# Duties with deadlines (issue "numbers a journalist can print"): every deadline of an order read,
+# in listed items that have no "shall" of their own, with the event a deadline counts from.
+NAIRR = (
+    "(i)    Within 90 days of the date of this order, in coordination with the heads of agencies that the Director "
+    "of NSF deems appropriate, launch a pilot program implementing the National AI Research Resource (NAIRR)."
+)
+
+
+def _duties(text: str) -> list[tuple[str, str | None, str]]:
+    from tools.targets.duties import in_sentence
+
+    return [(d.deadline or "", d.deadline_after, d.counted) for d in in_sentence(text, 1)]
+
+
+def test_a_listed_duty_without_its_own_shall_is_read() -> None:
+    assert _duties(NAIRR) == [
+        (
+            "within 90 days of the date of this order",
+            "P90D",
+            "launch a pilot program implementing the National AI Research Resource (NAIRR)",
+        )
+    ]
+    assert _duties(
+        "(ii) direct the Assistant Attorney General to convene, within 90 days of the date of this order, a meeting."
+    )[0][2].startswith("direct the Assistant Attorney General")
+
+
+def test_a_deadline_counted_from_an_event_keeps_the_event() -> None:
+    ((deadline, after, _),) = _duties(
+        "(i) the requirement to designate at each agency within 60 days of the issuance of the guidance a Chief "
+        "Artificial Intelligence Officer who shall hold primary responsibility in their agency."
+    )
+    assert deadline == "within 60 days of the issuance of the guidance"
+    assert after is None  # no date until the guidance's date is known
+
+
+def test_the_first_deadline_of_a_sentence_governs_it() -> None:
+    ((deadline, _, _),) = _duties(
+        "By February 28, 2025, the Secretary of Defense shall identify sites to be operational by the end of 2027, "
+        "and shall within 30 days report them."
+    )
+    assert deadline == "by February 28, 2025"
+
+
+def test_conditions_and_standing_procedures_are_not_duties() -> None:
+    assert (
+        _duties(
+            "Where, within 15 calendar days of receipt of the information, no objection has been raised, the authorisation shall be deemed justified."
+        )
+        == []
+    )
+    assert (
+        _duties("The authority shall, within three months of receipt of the notification, inform the Commission.") == []
+    )
+    assert (
+        _duties("The request shall be understood to have been approved within 30 days of the date of this order.") == []
+    )

@@ -486,13 +486,46 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 DUTY_WITHIN = re.compile(
     r"\b(?P<deadline>(?:within|no\s+later\s+than|not\s+later\s+than)\s+(?P<n>\d{1,4}|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve|eighteen)\s+(?P<unit>days?|months?|years?)"
-    r"(?P<anchor>\s+(?:of|after|from|following)\s+the\s+date\s+of\s+this\s+(?:order|memorandum|directive|proclamation))?)",
+    r"(?:(?P<anchor>\s+(?:of|after|from|following)\s+the\s+date\s+of\s+this\s+(?:order|memorandum|directive|proclamation))|"
+    # … or counted from an event, which the deadline keeps: "within 60 days of the issuance of the guidance"
+    r"(?P<event>\s+(?:of|after|from|following)\s+(?:the\s+|its\s+|such\s+)?(?:issuance|completion|publication|"
+    r"submission|establishment|release|delivery|development|designation|adoption|launch|conclusion|selection|"
+    r"date\s+(?!of\s+this\b))\b"
+    r"(?:\s+(?!(?:a|an|to(?!\s+(?:sub)?section)|that|which|who|shall|and|or)\b)(?:[^\s,;:.]|\.(?=\d))+){0,12}))?)",
     re.IGNORECASE,
 )
+# A standing time limit of a procedure ("within three months of receipt of the notification", "of
+# the request") applies each time the procedure runs: it is a rule, not a dated duty.
+PROCEDURAL_LIMIT = re.compile(
+    r"^\s+(?:of|after|from|following)\s+(?:the\s+)?(?:receipt|request|notification|application|complaint|referral|"
+    r"lodging|date\s+on\s+which|moment|day\s+on\s+which)\b",
+    re.IGNORECASE,
+)
+# What "shall" introduces that no one is to do: a rule that deems ("shall be deemed justified",
+# "shall be understood to have been approved"), or a fragment that is no action at all.
+NOT_AN_ACTION = re.compile(
+    r"^(?:be\s+(?:deemed|understood|considered|presumed|regarded|treated)|apply|or|and|the|a|an|that|which)\b",
+    re.IGNORECASE,
+)
+# A duty listed under "… shall:" has no "shall" of its own: its action is the first phrase after the
+# deadline that does not start with a preposition ("Within 90 days …, in coordination with …,
+# launch a pilot program …").
+DUTY_LISTED_ACTION = re.compile(
+    r"^[,\s]*(?:(?:in\s+(?:coordination|consultation|collaboration)|acting|through|with|as|and|to\s+the\s+extent|"
+    r"within|no\s+later|not\s+later|by|including|consistent|subject|where|when|if|under|pursuant|"
+    r"to\s+(?:help|support|ensure|promote|advance|address|combat|assist|provide|protect|reduce|improve|strengthen)|"
+    r"subsequently|thereafter|thereby|in\s+(?:order|accordance|addition)|the\s+date|after)\b[^,]*,\s*|"
+    r"[—–]\s*[^—–]*[—–]\s*)*"  # "shall — for the purpose of … — issue guidance"
+    r"(?P<action>[a-z][^.;:]{3,400})"
+)
+# The item number a listed duty starts with: "(i)", "(A)", "(ii)".
+ITEM_NUMBER = re.compile(r"^\s*(?:\(\s*[A-Za-z0-9]{1,5}\s*\)\s*)+")
 DUTY_BY_DATE = re.compile(
     rf"\b(?P<deadline>(?:by|no\s+later\s+than|not\s+later\s+than|before)\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}))",
     re.IGNORECASE,
 )
+# The "shall" that gives a duty (what follows it is the duty's action).
+DUTY_SHALL = re.compile(r"\bshall\b(?!\s+not\b)", re.IGNORECASE)
 # What the duty is: the words after "shall", or a list that follows "shall:".
 DUTY_ACTION = re.compile(r"\bshall(?:\s+(?:,[^,]*,\s*)?(?P<action>[^.;:]{3,400})|\s*:)", re.IGNORECASE)
 DUTY_LISTED = "the actions listed below"

@@ -19,19 +19,28 @@ _UNITS_ISO = {"day": "D", "month": "M", "year": "Y"}
 
 
 def in_sentence(sentence: str, line: int) -> list[Found]:
-    """A duty with a deadline: "Within 270 days of the date of this order, … shall …"."""
-    action = regexes.DUTY_ACTION.search(sentence)
+    """A duty with a deadline: "Within 270 days of the date of this order, … shall …". The first
+    deadline of the sentence governs its duty ("By February 28, 2025 … identify sites … by the
+    end of 2027" is due on February 28, 2025); one counted from an event keeps the event."""
     within = regexes.DUTY_WITHIN.search(sentence)
-    dated = None if within else regexes.DUTY_BY_DATE.search(sentence)
-    if not action or not (within or dated):
+    dated = regexes.DUTY_BY_DATE.search(sentence)
+    if within and dated:
+        within, dated = (within, None) if within.start() < dated.start() else (None, dated)
+    first = within or dated
+    if first is None or _conditional(sentence, first.start()):
         return []
-    words = (action["action"] or regexes.DUTY_LISTED).split()
+    if regexes.PROCEDURAL_LIMIT.match(sentence[first.end() :]):
+        return []  # "within three months of receipt of the notification": a rule of procedure
+    action = _action(sentence, first.end())
+    if action is None or (action != regexes.DUTY_LISTED and regexes.NOT_AN_ACTION.match(action)):
+        return []
+    words = action.split()
     what = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
     if within:
         n = int(number(within["n"]))
         unit = within["unit"].lower().rstrip("s") + "s"
         after = f"P{n}{_UNITS_ISO[unit[:-1]]}" if within["anchor"] else None
-        deadline, value, date = within["deadline"], float(n), None
+        deadline, value, date = within["deadline"].strip(), float(n), None
     else:
         assert dated is not None
         deadline, value, unit, after = dated["deadline"], 0.0, "date", None
@@ -50,11 +59,46 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
             deadline=lower_first(deadline),
             deadline_year=int(date[:4]) if date else None,
             deadline_source="sentence",
-            frequency=None,
+            frequency=_frequency(sentence),
             deadline_after=after,
             deadline_date=date,
         )
     ]
+
+
+def _action(sentence: str, after_deadline: int) -> str | None:
+    """What the duty is: the words after "shall" (or a list after "shall:"); for an item of a list
+    whose lead-in says "shall:", the phrase after its deadline."""
+    shall = regexes.DUTY_SHALL.search(sentence)
+    if shall:
+        if sentence[shall.end() :].lstrip().startswith(":"):
+            return regexes.DUTY_LISTED
+        listed = regexes.DUTY_LISTED_ACTION.match(sentence[shall.end() :])
+        return listed["action"] if listed else None
+    # No "shall": an item of a list whose lead-in says "… shall:".
+    item = regexes.ITEM_NUMBER.match(sentence)
+    start = item.end() if item else 0
+    head = sentence[start:after_deadline].strip().lower()
+    if head.startswith(("within", "no later", "not later", "by ", "subsequently")):
+        listed = regexes.DUTY_LISTED_ACTION.match(sentence[after_deadline:])
+        return listed["action"] if listed else None
+    body = sentence[start:].lstrip()
+    return body if body[:1].islower() else None  # "(ii) direct the Assistant Attorney General … within 90 days"
+
+
+def _conditional(sentence: str, at: int) -> bool:
+    """Whether the deadline stands in a condition ("Where, within 15 days …, no objection …")."""
+    opening = regexes.CONDITION.match(regexes.ITEM_NUMBER.sub("", sentence, count=1))
+    return bool(regexes.CONDITION_WITHIN.search(sentence[:at])) or (
+        opening is not None
+        and at - (len(sentence) - len(regexes.ITEM_NUMBER.sub("", sentence, count=1))) < opening.end()
+    )
+
+
+def _frequency(sentence: str) -> str | None:
+    """How often a recurring duty recurs ("and at least annually thereafter")."""
+    found = regexes.FREQUENCY.search(sentence)
+    return found["frequency"] if found else None
 
 
 def _iso_date(text: str) -> str:
