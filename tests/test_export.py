@@ -65,6 +65,8 @@ def test_targets_point_back(exported: Path) -> None:
         ("jingan-ai-demonstration-zone-2026-2028", "i"),
         ("cn-state-council-ai-plus-opinions-2025", "i"),  # 一、总体要求: the staged 2027 and 2030 targets
         ("cn-ai-industry-standardization-guide-2024", "ii"),  # 二、总体要求: the 2026 targets
+        # VIII, an operative paragraph (not a measure): the Committee reports "no later than five years"
+        ("oecd-ai-recommendation-2019-2024", "sec-2-viii"),
     }
     for t in targets:  # every target points at a measure or part of its notice that exists
         assert (t["measure"] is None) != (t["part"] is None)

@@ -36,7 +36,11 @@ EXPECTED = {
     ],
     SHANGHAI: [],
     SHENZHEN: [
+        # "The Pengcheng Cloud Brain III project will start construction before the end of 2023."
+        ("m-1", 0.0, None, "date", "by", "before the end of 2023", "duties"),
         ("m-4", 5, None, "count", "over", None, "laboratories-and-platforms"),
+        # "Before the end of 2023, public data opening management measures … will be formulated."
+        ("m-13", 0.0, None, "date", "by", "before the end of 2023", "duties"),
         ("m-16", 100e9, None, "yuan", None, None, "funds"),
     ],
 }
@@ -171,3 +175,20 @@ def test_conditions_and_standing_procedures_are_not_duties() -> None:
     assert (
         _duties("The request shall be understood to have been approved within 30 days of the date of this order.") == []
     )
+
+
+def test_a_dated_commitment_with_nothing_to_count_is_a_duty() -> None:
+    """Shenzhen's "will start construction before the end of 2023": due at the year's end, with
+    its subject; a sentence that counts something stays that target alone."""
+    from tools.targets import find_quantities
+
+    (found,) = find_quantities(
+        "The Pengcheng Cloud Brain III project will start construction before the end of 2023.", 7
+    )
+    assert (found.unit, found.deadline_date, found.counted) == (
+        "date",
+        "2023-12-31",
+        "The Pengcheng Cloud Brain III project will start construction",
+    )
+    counted = find_quantities("Before the end of 2025, we will build more than 5 joint laboratories.", 1)
+    assert [(f.unit, f.value) for f in counted] == [("count", 5.0)]

@@ -507,6 +507,10 @@ NOT_AN_ACTION = re.compile(
     r"^(?:be\s+(?:deemed|understood|considered|presumed|regarded|treated)|apply|or|and|the|a|an|that|which)\b",
     re.IGNORECASE,
 )
+# A dated commitment with no number: "The Pengcheng Cloud Brain III project will start construction
+# before the end of 2023", "Before the end of 2023, … measures … will be formulated".
+DATED_COMMITMENT = re.compile(r"\b(?P<deadline>(?:by|before)\s+the\s+end\s+of\s+(?P<year>20\d{2}))\b", re.IGNORECASE)
+WILL_OR_SHALL = re.compile(r"\b(?:will|shall)\s+(?:be\s+)?[a-z]", re.IGNORECASE)
 # A duty listed under "… shall:" has no "shall" of its own: its action is the first phrase after the
 # deadline that does not start with a preposition ("Within 90 days …, in coordination with …,
 # launch a pilot program …").

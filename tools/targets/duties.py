@@ -86,6 +86,38 @@ def _action(sentence: str, after_deadline: int) -> str | None:
     return body if body[:1].islower() else None  # "(ii) direct the Assistant Attorney General … within 90 days"
 
 
+def dated_commitment(sentence: str, line: int) -> list[Found]:
+    """A commitment dated to the end of a year, with no number to count: "The Pengcheng Cloud
+    Brain III project will start construction before the end of 2023." Due at the year's end."""
+    dated, will = regexes.DATED_COMMITMENT.search(sentence), regexes.WILL_OR_SHALL.search(sentence)
+    if not dated or not will or _conditional(sentence, dated.start()):
+        return []
+    # "Before the end of 2023, public data opening measures … will be formulated": what is to be
+    # done is the sentence without its date, subject and all.
+    words = regexes.DATED_COMMITMENT.sub("", sentence).strip(" ,.").split()
+    what = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
+    year = int(dated["year"])
+    return [
+        Found(
+            line=line,
+            sentence=sentence,
+            as_written=dated["deadline"],
+            value=0.0,
+            value_max=None,
+            scale=None,
+            unit="date",
+            qualifier="by",
+            counted=what,
+            deadline=lower_first(dated["deadline"]),
+            deadline_year=year,
+            deadline_source="sentence",
+            frequency=_frequency(sentence),
+            deadline_after=None,
+            deadline_date=f"{year}-12-31",
+        )
+    ]
+
+
 def _conditional(sentence: str, at: int) -> bool:
     """Whether the deadline stands in a condition ("Where, within 15 days …, no objection …")."""
     opening = regexes.CONDITION.match(regexes.ITEM_NUMBER.sub("", sentence, count=1))

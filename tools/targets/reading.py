@@ -29,13 +29,22 @@ def find_quantities(text: str, line: int, context: str = "") -> list[Found]:
             year = chinese.deadline_in(sentence)
             carried = year.group(0) if year else carried
             continue
-        out += duties.in_sentence(sentence, line)
-        if regexes.DEFINITION.search(sentence) or regexes.SANCTION.search(sentence):
-            continue
-        if regexes.COMPOSITION.search(sentence) or regexes.NOT_APPLY.search(sentence):
-            continue
-        if not regexes.COMMITMENT.search(sentence) and not regexes.DEADLINE.search(sentence):
-            continue
-        for clause in regexes.CLAUSE_SPLIT.split(sentence):
-            out += quantities.in_clause(clause, sentence, line, context)
+        found = duties.in_sentence(sentence, line) + _quantities(sentence, line, context)
+        # A dated commitment with nothing to count is a duty of its own.
+        out += found or duties.dated_commitment(sentence, line)
     return out
+
+
+def _quantities(sentence: str, line: int, context: str) -> list[Found]:
+    """The quantities an English sentence commits to, clause by clause."""
+    if regexes.DEFINITION.search(sentence) or regexes.SANCTION.search(sentence):
+        return []
+    if regexes.COMPOSITION.search(sentence) or regexes.NOT_APPLY.search(sentence):
+        return []
+    if not regexes.COMMITMENT.search(sentence) and not regexes.DEADLINE.search(sentence):
+        return []
+    return [
+        f
+        for clause in regexes.CLAUSE_SPLIT.split(sentence)
+        for f in quantities.in_clause(clause, sentence, line, context)
+    ]
