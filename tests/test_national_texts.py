@@ -203,13 +203,31 @@ def test_executive_order_duties_in_sentences(archive: Archive) -> None:
     assert found == {
         "us-cdo-council": {"mentioned"},
         "us-doe": {"assigned", "mentioned"},
-        "us-nstc": {"assigned", "mentioned"},
+        "us-nstc": {"assigned", "cooperating", "mentioned"},  # "in consultation with the APST and the NSTC"
         "us-omb": {"mentioned"},
-        "us-ostp": {"assigned", "mentioned"},
+        "us-ostp": {"assigned", "cooperating", "mentioned"},
         "us-president": {"mentioned"},
     }
     eo = {m.id: m for m in notice(archive, EO_14363).parsed.measures}
     assert [(r.agency, r.role) for r in eo["sec-2-b"].agencies] == [("us-doe", "assigned")]
+
+
+def test_order_roles_partners_directions_and_longer_titles(archive: Archive) -> None:
+    """Who must act in an order: partners named after "in coordination / consultation with"
+    cooperate; "I hereby direct the Secretary of Commerce" gives the Secretary the duty; a longer
+    title that contains a registry name ("Under Secretary of Commerce for Intellectual Property")
+    is not that name; "acting through" names the office that acts."""
+    eo = {m.id: m for m in notice(archive, EO_14110).parsed.measures}
+    roles = {mid: {(r.agency, r.role) for r in eo[mid].agencies} for mid in eo}
+    assert {
+        ("us-doe", "cooperating"),
+        ("us-dhs", "cooperating"),
+        ("us-doc", "assigned"),
+        ("us-nist", "assigned"),
+    } <= roles["sec-4-1-a"]
+    assert ("us-doc", "assigned") in roles["sec-4-2-c"]
+    assert not {a for a, _ in roles["sec-5-2-c"]} & {"us-doc"}
+    assert {("us-dos", "cooperating"), ("us-ntia", "assigned")} <= roles["sec-4-6"]
 
 
 def test_chinese_duties_and_names(archive: Archive) -> None:

@@ -239,7 +239,15 @@ def mentions(measure: Measure, index: AliasIndex, lines: Sequence[SourceLine]) -
         text = regexes.TRAILING_CLAUSE.sub(" ", regexes.RESPONSIBLE_CLAUSE.sub(" ", line.norm))
         text = match_key(regexes.UNLABELLED_CLAUSE.sub(" ", text))
         for m in pattern.finditer(text):
-            role: Role = "assigned" if _has_duty(text, m.start(), m.end()) else "mentioned"
+            if regexes.TITLE_PREFIX.search(text, 0, m.start()):
+                continue  # "Under Secretary of Commerce …": a longer title, not the Secretary
+            role: Role = (
+                "cooperating"
+                if _is_partner(text, m.start(), pattern)
+                else "assigned"
+                if _has_duty(text, m.start(), m.end())
+                else "mentioned"
+            )
             written = _as_written(line.norm, text, m.start(), m.end() - m.start())
             refs.append(AgencyRef(by_name[m.group(0)].id, role, written, line.number))
     return _unique(refs)
@@ -259,6 +267,17 @@ def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(p for p in (rf"(?<!\w)(?:{latin})(?!\w)" if latin else "", chinese) if p) or r"(?!x)x")
 
 
+def _is_partner(text: str, start: int, names: re.Pattern[str]) -> bool:
+    """Whether the name is in the list of partners a duty is done with: after "in consultation /
+    coordination with" in its sentence, with nothing but other names and list words between."""
+    sentence_start = text.rfind(". ", 0, start) + 1
+    joiners = list(regexes.PARTNER_PHRASE.finditer(text, sentence_start, start))
+    if not joiners:
+        return False
+    between = names.sub(" ", text[joiners[-1].end() : start])
+    return bool(regexes.PARTNER_LIST_FILLER.fullmatch(between))
+
+
 def _has_duty(text: str, start: int, end: int) -> bool:
     """Whether the name is the subject of a clause that gives it a duty: "…, the Secretary of
     Energy shall …", "国家发展改革委要加强统筹协调"."""
@@ -268,6 +287,8 @@ def _has_duty(text: str, start: int, end: int) -> bool:
     clause_start = max(sentence_start, text.rfind(",", 0, start) + 1)
     sentence_end = min(i for i in (text.find(". ", end), len(text)) if i >= 0)
     lead = text[clause_start:start]
+    if regexes.DIRECTED.search(lead):
+        return True  # "I hereby direct the Secretary of Commerce …"
     return len(lead.split()) <= 4 and bool(regexes.DUTY.search(text, end, sentence_end))
 
 

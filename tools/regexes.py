@@ -346,6 +346,17 @@ COOPERATING_JOINER = re.compile(
     r"\s*,?\s*(?:in\s+(?:coordination|collaboration|consultation|partnership)\s+with|with\s+support\s+from)\s+",
     re.IGNORECASE,
 )
+# In an order's sentence (matched on the lower-case comparison form of a line): the partners a duty
+# is done with ("in consultation with the Secretary of State; the Secretary of Defense; and …")
+# cooperate; what may stand between the names of such a list; the words that give the name after
+# them a duty ("I hereby direct the Secretary of Commerce"); and the title words that make a
+# registry name part of a longer one ("Under Secretary of Commerce for Intellectual Property").
+PARTNER_PHRASE = re.compile(
+    r"\bin (?:coordination|consultation|collaboration|partnership|cooperation) with\b|\bwith (?:the )?support (?:of|from)\b"
+)
+PARTNER_LIST_FILLER = re.compile(r"[\s,;]*(?:(?:and|the|other|relevant|heads?|of|as|appropriate|each)\b[\s,;]*)*")
+DIRECTED = re.compile(r"\b(?:hereby )?direct(?:s|ed)? (?:the )?$")
+TITLE_PREFIX = re.compile(r"\b(?:under|deputy|assistant|associate|acting|principal) $")
 # Separators between names in a clause, once registry names have been matched away.
 NAME_SEPARATOR = re.compile(r"(?:\s*(?:,|，|、|;|；|and\b|及|和|与)\s*)+", re.IGNORECASE)
 # Trailing "etc." / "等" that closes an open list.
