@@ -23,7 +23,7 @@ from tools.models import Archive, Measure, Notice, Target, Update
 # 3: target statuses a careful tracker uses: "overdue" is gone (no-report: the due date passed and
 #    no report is recorded), void only for a notice revoked before the target fell due (no-date where
 #    no due date is known), progress where a report shows steps; status_label (the words), met_on and
-#    days_late; progress records' publisher, done date, note and the target sentence they matched.
+#    days_late; progress records' target page url, publisher, done date, note and the target sentence.
 SCHEMA_VERSION = "3.0.0"
 DATASETS = ("notices", "measures", "agencies", "targets", "themes", "progress")
 _ROLE_ORDER = {"issuer": 0, "drafter": 1, "lead": 2, "responsible": 3, "cooperating": 4, "assigned": 5, "mentioned": 6}
@@ -197,6 +197,7 @@ def target_record(target: Target, notice: Notice, as_of: str, progress: Sequence
 def progress_record(update: Update) -> dict[str, Any]:
     return {
         "target": update.target,
+        "url": urls.target(update.target),
         "date": update.date,
         "outcome": update.outcome,
         "source_title": update.source_title,
@@ -303,6 +304,7 @@ def _item(value: dict[str, Any]) -> str:
 COLUMNS = {
     "progress": [
         "target",
+        "url",
         "date",
         "outcome",
         "done",

@@ -221,17 +221,23 @@ class Total:
 
 
 def totals(archive: Archive) -> list[Total]:
-    """Per kind, jurisdiction and due year, the sum of the targets that add up (void ones left
-    out); then for each country, the same over every jurisdiction within it, leaving out any
+    """Per kind, jurisdiction and due year, the sum of the targets that add up (those of a notice
+    revoked before they fell due, or with no due date known, left out); then for each country, the same over every jurisdiction within it, leaving out any
     whose targets are already counted in its parent's (corpus/jurisdictions.yaml says which)."""
     own: dict[tuple[str, str, int | None, str], list[Target]] = {}
     for notice in archive.notices:
         for t in notice.targets:
-            if t.base_unit in ADDITIVE and t.value_base is not None and t.status != "void":
+            if t.base_unit in ADDITIVE and t.value_base is not None and not _gone_first(t, notice, archive.as_of):
                 year = int(t.due[:4]) if t.due else None
                 own.setdefault((t.kind, notice.meta["jurisdiction"], year, t.base_unit), []).append(t)
     rows = [_total(key, group) for key, group in sorted(own.items(), key=_order)]
     return rows + _rollups(archive, own)
+
+
+def _gone_first(t: Target, notice: Notice, as_of: str) -> bool:
+    """Whether the target's notice was revoked before it fell due, or with no due date known."""
+    revoked = notice.meta.get("revoked")
+    return bool(revoked and revoked["date"] <= as_of and (t.due is None or revoked["date"] < t.due))
 
 
 def _order(item: tuple[tuple[str, str, int | None, str], list[Target]]) -> tuple[str, str, int, str]:

@@ -435,6 +435,10 @@ def load_progress(corpus: Path) -> tuple[list[Update], list[Problem]]:
         problems += errs
         if errs:
             continue
+        dates = _progress_dates(data, lines, path)
+        problems += dates
+        if dates:
+            continue  # a record with a date that is not one says nothing of when
         for i, item in enumerate(data["updates"]):
             source = item["source"]
             updates.append(
@@ -455,7 +459,6 @@ def load_progress(corpus: Path) -> tuple[list[Update], list[Problem]]:
                     target_sentence=item.get("target_sentence"),
                 )
             )
-        problems += _progress_dates(data, lines, path)
     return updates, problems
 
 
