@@ -128,6 +128,10 @@ def make_small_corpus(target: Path, keep: tuple[str, ...], lock: bool = False) -
     for name in dropped:
         shutil.rmtree(target / "notices" / name)
     gone = tuple(f"{where}/{name}{end}" for name in dropped for where, end in (("notices", "/"), ("targets", "--")))
+    # So do the progress records of their targets.
+    for record in (target / "progress").glob("*.yaml"):
+        if record.name.startswith(tuple(f"{name}--" for name in dropped)):
+            record.unlink()
     # Redirects from or to the dropped notices' pages go with them.
     redirects_file = target / "redirects.yaml"
     redirects = yaml.safe_load(redirects_file.read_text("utf-8"))["redirects"] or {}

@@ -33,7 +33,7 @@ def test_json_matches_its_schema(exported: Path, name: str) -> None:
     doc = json.loads((exported / f"{name}.json").read_text("utf-8"))
     schema = json.loads((exported / "schemas" / f"{name}.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator(schema).validate(doc)
-    assert doc["schema_version"] == "2.1.0"
+    assert doc["schema_version"] == "3.0.0"
     rows = doc[name]
     assert all(row["url"].endswith("/") and not row["url"].startswith("/") for row in rows)
     with (exported / f"{name}.csv").open(encoding="utf-8", newline="") as fh:

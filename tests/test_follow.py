@@ -33,7 +33,7 @@ def test_due_dates_and_statuses_of_the_seeds(archive: Archive) -> None:
     assert archive.as_of == "2026-11-29"  # judged at the corpus date (the latest retrieval), never the clock
     # Shenzhen's 2023–2024 targets state no deadline of their own: due at the end of the plan period.
     for t in notice(archive, SHENZHEN).targets:
-        assert (t.due, t.due_source, t.status) == ("2024-12-31", "period", "overdue")
+        assert (t.due, t.due_source, t.status) == ("2024-12-31", "period", "no-report")
     projects = _target(archive, JINGAN, "over 50")
     assert (projects.due, projects.due_source, projects.status) == ("2028-12-31", "year", "open")
     gross = _target(archive, ZHANGJIANG, "175 billion yuan")
@@ -46,17 +46,24 @@ def test_due_dates_and_statuses_of_the_seeds(archive: Archive) -> None:
 def test_duties_fall_due_counted_from_the_signing_date(archive: Archive) -> None:
     first = next(t for t in notice(archive, EO_14110).targets if t.measure == "sec-4-1-a")
     assert (first.deadline_after, first.due, first.due_source) == ("P270D", "2024-07-26", "counted")  # 2023-10-30 + 270
-    assert first.status == "overdue"  # due before the order was revoked (2025-01-20): it fell due, nothing recorded
+    # Due before the order was revoked (2025-01-20); NIST's documents came out on the day.
+    assert (first.status, first.met_on, first.days_late) == ("met", "2024-07-26", 0)
     assert (first.value_base, first.base_unit) == (None, None)  # days are a deadline, not an amount
     cn = next(t for n in archive.notices for t in n.targets if t.as_written == "十期")
-    assert (cn.due, cn.status) == ("2025-12-31", "overdue")  # 2025年底前
+    assert (cn.due, cn.status) == ("2025-12-31", "progress")  # 2025年底前; one workshop of ten reported
 
 
 def test_targets_of_a_revoked_order_are_void_when_it_went_first(archive: Archive) -> None:
-    sites = _target(archive, EO_14141, "3 sites")
-    assert (sites.due, sites.status) == ("2027-12-31", "void")  # revoked 2025-07-23
+    year = next(t for t in notice(archive, EO_14141).targets if t.measure == "sec-4-i")
+    assert (year.due, year.status) == ("2026-01-14", "void")  # revoked 2025-07-23, before it fell due
     dated = _target(archive, EO_14141, "By March 15, 2025")
-    assert (dated.due, dated.due_source, dated.status) == ("2025-03-15", "stated", "overdue")
+    assert (dated.due, dated.due_source, dated.status) == ("2025-03-15", "stated", "no-report")
+    # A report decides before a revocation does: DOE's 16 sites, a part of the duty.
+    sites = _target(archive, EO_14141, "3 sites")
+    assert sites.status == "partly-met"
+    # With no due date, nobody can say the revocation went first: no date, not void.
+    undated = [t for t in notice(archive, EO_14141).targets if t.due is None and not t.id.endswith("-sites")]
+    assert undated and {t.status for t in undated} == {"no-date"}
 
 
 def test_durations_follow_the_calendar() -> None:
@@ -131,7 +138,9 @@ def test_a_progress_record_turns_a_target_met_with_its_source_shown(shenzhen_cor
     assert fund["status"] == "met" and [u["outcome"] for u in fund["progress"]] == ["progress", "met"]
     assert json.loads((out / "data/progress.json").read_text())["progress"][1]["source_notice"] == SHENZHEN
     page = BeautifulSoup((out / "targets" / FUND / "index.html").read_text(), "html.parser")
-    assert page.select_one(".target-status .status").get_text() == "met"  # type: ignore[union-attr]
+    # Due at the end of the plan period (2024-12-31), met by the report of 2025-03-01.
+    assert page.select_one(".target-status .status").get_text() == "met, 60 days late"  # type: ignore[union-attr]
+    assert fund["status_label"] == "met, 60 days late" and (fund["met_on"], fund["days_late"]) == ("2025-03-01", 60)
     updates = page.select("ul.updates li")
     assert len(updates) == 2
     assert updates[0].select_one("a[href='https://example.org/shenzhen-review']") is not None
@@ -151,6 +160,7 @@ def test_a_progress_record_turns_a_target_met_with_its_source_shown(shenzhen_cor
         (FUND, MET.replace("outcome: met", "outcome: achieved"), 9, "'achieved' is not one of met, missed"),
         (FUND, MET.replace("quote: form an", "quote: formed an"), 12, "the quote does not occur in shenzhen"),
         (FUND, MET.replace("date: 2025-03-01", "date: 2025-02-30"), 8, "2025-02-30 is not a real date"),
+        (FUND, MET.replace("outcome: met", "outcome: met\n    done: 2025-04-01"), 10, "done (2025-04-01) is after the report's date"),
         (FUND, "updates:\n  - date: 2025-03-01\n    outcome: met\n    quote: nothing to say here\n", 2, "'source' is a required property"),
     ],
 )  # fmt: skip
@@ -167,10 +177,16 @@ def test_a_bad_progress_record_is_refused_clearly(
 def test_targets_page_and_feed(site: Path) -> None:
     page = BeautifulSoup((site / "targets/index.html").read_text(), "html.parser")
     headings = [h.get_text(" ", strip=True) for h in page.select("h2")]
-    assert headings[0].startswith("Overdue (") and headings[1].startswith("Due in the next 12 months (")
+    # What has evidence leads; then what fell due with no report, then what falls due soon.
+    assert headings[0].startswith("With evidence (") and headings[1].startswith(
+        "Due date passed — no report recorded ("
+    )
+    assert headings[2].startswith("Due in the next 12 months (")
     keys = {s["data-filter-key"] for s in page.select("select[data-filter-table='ledger-table']")}
     assert keys == {"status", "kind", "jurisdiction", "year"}
-    row = page.select_one("#ledger-table tr[data-status='overdue'][data-kind='funds']")
+    options = {o.get("value"): o.get_text() for o in page.select("select[data-filter-key='status'] option")}
+    assert options["no-report"] == "due date passed — no report recorded" and options["met"] == "met"
+    row = page.select_one("#ledger-table tr[data-status='no-report'][data-kind='funds']")
     assert row is not None and "shenzhen" in str(row["data-jurisdiction"]).split()
     chart = page.select_one("figure.totals-chart svg[role=img]")
     assert chart is not None and chart.get("aria-describedby") == "totals-table" and chart.select_one("title")

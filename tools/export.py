@@ -15,12 +15,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tools import urls
+from tools import follow, urls
 from tools.models import Archive, Measure, Notice, Target, Update
 
 # 2: lead/cooperating roles, citations, duties, revocations, names in Chinese.
 # 2.1: each notice's licence (its reuse terms, or null); level "international".
-SCHEMA_VERSION = "2.1.0"
+# 3: target statuses a careful tracker uses: "overdue" is gone (no-report: the due date passed and
+#    no report is recorded), void only for a notice revoked before the target fell due (no-date where
+#    no due date is known), progress where a report shows steps; status_label (the words), met_on and
+#    days_late; progress records' target page url, publisher, done date, note and the target sentence.
+SCHEMA_VERSION = "3.0.0"
 DATASETS = ("notices", "measures", "agencies", "targets", "themes", "progress")
 _ROLE_ORDER = {"issuer": 0, "drafter": 1, "lead": 2, "responsible": 3, "cooperating": 4, "assigned": 5, "mentioned": 6}
 
@@ -176,7 +180,10 @@ def target_record(target: Target, notice: Notice, as_of: str, progress: Sequence
         "due": target.due,
         "due_source": target.due_source,
         "status": target.status,
+        "status_label": follow.status_label(target),
         "status_as_of": as_of,
+        "met_on": target.met_on,
+        "days_late": target.days_late,
         "value_base": target.value_base,
         "base_unit": target.base_unit,
         "period": {"start": period["start"], "end": period["end"]} if period else None,
@@ -190,12 +197,17 @@ def target_record(target: Target, notice: Notice, as_of: str, progress: Sequence
 def progress_record(update: Update) -> dict[str, Any]:
     return {
         "target": update.target,
+        "url": urls.target(update.target),
         "date": update.date,
         "outcome": update.outcome,
         "source_title": update.source_title,
         "source_url": update.source_url,
         "source_notice": update.source_notice,
+        "source_publisher": update.source_publisher,
+        "done": update.done,
         "quote": update.quote,
+        "note": update.note,
+        "target_sentence": update.target_sentence,
     }
 
 
@@ -289,7 +301,22 @@ def _item(value: dict[str, Any]) -> str:
 
 
 # Columns of a dataset that may be empty, so that its CSV still has a header.
-COLUMNS = {"progress": ["target", "date", "outcome", "source_title", "source_url", "source_notice", "quote"]}
+COLUMNS = {
+    "progress": [
+        "target",
+        "url",
+        "date",
+        "outcome",
+        "done",
+        "source_title",
+        "source_url",
+        "source_publisher",
+        "source_notice",
+        "quote",
+        "note",
+        "target_sentence",
+    ]
+}
 
 
 def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] = ()) -> str:

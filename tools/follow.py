@@ -3,9 +3,19 @@ unit that adds up — the stage after targets are found, before the archive is v
 
 ``due`` comes from the text: a stated date; a duration counted from the notice's own date
 ("within 270 days of the date of this order"); the end of a stated year ("by the end of 2028",
-"by 2026", 到2027年, 2025年底前); nothing, where the text sets no deadline. ``status`` is
-``void`` if the notice was revoked before the target fell due; else the latest progress record
-that says met, missed or partly-met; else ``open`` until the due date and ``overdue`` after it.
+"by 2026", 到2027年, 2025年底前); nothing, where the text sets no deadline. ``status`` (one of ``STATUSES``, with the words every page, feed and data
+file uses for it) says no more than the record shows:
+
+- the latest progress record that says ``met``, ``partly-met`` or ``missed`` (a met target also
+  gets ``met_on`` and ``days_late``: 0 on time, N days late, None where no due date is known or
+  the evidence gives only a month that straddles it);
+- else ``void`` if the notice was revoked or replaced before the target fell due (a target with
+  no due date is never void: nobody can say it went first);
+- else ``progress`` if a report shows steps taken but not completion;
+- else ``no-date`` where no due date is known (a deadline counted from an event whose date is not
+  known yet, or no deadline at all);
+- else ``open`` until the due date and ``no-report`` after it: the date passed and no report is
+  recorded here, which is not to say the target was missed.
 """
 
 from __future__ import annotations
@@ -37,6 +47,38 @@ BASE_UNITS = {
 DECIDING = ("met", "missed", "partly-met")
 
 
+@dataclass(frozen=True)
+class Status:
+    id: str
+    label: str  # the words a page, a feed or the data shows
+    meaning: str  # what it says, and what it does not
+
+
+# Every status, in the order the targets page lists them: what has evidence first.
+STATUSES = {
+    s.id: s
+    for s in (
+        Status("met", "met", "a report shows it was done: on time, or N days late by the date the evidence gives"),
+        Status("partly-met", "partly met", "a report shows part of it done"),
+        Status("missed", "missed", "a report shows it was not done"),
+        Status("progress", "in progress", "a report shows steps taken, not completion"),
+        Status(
+            "no-report",
+            "due date passed — no report recorded",
+            "the due date has passed and no report on it is recorded here (this does not say it was missed)",
+        ),
+        Status("open", "open", "not yet due"),
+        Status(
+            "no-date",
+            "no date",
+            "no due date is known: the deadline is counted from an event whose date is not known yet, "
+            "or the text sets no deadline",
+        ),
+        Status("void", "void", "its notice was revoked or replaced before it fell due"),
+    )
+}
+
+
 def follow(archive: Archive) -> Archive:
     """The archive with every target's due date, status and base value set."""
     updates: dict[str, list[Update]] = {}
@@ -51,11 +93,15 @@ def follow(archive: Archive) -> Archive:
 def _followed(target: Target, notice: Notice, updates: Sequence[Update], as_of: str) -> Target:
     due, how = due_date(target, notice)
     value, unit = base_value(target)
+    state = status(due, notice, updates, as_of)
+    met = [u for u in updates if u.outcome == "met" and u.date <= as_of][-1:] if state == "met" else []
     return replace(
         target,
         due=due,
         due_source=how,
-        status=status(due, notice, updates, as_of),
+        status=state,
+        met_on=(met[0].done or met[0].date) if met else None,
+        days_late=days_late(due, met[0]) if met else None,
         value_base=value,
         base_unit=unit,
     )
@@ -106,13 +152,46 @@ def add_duration(start: date, duration: str) -> date:
 
 
 def status(due: str | None, notice: Notice, updates: Sequence[Update], as_of: str) -> str:
-    revoked = notice.meta.get("revoked")
-    if revoked and revoked["date"] <= as_of and (due is None or revoked["date"] < due):
-        return "void"
-    deciding = [u for u in updates if u.outcome in DECIDING and u.date <= as_of]
+    """One of ``STATUSES``, as of ``as_of`` (see the module's docstring)."""
+    known = [u for u in updates if u.date <= as_of]
+    deciding = [u for u in known if u.outcome in DECIDING]
     if deciding:
         return deciding[-1].outcome
-    return "overdue" if due is not None and due < as_of else "open"
+    revoked = notice.meta.get("revoked")
+    if revoked and revoked["date"] <= as_of and due is not None and revoked["date"] < due:
+        return "void"
+    if known:
+        return "progress"
+    if due is None:
+        return "no-date"
+    return "no-report" if due < as_of else "open"
+
+
+def days_late(due: str | None, update: Update) -> int | None:
+    """How late a met target was: 0 on time (on or before its due date), else the days after it,
+    by the date its evidence shows it done. None where no due date is known, or where the evidence
+    gives only a month ("In December 2023") that ends after the due date."""
+    if due is None:
+        return None
+    done = update.done or update.date
+    deadline = date.fromisoformat(due)
+    if len(done) == 7:  # a month: on time only if the whole month is
+        year, month = int(done[:4]), int(done[5:])
+        return 0 if date(year, month, calendar.monthrange(year, month)[1]) <= deadline else None
+    return max(0, (date.fromisoformat(done) - deadline).days)
+
+
+def timing(t: Target) -> str:
+    """ "on time", "N days late", or "" where that is not known."""
+    if t.status != "met" or t.days_late is None:
+        return ""
+    return "on time" if t.days_late == 0 else f"{t.days_late} day{'s' * (t.days_late != 1)} late"
+
+
+def status_label(t: Target) -> str:
+    """The status in words, with a met target's timing: "met, 20 days late"."""
+    label = STATUSES[t.status].label
+    return f"{label}, {timing(t)}" if timing(t) else label
 
 
 def base_value(target: Target) -> tuple[float | None, str | None]:
@@ -142,17 +221,23 @@ class Total:
 
 
 def totals(archive: Archive) -> list[Total]:
-    """Per kind, jurisdiction and due year, the sum of the targets that add up (void ones left
-    out); then for each country, the same over every jurisdiction within it, leaving out any
+    """Per kind, jurisdiction and due year, the sum of the targets that add up (those of a notice
+    revoked before they fell due, or with no due date known, left out); then for each country, the same over every jurisdiction within it, leaving out any
     whose targets are already counted in its parent's (corpus/jurisdictions.yaml says which)."""
     own: dict[tuple[str, str, int | None, str], list[Target]] = {}
     for notice in archive.notices:
         for t in notice.targets:
-            if t.base_unit in ADDITIVE and t.value_base is not None and t.status != "void":
+            if t.base_unit in ADDITIVE and t.value_base is not None and not _gone_first(t, notice, archive.as_of):
                 year = int(t.due[:4]) if t.due else None
                 own.setdefault((t.kind, notice.meta["jurisdiction"], year, t.base_unit), []).append(t)
     rows = [_total(key, group) for key, group in sorted(own.items(), key=_order)]
     return rows + _rollups(archive, own)
+
+
+def _gone_first(t: Target, notice: Notice, as_of: str) -> bool:
+    """Whether the target's notice was revoked before it fell due, or with no due date known."""
+    revoked = notice.meta.get("revoked")
+    return bool(revoked and revoked["date"] <= as_of and (t.due is None or revoked["date"] < t.due))
 
 
 def _order(item: tuple[tuple[str, str, int | None, str], list[Target]]) -> tuple[str, str, int, str]:

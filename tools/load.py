@@ -435,6 +435,10 @@ def load_progress(corpus: Path) -> tuple[list[Update], list[Problem]]:
         problems += errs
         if errs:
             continue
+        dates = _progress_dates(data, lines, path)
+        problems += dates
+        if dates:
+            continue  # a record with a date that is not one says nothing of when
         for i, item in enumerate(data["updates"]):
             source = item["source"]
             updates.append(
@@ -449,9 +453,12 @@ def load_progress(corpus: Path) -> tuple[list[Update], list[Problem]]:
                     source_url=source.get("url"),
                     source_notice=source.get("notice"),
                     quote_line=lines.get(f"updates/{i}/quote", 1),
+                    source_publisher=source.get("publisher"),
+                    done=str(item["done"]) if item.get("done") else None,
+                    note=item.get("note"),
+                    target_sentence=item.get("target_sentence"),
                 )
             )
-        problems += _progress_dates(data, lines, path)
     return updates, problems
 
 
@@ -462,4 +469,20 @@ def _progress_dates(data: dict[str, Any], lines: dict[str, int], path: Path) -> 
             date.fromisoformat(str(item["date"]))
         except ValueError:
             out.append(Problem(str(path), lines.get(f"updates/{i}/date", 1), f"{item['date']} is not a real date"))
+            continue
+        done = str(item.get("done") or "")
+        try:
+            real = not done or bool(date.fromisoformat(done if len(done) == 10 else f"{done}-01"))
+        except ValueError:
+            real = False
+        if not real:
+            out.append(Problem(str(path), lines.get(f"updates/{i}/done", 1), f"{done} is not a real date"))
+        elif done and done > str(item["date"]):
+            out.append(
+                Problem(
+                    str(path),
+                    lines.get(f"updates/{i}/done", 1),
+                    f"done ({done}) is after the report's date ({item['date']}): a report tells of what was done before it",
+                )
+            )
     return out

@@ -153,7 +153,11 @@ class Target:
     # Filled by the follow stage:
     due: str | None = None  # the date it falls due (ISO), or None where the text sets none
     due_source: str | None = None  # stated, counted (from the notice's date), year, period
-    status: str = "open"  # open, overdue, met, missed, partly-met, void
+    status: str = (
+        "open"  # one of tools.follow.STATUSES: open, no-report, progress, met, partly-met, missed, void, no-date
+    )
+    met_on: str | None = None  # for a met target: the date its evidence shows it done (a day, or a month)
+    days_late: int | None = None  # for a met target: 0 on time, N days late; None where that is not known
     value_base: float | None = None  # the value in a base unit that adds up (CNY, USD, count …)
     base_unit: str | None = None
 
@@ -172,6 +176,10 @@ class Update:
     source_url: str | None = None
     source_notice: str | None = None  # a notice in the archive that reports it
     quote_line: int = 0
+    source_publisher: str | None = None  # who published the source (an agency, a newspaper, a mirror)
+    done: str | None = None  # the date (or month) the source says it was done, when earlier than ``date``
+    note: str | None = None  # how the quote answers the target, and any doubt
+    target_sentence: str | None = None  # the target's sentence as the reporter matched it
 
 
 @dataclass(frozen=True)

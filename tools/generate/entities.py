@@ -85,9 +85,10 @@ def target_page(site: Site, t: Target) -> str:
         after=after,
         responsible=responsible,
         due_how=DUE_HOW.get(t.due_source or "", ""),
-        status_meaning=STATUS_MEANING[t.status],
+        status_meaning=status_meaning(t, notice),
         period=notice.meta.get("period"),
         updates=updates,
+        outcomes=OUTCOMES,
         timeline=_timeline(site, t, notice, updates),
     )
 
@@ -98,14 +99,31 @@ DUE_HOW = {
     "year": "the end of the year the text gives",
     "period": "no deadline of its own: the end of its plan's period",
 }
-STATUS_MEANING = {
-    "open": "not yet due, or no deadline",
-    "overdue": "the due date has passed and no outcome is recorded",
-    "met": "a later report says it was met",
-    "missed": "a later report says it was missed",
-    "partly-met": "a later report says it was partly met",
-    "void": "its notice was revoked before it fell due",
-}
+
+
+def status_meaning(t: Target, notice: Notice) -> str:
+    """What the status says of this target, in a sentence."""
+    if t.status == "met":
+        if t.due is None:
+            return "a report shows it was done; with no due date known, no claim is made that it was on time"
+        if t.days_late is None:
+            return f"a report shows it was done in {t.met_on}, a month that runs past its due date: on time or not is not known"
+        when = "on or before its due date" if t.days_late == 0 else f"{t.days_late} days after its due date"
+        return f"a report shows it was done on {t.met_on}, {when}"
+    if t.status == "no-date" and t.deadline:
+        return (
+            f"its deadline (“{t.deadline}”) gives no date the archive can count yet: "
+            "it runs from an event whose date is not known here"
+        )
+    if t.status == "no-date":
+        return "the text sets it no deadline"
+    if t.status == "void" and notice.meta.get("revoked"):
+        return f"its notice was revoked or replaced on {notice.meta['revoked']['date']}, before it fell due"
+    return follow.STATUSES[t.status].meaning
+
+
+# A progress record's outcome, in words.
+OUTCOMES = {"met": "met", "partly-met": "partly met", "missed": "missed", "progress": "progress"}
 
 
 def _timeline(site: Site, t: Target, notice: Notice, updates: list[Update]) -> list[dict[str, str]]:
@@ -117,7 +135,12 @@ def _timeline(site: Site, t: Target, notice: Notice, updates: list[Update]) -> l
     if stated:
         steps.append({"date": stated, "kind": "stated", "label": "Stated", "text": notice.meta["short_title"]})
     steps += [
-        {"date": u.date, "kind": u.outcome, "label": u.outcome.replace("-", " ").capitalize(), "text": ""}
+        {
+            "date": u.date,
+            "kind": u.outcome,
+            "label": OUTCOMES[u.outcome].capitalize(),
+            "text": u.source_title or (site.notices[u.source_notice].meta["short_title"] if u.source_notice else ""),
+        }
         for u in updates
     ]
     revoked = notice.meta.get("revoked")
@@ -125,7 +148,9 @@ def _timeline(site: Site, t: Target, notice: Notice, updates: list[Update]) -> l
         steps.append({"date": revoked["date"], "kind": "void", "label": "Notice revoked", "text": revoked["by"]})
     if t.due:
         steps.append({"date": t.due, "kind": "due", "label": "Due", "text": DUE_HOW.get(t.due_source or "", "")})
-    steps.append({"date": site.as_of, "kind": "today", "label": "Status as of this archive", "text": t.status})
+    steps.append(
+        {"date": site.as_of, "kind": "today", "label": "Status as of this archive", "text": follow.status_label(t)}
+    )
     return sorted(steps, key=lambda s: (s["date"], s["kind"] == "today"))
 
 
@@ -142,20 +167,26 @@ def targets_index(site: Site) -> str:
     horizon = (date.fromisoformat(site.as_of) + timedelta(days=365)).isoformat()
     by_kind = [(k, [t for t in targets if t.kind == k.id]) for k in site.archive.registry.target_kinds]
     totals = [_total_row(site, r) for r in follow.totals(site.archive)]
+    with_updates = {u.target for u in site.archive.progress}
     return render(
         "targets.md.j2",
         url="targets/",
         site=site,
         targets=targets,
         rows=rows,
-        statuses=list(STATUS_MEANING.items()),
-        overdue=sorted((t for t in targets if t.status == "overdue"), key=lambda t: t.due or "", reverse=True),
+        statuses=list(follow.STATUSES.values()),
+        counts=Counter(t.status for t in targets),
+        evidenced=sorted(
+            (t for t in targets if t.id in with_updates),
+            key=lambda t: (DECIDED.get(t.status, 9), t.due or "9999", t.id),
+        ),
+        no_report=sorted((t for t in targets if t.status == "no-report"), key=lambda t: t.due or "", reverse=True),
         upcoming=sorted(
             (t for t in targets if t.status == "open" and t.due and t.due <= horizon), key=lambda t: t.due or ""
         ),
         horizon=horizon,
         filter_values={
-            "status": [s for s in STATUS_MEANING if any(t.status == s for t in targets)],
+            "status": [s for s in follow.STATUSES.values() if any(t.status == s.id for t in targets)],
             "kind": [{"id": k.id, "name": k.name} for k, group in by_kind if group],
             "jurisdiction": [
                 {"id": j, "name": "— " * depth + site.jurisdiction_path(j)[-1]["name"]}
@@ -167,6 +198,10 @@ def targets_index(site: Site) -> str:
         total_groups=_chart_groups(site, totals),
         by_kind=[(k, group) for k, group in by_kind if group],
     )
+
+
+# Targets with evidence: those it decides first, in the order of the statuses.
+DECIDED = {s: i for i, s in enumerate(follow.STATUSES)}
 
 
 def _total_row(site: Site, total: follow.Total) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from tools import urls
+from tools import follow, urls
 from tools.generate.context import Site
 from tools.generate.entities import coverage_grid
 from tools.generate.templates import render
@@ -279,7 +279,7 @@ def targets_feed(site: Site, site_url: str) -> str:
         updated=f"{site.as_of}T00:00:00Z",
         entries=[
             {
-                "title": f"{site.value_label(t)} {t.counted} — due {t.due} ({t.status})",
+                "title": f"{site.value_label(t)} {t.counted} — due {t.due} ({follow.status_label(t)})",
                 "link": base + urls.target(t.id),
                 "id": f"urn:ai-policy-archive:target:{t.id}",
                 "updated": f"{t.due}T00:00:00Z",

@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from tools import urls
+from tools import follow, urls
 from tools.generate import markup
 from tools.generate.page import PAGE_URL
 
@@ -39,6 +39,8 @@ def environment() -> Environment:
     env.globals["link"] = markup.link
     env.globals["cell"] = markup.cell
     env.globals["urls"] = urls
+    env.globals["STATUSES"] = follow.STATUSES
+    env.filters["status_label"] = follow.status_label
     return env
 
 
