@@ -54,9 +54,15 @@ def test_met_on_time_late_and_with_no_due_date(archive: Archive) -> None:
     # DOE's 26 challenges, announced 2026-02-13 against a due date of 2026-01-23.
     genesis = targets[f"{EO_14363}--sec-4-a--60-days"]
     assert (genesis.status, genesis.days_late, status_label(genesis)) == ("met", 21, "met, 21 days late")
-    # 60 days after the OMB guidance: an event with no date here, so met with no on-time claim.
+    # 60 days after the OMB guidance: the event is dated by the guidance's own record (M-24-10 of
+    # 2024-03-28), so due 2024-05-27; the officers were named by 2024-05-29.
     officers = targets[f"{EO_14110}--sec-10-1-b--60-days"]
-    assert (officers.due, officers.status, officers.days_late, status_label(officers)) == (None, "met", None, "met")
+    assert (officers.due, officers.due_source, officers.due_from) == (
+        "2024-05-27",
+        "event",
+        f"{EO_14110}--sec-10-1-b--150-days",
+    )
+    assert (officers.status, officers.days_late, status_label(officers)) == ("met", 2, "met, 2 days late")
     # "In December 2023", against a due date of 2023-12-29: the month runs past it, so not known.
     hiring = targets[f"{EO_14110}--sec-10-2-d--60-days"]
     assert (hiring.met_on, hiring.days_late, status_label(hiring)) == ("2023-12", None, "met")

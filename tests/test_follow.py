@@ -31,9 +31,11 @@ def _target(archive: Archive, notice_id: str, text: str) -> Target:
 
 def test_due_dates_and_statuses_of_the_seeds(archive: Archive) -> None:
     assert archive.as_of == "2026-11-29"  # judged at the corpus date (the latest retrieval), never the clock
-    # Shenzhen's 2023–2024 targets state no deadline of their own: due at the end of the plan period.
+    # Shenzhen's 2023–2024 targets state no deadline of their own: due at the end of the plan period;
+    # its two dated commitments ("before the end of 2023") at the end of 2023.
     for t in notice(archive, SHENZHEN).targets:
-        assert (t.due, t.due_source, t.status) == ("2024-12-31", "period", "no-report")
+        expected = ("2023-12-31", "stated") if t.unit == "date" else ("2024-12-31", "period")
+        assert (t.due, t.due_source, t.status) == (*expected, "no-report")
     projects = _target(archive, JINGAN, "over 50")
     assert (projects.due, projects.due_source, projects.status) == ("2028-12-31", "year", "open")
     gross = _target(archive, ZHANGJIANG, "175 billion yuan")
@@ -90,9 +92,12 @@ def test_totals_match_a_hand_count(archive: Archive) -> None:
         t for t in totals(archive) if (t.kind, t.jurisdiction, t.year) == ("enterprises", "china", 2026) and t.includes
     )
     assert china.value == 2550 and "shanghai/jingan" in china.includes and china.leaves_out == ()
-    # Percentages do not add up, and revoked orders' targets are left out.
+    # Percentages do not add up, and a revoked order's targets are left out unless they fell due
+    # before it was revoked (EO 14141's sites, due "By February 28, 2025").
     assert not [t for t in totals(archive) if t.unit == "percent"]
-    assert not [i for t in totals(archive) for i in t.targets if i.startswith(EO_14141)]
+    counted = {i for t in totals(archive) for i in t.targets if i.startswith(EO_14141)}
+    revoked = notice(archive, EO_14141).meta["revoked"]["date"]
+    assert counted and all((t.due or "9999") < revoked for t in notice(archive, EO_14141).targets if t.id in counted)
 
 
 def test_a_district_counted_in_its_city_is_never_added_twice(corpus_copy: Path) -> None:

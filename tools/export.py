@@ -23,7 +23,8 @@ from tools.models import Archive, Measure, Notice, Target, Update
 # 3: target statuses a careful tracker uses: "overdue" is gone (no-report: the due date passed and
 #    no report is recorded), void only for a notice revoked before the target fell due (no-date where
 #    no due date is known), progress where a report shows steps; status_label (the words), met_on and
-#    days_late; progress records' target page url, publisher, done date, note and the target sentence.
+#    days_late; progress records' target page url, publisher, done date, note and the target sentence;
+#    due_source "event" with due_from, the duty whose recorded completion dates the event.
 SCHEMA_VERSION = "3.0.0"
 DATASETS = ("notices", "measures", "agencies", "targets", "themes", "progress")
 _ROLE_ORDER = {"issuer": 0, "drafter": 1, "lead": 2, "responsible": 3, "cooperating": 4, "assigned": 5, "mentioned": 6}
@@ -184,6 +185,7 @@ def target_record(target: Target, notice: Notice, as_of: str, progress: Sequence
         "status_as_of": as_of,
         "met_on": target.met_on,
         "days_late": target.days_late,
+        "due_from": target.due_from,
         "value_base": target.value_base,
         "base_unit": target.base_unit,
         "period": {"start": period["start"], "end": period["end"]} if period else None,

@@ -3,7 +3,9 @@ unit that adds up — the stage after targets are found, before the archive is v
 
 ``due`` comes from the text: a stated date; a duration counted from the notice's own date
 ("within 270 days of the date of this order"); the end of a stated year ("by the end of 2028",
-"by 2026", 到2027年, 2025年底前); nothing, where the text sets no deadline. ``status`` (one of ``STATUSES``, with the words every page, feed and data
+"by 2026", 到2027年, 2025年底前); a duration counted from an event once a progress record dates the
+duty that produces it ("60 days of the issuance of the guidance": the guidance's record);
+nothing, where the text sets no deadline. ``status`` (one of ``STATUSES``, with the words every page, feed and data
 file uses for it) says no more than the record shows:
 
 - the latest progress record that says ``met``, ``partly-met`` or ``missed`` (a met target also
@@ -86,12 +88,61 @@ def follow(archive: Archive) -> Archive:
         updates.setdefault(update.target, []).append(update)
     as_of = archive.as_of
     for notice in archive.notices:
-        notice.targets = [_followed(t, notice, updates.get(t.id, []), as_of) for t in notice.targets]
+        events = event_dues(notice, updates)
+        notice.targets = [_followed(t, notice, updates.get(t.id, []), as_of, events.get(t.id)) for t in notice.targets]
     return archive
 
 
-def _followed(target: Target, notice: Notice, updates: Sequence[Update], as_of: str) -> Target:
-    due, how = due_date(target, notice)
+# A deadline counted from an event that another duty of the notice produces: "within 60 days of
+# the issuance of the guidance (described in subsection 10.1(b))"; the subsection it names, and
+# the thing it names last ("guidance").
+_EVENT = re.compile(
+    r"\b(?:of|after|from|following)\s+(?:the\s+|its\s+|such\s+)?(?:issuance|completion|publication|submission|"
+    r"establishment|release|delivery|development|designation|adoption|launch|selection)\s+of\s+(?:the\s+)?"
+    r"(?:initial\s+)?(?P<thing>[a-z]+)",
+    re.IGNORECASE,
+)
+_SUBSECTION = re.compile(r"\b(?:sub)?section\s+(?P<ref>\d+(?:\.\d+)*(?:\([a-z]+\))*)", re.IGNORECASE)
+
+
+def event_dues(notice: Notice, updates: dict[str, list[Update]]) -> dict[str, tuple[str, str]]:
+    """Due dates of deadlines counted from an event, once the event's date is known: the date a
+    progress record shows the duty that produces it done (the guidance issued), plus the
+    duration. By target id: (due date, the id of the duty that produced the event)."""
+    done = {
+        t.id: (met[-1].done or met[-1].date)[:10]
+        for t in notice.targets
+        if (met := [u for u in updates.get(t.id, []) if u.outcome == "met"]) and len(met[-1].done or met[-1].date) >= 10
+    }
+    out = {}
+    for target in notice.targets:
+        event = _EVENT.search(target.deadline or "")
+        if not event or target.deadline_after or target.unit not in _UNIT_ISO:
+            continue
+        named = _SUBSECTION.search(target.deadline or "")
+        measure = "sec-" + re.sub(r"[^a-z0-9]+", "-", named["ref"].lower()).strip("-") if named else target.measure
+        producers = [
+            t
+            for t in notice.targets
+            if t.id != target.id
+            and t.measure == measure
+            and t.id in done
+            and event["thing"].lower() in t.counted.lower()
+        ]
+        if producers:
+            start = date.fromisoformat(done[producers[0].id])
+            duration = f"P{target.value:g}{_UNIT_ISO[target.unit]}"
+            out[target.id] = (add_duration(start, duration).isoformat(), producers[0].id)
+    return out
+
+
+_UNIT_ISO = {"days": "D", "months": "M", "years": "Y"}
+
+
+def _followed(
+    target: Target, notice: Notice, updates: Sequence[Update], as_of: str, event: tuple[str, str] | None = None
+) -> Target:
+    due, how = (event[0], "event") if event else due_date(target, notice)
     value, unit = base_value(target)
     state = status(due, notice, updates, as_of)
     met = [u for u in updates if u.outcome == "met" and u.date <= as_of][-1:] if state == "met" else []
@@ -102,6 +153,7 @@ def _followed(target: Target, notice: Notice, updates: Sequence[Update], as_of: 
         status=state,
         met_on=(met[0].done or met[0].date) if met else None,
         days_late=days_late(due, met[0]) if met else None,
+        due_from=event[1] if event else None,
         value_base=value,
         base_unit=unit,
     )

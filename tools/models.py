@@ -158,6 +158,7 @@ class Target:
     )
     met_on: str | None = None  # for a met target: the date its evidence shows it done (a day, or a month)
     days_late: int | None = None  # for a met target: 0 on time, N days late; None where that is not known
+    due_from: str | None = None  # for a deadline counted from an event: the target (duty) that produced it
     value_base: float | None = None  # the value in a base unit that adds up (CNY, USD, count …)
     base_unit: str | None = None
 

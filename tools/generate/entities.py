@@ -98,6 +98,7 @@ DUE_HOW = {
     "counted": "counted from the notice's own date",
     "year": "the end of the year the text gives",
     "period": "no deadline of its own: the end of its plan's period",
+    "event": "counted from the event it follows, dated by the progress record of the duty that produced it",
 }
 
 

@@ -44,7 +44,7 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
     else:
         assert dated is not None
         deadline, value, unit, after = dated["deadline"], 0.0, "date", None
-        date = _iso_date(dated["date"])
+        date = iso_date(dated["date"])
     return [
         Found(
             line=line,
@@ -133,7 +133,7 @@ def _frequency(sentence: str) -> str | None:
     return found["frequency"] if found else None
 
 
-def _iso_date(text: str) -> str:
+def iso_date(text: str) -> str:
     from datetime import datetime
 
     return datetime.strptime(" ".join(text.replace(",", " ").split()), "%B %d %Y").date().isoformat()

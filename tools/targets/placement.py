@@ -71,8 +71,8 @@ def extract(
 
 
 def _slug(found: Found, kind: str) -> str:
-    if found.deadline_date:
-        return f"by-{found.deadline_date}"
+    if found.unit == "date" and found.deadline_date:
+        return f"by-{found.deadline_date}"  # a dated duty with nothing counted: its date names it
     if found.scale in regexes.SCALES_ZH:
         scale_value = regexes.SCALES_ZH[found.scale]
         return re.sub(r"[^a-z0-9]+", "-", f"{found.value / scale_value:g}-{found.scale}-{found.unit}".lower()).strip(

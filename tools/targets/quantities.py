@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from tools import regexes
+from tools.targets.duties import iso_date
 from tools.targets.found import Found, lower_first, number
 
 _QUALIFIERS = {
@@ -140,6 +141,7 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
         stated = regexes.DEADLINE.search(clause) or regexes.DEADLINE.search(sentence)
         inherited = None if stated else regexes.DEADLINE.search(context)
         deadline = stated or inherited
+        dated = _first_date(sentence, stated)
         frequency = regexes.FREQUENCY.search(clause)
         found.append(
             Found(
@@ -152,13 +154,33 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
                 unit=unit or "count",
                 qualifier=qualifier,
                 counted=counted,
-                deadline=lower_first(deadline["deadline"]) if deadline else None,
-                deadline_source=("sentence" if stated else "part") if deadline else None,
-                deadline_year=int(deadline["year"]) if deadline and deadline["year"] else None,
+                deadline=_deadline_text(dated or deadline),
+                deadline_source="sentence" if stated or dated else "part" if deadline else None,
+                deadline_year=_year(dated, deadline),
                 frequency=frequency["frequency"] if frequency else None,
+                deadline_date=iso_date(dated["date"]) if dated else None,
             )
         )
     return found
+
+
+def _first_date(sentence: str, stated: re.Match[str] | None) -> re.Match[str] | None:
+    """A date the sentence states before its year ("By February 28, 2025, … at least 3 sites …
+    by the end of 2027"): the first deadline of a sentence governs it."""
+    dated = regexes.DUTY_BY_DATE.search(sentence)
+    if dated and (stated is None or (dated.start() < stated.start() and stated.string is sentence)):
+        return dated
+    return None
+
+
+def _deadline_text(deadline: re.Match[str] | None) -> str | None:
+    return lower_first(deadline["deadline"]) if deadline else None
+
+
+def _year(dated: re.Match[str] | None, deadline: re.Match[str] | None) -> int | None:
+    if dated:
+        return int(dated["date"][-4:])
+    return int(deadline["year"]) if deadline and deadline["year"] else None
 
 
 def _times(m: re.Match[str], clause: str, sentence: str, line: int, context: str) -> Found:
