@@ -270,8 +270,10 @@ def test_executive_order_targets_and_duties(archive: Archive) -> None:
     targets = notice(archive, EO_14363).targets
     quantities = [_row(t) for t in targets if t.kind != "duties"]
     assert quantities == [
+        # Due with the duty of its sentence: "Within 60 days …, the Secretary shall identify … at least 20"
         ("sec-4-a", "at least 20 science and technology challenges of national importance", 20.0, None, "count",
-         "at least", "science and technology challenges of national importance", None, "other"),
+         "at least", "science and technology challenges of national importance",
+         "within 60 days of the date of this order", "other"),
     ]  # fmt: skip
     duties = [(t.measure, t.value, t.unit, t.deadline_after, t.agency) for t in targets if t.kind == "duties"]
     assert duties == [

@@ -8,6 +8,7 @@ A duty is found in the sentence; its agency is added later by the pipeline
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -39,7 +40,7 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
     if within:
         n = int(number(within["n"]))
         unit = within["unit"].lower().rstrip("s") + "s"
-        after = f"P{n}{_UNITS_ISO[unit[:-1]]}" if within["anchor"] else None
+        after = duration(within)
         deadline, value, date = within["deadline"].strip(), float(n), None
     else:
         assert dated is not None
@@ -131,6 +132,13 @@ def _frequency(sentence: str) -> str | None:
     """How often a recurring duty recurs ("and at least annually thereafter")."""
     found = regexes.FREQUENCY.search(sentence)
     return found["frequency"] if found else None
+
+
+def duration(within: re.Match[str]) -> str | None:
+    """ "Within 270 days of the date of this order" as an ISO 8601 duration after the notice's date
+    ("P270D"); None where it counts from something else."""
+    unit = within["unit"].lower().rstrip("s")
+    return f"P{int(number(within['n']))}{_UNITS_ISO[unit]}" if within["anchor"] else None
 
 
 def iso_date(text: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from tools import regexes
-from tools.targets.duties import iso_date
+from tools.targets.duties import duration, iso_date
 from tools.targets.found import Found, lower_first, number
 
 _QUALIFIERS = {
@@ -141,7 +141,10 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
         stated = regexes.DEADLINE.search(clause) or regexes.DEADLINE.search(sentence)
         inherited = None if stated else regexes.DEADLINE.search(context)
         deadline = stated or inherited
-        dated = _first_date(sentence, stated)
+        dated = _first_date(sentence)
+        # "Within 60 days …, the Secretary shall identify … at least 20 challenges": the count is
+        # due when the duty is.
+        within = None if stated or dated else regexes.DUTY_WITHIN.search(sentence)
         frequency = regexes.FREQUENCY.search(clause)
         found.append(
             Found(
@@ -154,8 +157,9 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
                 unit=unit or "count",
                 qualifier=qualifier,
                 counted=counted,
-                deadline=_deadline_text(dated or deadline),
-                deadline_source="sentence" if stated or dated else "part" if deadline else None,
+                deadline=_deadline_text(dated or within or deadline),
+                deadline_source="sentence" if stated or dated or within else "part" if deadline else None,
+                deadline_after=duration(within) if within else None,
                 deadline_year=_year(dated, deadline),
                 frequency=frequency["frequency"] if frequency else None,
                 deadline_date=iso_date(dated["date"]) if dated else None,
@@ -164,13 +168,12 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
     return found
 
 
-def _first_date(sentence: str, stated: re.Match[str] | None) -> re.Match[str] | None:
-    """A date the sentence states before its year ("By February 28, 2025, … at least 3 sites …
+def _first_date(sentence: str) -> re.Match[str] | None:
+    """A date the sentence states before any year ("By February 28, 2025, … at least 3 sites …
     by the end of 2027"): the first deadline of a sentence governs it."""
     dated = regexes.DUTY_BY_DATE.search(sentence)
-    if dated and (stated is None or (dated.start() < stated.start() and stated.string is sentence)):
-        return dated
-    return None
+    year = regexes.DEADLINE.search(sentence)
+    return dated if dated and (year is None or dated.start() < year.start()) else None
 
 
 def _deadline_text(deadline: re.Match[str] | None) -> str | None:
