@@ -79,7 +79,7 @@ def test_a_translation_that_does_not_match_gets_located_messages(cli: Cli, tmp_p
     missing = [ln for ln in lines if ln.startswith(f"{original}:33: 第五条 has no counterpart in source.en.txt")]
     assert missing, result.stderr
     renumbered = [ln for ln in lines if ln.startswith(f"{original}:47: 第十条 has no counterpart in source.en.txt")]
-    assert renumbered and "in its place it has Article 11" in renumbered[0], result.stderr
+    assert renumbered and "in its place it has Article 11 (line 107)" in renumbered[0], result.stderr
     twice = [ln for ln in lines if ln.startswith(translated) and "Article 11 is printed a second time" in ln]
     assert twice, result.stderr
 

@@ -79,8 +79,8 @@ def align(
         if match:
             result.pairs[unit.id] = match.id
             continue
-        why = f"{name} prints no unit numbered {_numbers(unit)}"
-        there = _in_place(theirs, ours, place)
+        why = f"{name} prints no {_numbers(unit)}"
+        there = _in_place(theirs, ours, place, result.pairs)
         if there is not None:
             why += f"; in its place it has {there.printed} (line {there.line}): renumbered, or left out?"
         result.problems.append(Problem(original_path, unit.line, f"{unit.printed} has no counterpart in {name}: {why}"))
@@ -90,8 +90,8 @@ def align(
                 Problem(
                     translation_path,
                     unit.line,
-                    f"{unit.printed} has no counterpart in the original: {original_name} prints no unit "
-                    f"numbered {_numbers(unit)}",
+                    f"{unit.printed} has no counterpart in the original: {original_name} prints no "
+                    f"{_numbers(unit)}",
                 )
             )
     for unit, first in surplus:
@@ -110,15 +110,18 @@ def align(
 
 def _numbers(unit: Unit) -> str:
     kind, values = unit.key
-    return f"{'.'.join(map(str, values))} ({'a measure' if kind == 'measure' else 'a part'})"
+    where = "".join(f" in part {v}" for v in reversed(values[:-1]))
+    return f"{'measure' if kind == 'measure' else 'part'} {values[-1]}{where}"
 
 
-def _in_place(theirs: Sequence[Unit], ours: Sequence[Unit], place: int) -> Unit | None:
-    """The translation's unit of the same kind at the same place in the order, if it differs."""
+def _in_place(theirs: Sequence[Unit], ours: Sequence[Unit], place: int, pairs: dict[str, str]) -> Unit | None:
+    """The translation's unit of the same kind that follows the counterpart of the original's
+    unit before this one: what the translation prints where this unit would be."""
     kind = ours[place].key[0]
-    rank = sum(1 for u in ours[:place] if u.key[0] == kind)
     same = [u for u in theirs if u.key[0] == kind]
-    return same[rank] if rank < len(same) and same[rank].key != ours[place].key else None
+    before = next((pairs[u.id] for u in reversed(ours[:place]) if u.key[0] == kind and u.id in pairs), None)
+    at = next((i + 1 for i, u in enumerate(same) if u.id == before), 0) if before else 0
+    return same[at] if at < len(same) and same[at].key != ours[place].key else None
 
 
 def _point_problems(
