@@ -90,8 +90,7 @@ def align(
                 Problem(
                     translation_path,
                     unit.line,
-                    f"{unit.printed} has no counterpart in the original: {original_name} prints no "
-                    f"{_numbers(unit)}",
+                    f"{unit.printed} has no counterpart in the original: {original_name} prints no {_numbers(unit)}",
                 )
             )
     for unit, first in surplus:

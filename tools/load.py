@@ -184,9 +184,7 @@ def load_notice(folder: Path) -> tuple[NoticeFiles | None, list[Problem]]:
     translations, errs = _translations(meta, lines, folder)
     problems += errs
     if original_path is not None and original_path != "source.txt":
-        problems.append(
-            Problem(str(meta_path), lines.get("texts/0/file", 1), "the original's file must be source.txt")
-        )
+        problems.append(Problem(str(meta_path), lines.get("texts/0/file", 1), "the original's file must be source.txt"))
     files = NoticeFiles(notice_id, str(folder), meta, lines, text, split_lines(text), translations)
     return files, problems
 
@@ -229,7 +227,9 @@ def _translations(meta: dict[str, Any], lines: dict[str, int], folder: Path) -> 
     originals = [i for i, t in enumerate(texts) if t.get("role") == "original"]
     if texts and len(originals) != 1:
         problems.append(
-            Problem(meta_path, lines.get("texts", 1), f"texts: {len(originals)} originals; exactly one text is the original")
+            Problem(
+                meta_path, lines.get("texts", 1), f"texts: {len(originals)} originals; exactly one text is the original"
+            )
         )
     seen: dict[str, int] = {}
     for i, entry in enumerate(texts):
@@ -237,7 +237,11 @@ def _translations(meta: dict[str, Any], lines: dict[str, int], folder: Path) -> 
         line = lines.get(f"{key}/language", lines.get(key, 1))
         if entry["language"] in seen:
             problems.append(
-                Problem(meta_path, line, f"two texts in {entry['language']} (also text {seen[entry['language']] + 1}); one per language")
+                Problem(
+                    meta_path,
+                    line,
+                    f"two texts in {entry['language']} (also text {seen[entry['language']] + 1}); one per language",
+                )
             )
         seen[entry["language"]] = i
         if entry.get("role") == "original":
