@@ -11,8 +11,8 @@ from dataclasses import replace
 from typing import Any
 
 from tools import regexes
-from tools.numerals import from_roman
 from tools.models import SourceLine
+from tools.numerals import from_roman
 from tools.parse.headings import Heading, candidates, match_heading, title_span
 from tools.parse.lines import normalise, raw_prefix, title_key
 from tools.regexes import HeadingStyle
