@@ -89,3 +89,56 @@ def test_align_is_a_pure_function_of_two_parses(archive: Archive) -> None:
     first = align(n.parsed, n.translations["en"], "a/source.txt", "a/source.en.txt")
     second = align(n.parsed, n.translations["en"], "a/source.txt", "a/source.en.txt")
     assert first.pairs == second.pairs and not first.problems
+
+
+def _section_paragraphs(page: str, lang: str) -> list[str]:
+    """The text of each paragraph of a measure page's section in ``lang``, as a browser reads it."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.depth, self.in_p, self.out = 0, False, []  # type: ignore[var-annotated]
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            a = dict(attrs)
+            if tag == "section" and a.get("lang") == lang and "text" in (a.get("class") or ""):
+                self.depth = 1
+            elif tag == "section" and self.depth:
+                self.depth += 1
+            elif tag == "p" and self.depth and "text-label" not in (a.get("class") or ""):
+                self.in_p = True
+                self.out.append("")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "section" and self.depth:
+                self.depth -= 1
+            elif tag == "p":
+                self.in_p = False
+
+        def handle_data(self, data: str) -> None:
+            if self.in_p and self.depth:
+                self.out[-1] += data
+
+    reader = Reader()
+    reader.feed(page)
+    return list(reader.out)
+
+
+def test_every_article_page_shows_both_texts_as_in_the_sources(site: Path, archive: Archive) -> None:
+    n = next(n for n in archive.notices if n.id == PAIR)
+    english = {m.id: m for m in n.translations["en"].measures}
+    sources = {
+        "zh": (FOLDER / "source.txt").read_text("utf-8").splitlines(),
+        "en": (FOLDER / "source.en.txt").read_text("utf-8").splitlines(),
+    }
+    notes = {fm.line.number for fm in n.translations["en"].back_matter}
+    for m in n.parsed.measures:
+        for url in (f"notices/{PAIR}/{m.id}/", f"notices/{PAIR}/{m.id}/en/"):
+            page = (site / url / "index.html").read_text("utf-8")
+            for lang, measure in (("zh", m), ("en", english[n.aligned["en"][m.id]])):
+                lines = sources[lang][measure.line - 1 : measure.end_line]
+                own = [
+                    ln for i, ln in enumerate(lines, measure.line) if ln.strip() and not (lang == "en" and i in notes)
+                ]
+                assert _section_paragraphs(page, lang) == own, (url, lang)
