@@ -142,3 +142,22 @@ def test_every_article_page_shows_both_texts_as_in_the_sources(site: Path, archi
                     ln for i, ln in enumerate(lines, measure.line) if ln.strip() and not (lang == "en" and i in notes)
                 ]
                 assert _section_paragraphs(page, lang) == own, (url, lang)
+
+
+TRANSLATIONS_TODAY = {
+    "shanghai-ai-industry-regulations": None,
+    "shenzhen-ai-action-plan-2023-2024": None,
+    "jingan-ai-demonstration-zone-2026-2028": None,
+    "jingan-zhangjiang-park-plan-2025-2026": None,
+    "jp-ai-basic-plan-2025": "人工知能基本計画",
+}
+
+
+def test_notices_that_are_translations_say_so(site: Path) -> None:
+    for notice, title in TRANSLATIONS_TODAY.items():
+        page = (site / "notices" / notice / "index.html").read_text("utf-8")
+        assert "original not archived" in page, notice
+        if title:
+            assert f'Original title: <span lang="ja">{title}</span>' in page
+    original = (site / "notices" / "us-eo-14110-safe-secure-trustworthy-ai-2023" / "index.html").read_text("utf-8")
+    assert "original not archived" not in original
