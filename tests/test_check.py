@@ -225,7 +225,7 @@ AI_PLUS = "notices/cn-state-council-ai-plus-opinions-2025"
 def test_bad_input_in_chinese_gets_located_messages(cli: Cli, corpus_copy: Path) -> None:
     source = corpus_copy / AI_PLUS / "source.txt"
     # An unknown agency named in Chinese, a target whose counted thing cannot be read, a skip.
-    edit(source, "1.加速科学发现进程。", "1.加速科学发现进程。（责任单位：国家发展和改革委、科学技术部）")
+    edit(source, "1.加速科学发现进程。", "1.加速科学发现进程。（责任单位：国家发展和改革委、国家林业和草原局）")
     edit(
         source,
         "率先实现人工智能与6大重点领域广泛深度融合，",
@@ -242,6 +242,6 @@ def test_bad_input_in_chinese_gets_located_messages(cli: Cli, corpus_copy: Path)
         f"{where}:19: responsible unit '国家发展和改革委' (measure 1.) is not in corpus/agencies.yaml"
     )
     assert "did you mean 'National Development and Reform Commission' (cn-ndrc)" in unit
-    assert any(ln.startswith(f"{where}:19: responsible unit '科学技术部'") for ln in lines)
+    assert any(ln.startswith(f"{where}:19: responsible unit '国家林业和草原局'") for ln in lines)
     assert any(ln.startswith(f"{where}:13: warning: '达到50个' looks like a target") for ln in lines)
     assert any(ln.startswith(f'{where}:35: heading "（五）" skips number 3 to 4') for ln in lines)

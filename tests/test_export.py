@@ -33,7 +33,7 @@ def test_json_matches_its_schema(exported: Path, name: str) -> None:
     doc = json.loads((exported / f"{name}.json").read_text("utf-8"))
     schema = json.loads((exported / "schemas" / f"{name}.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator(schema).validate(doc)
-    assert doc["schema_version"] == "3.0.0"
+    assert doc["schema_version"] == "3.1.0"
     rows = doc[name]
     assert all(row["url"].endswith("/") and not row["url"].startswith("/") for row in rows)
     with (exported / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
@@ -102,7 +102,10 @@ def test_licences_are_in_the_open_data(exported: Path) -> None:
     licence is never guessed), in its own field of the notices' data, JSON and CSV."""
     notices = {n["id"]: n for n in json.loads((exported / "notices.json").read_text("utf-8"))["notices"]}
     for path in NOTICES.glob("*/notice.yaml"):
-        stated = yaml.safe_load(path.read_text("utf-8"))["source"].get("licence")
+        meta = yaml.safe_load(path.read_text("utf-8"))
+        # A notice in several languages states each text's licence; the notice's is the original's.
+        original = next((t for t in meta.get("texts") or [] if t["role"] == "original"), None)
+        stated = original.get("licence") if original else meta["source"].get("licence")
         record = notices[path.parent.name]
         assert "licence" not in record["source"]
         if stated is None:
@@ -110,6 +113,16 @@ def test_licences_are_in_the_open_data(exported: Path) -> None:
         else:
             assert {k: v for k, v in record["licence"].items() if v is not None} == stated, path
     assert {n: notices[n]["licence"]["commercial_use"] for n in LICENSED} == LICENSED
+    pair = notices["cn-generative-ai-interim-measures-2023"]["texts"]
+    assert [(t["language"], t["role"]) for t in pair] == [("zh", "original"), ("en", "unofficial-translation")]
+    assert pair[1]["translator"]["name"] == "Josh Baughman" and pair[1]["licence"]["commercial_use"] == "allowed"
+    measures = json.loads((exported / "measures.json").read_text("utf-8"))["measures"]
+    art5 = next(m for m in measures if m["key"] == "cn-generative-ai-interim-measures-2023/art-5")
+    assert (
+        art5["language"] == "zh"
+        and art5["translations"][0]["language"] == "en"
+        and "Article 5" in art5["translations"][0]["text"]
+    )
     assert (
         notices["eu-ai-act-regulation-2024-1689"]["licence"]["attribution"]
         == "© European Union, https://eur-lex.europa.eu"

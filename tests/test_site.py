@@ -226,8 +226,8 @@ def test_feed_is_atom(site: Path) -> None:
             for e in feed.findall("{http://www.w3.org/2005/Atom}entry")
         ]
 
-    assert len(entries("feed.xml")) == 20
-    assert len(entries("feeds/china.xml")) == 9  # four national notices, Shanghai's four, Shenzhen's
+    assert len(entries("feed.xml")) == 21
+    assert len(entries("feeds/china.xml")) == 10  # five national notices, Shanghai's four, Shenzhen's
     assert len(entries("feeds/shanghai.xml")) == 4  # the municipality and its district
     assert len(entries("feeds/shanghai-jingan.xml")) == 3
     assert entries("feeds/shenzhen.xml") == ["urn:ai-policy-archive:notice:shenzhen-ai-action-plan-2023-2024"]

@@ -115,4 +115,10 @@ def page_languages(archive: Archive) -> dict[str, str]:
             pages = [urls.notice(n.id), *(urls.measure(n.id, m.id) for m in n.parsed.measures)]
             pages += [urls.version(n.id, v["id"]) for v in n.meta.get("versions") or []]
             out |= dict.fromkeys([*pages, urls.search(lang)], lang)
+        for language in n.translations:
+            pages = [
+                urls.notice_text(n.id, language),
+                *(urls.measure_text(n.id, m.id, language) for m in n.parsed.measures),
+            ]
+            out |= dict.fromkeys([*pages, urls.search(language)], language)
     return out

@@ -25,7 +25,9 @@ from tools.models import Archive, Measure, Notice, Target, Update
 #    no due date is known), progress where a report shows steps; status_label (the words), met_on and
 #    days_late; progress records' target page url, publisher, done date, note and the target sentence;
 #    due_source "event" with due_from, the duty whose recorded completion dates the event.
-SCHEMA_VERSION = "3.0.0"
+# 3.1: each measure's text in each translation (paired by its printed number); each notice's texts
+#      with their provenance, translator and licence.
+SCHEMA_VERSION = "3.1.0"
 DATASETS = ("notices", "measures", "agencies", "targets", "themes", "progress")
 _ROLE_ORDER = {"issuer": 0, "drafter": 1, "lead": 2, "responsible": 3, "cooperating": 4, "assigned": 5, "mentioned": 6}
 
@@ -117,7 +119,35 @@ def notice_record(notice: Notice, archive: Archive, rels: list[dict[str, Any]], 
             "targets": len(notice.targets),
         },
         "themes": sorted({t for m in notice.parsed.measures for t in m.themes}, key=_theme_order(archive)),
+        "texts": texts_record(notice),
     }
+
+
+def texts_record(notice: Notice) -> list[dict[str, Any]]:
+    """A notice's texts in several languages, each with its provenance (none for one text)."""
+    out = []
+    for i, entry in enumerate(notice.meta.get("texts") or []):
+        original = entry["role"] == "original"
+        out.append(
+            {
+                "file": entry["file"],
+                "language": entry["language"],
+                "role": entry["role"],
+                "url": urls.notice(notice.id) if original else urls.notice_text(notice.id, entry["language"]),
+                "title": entry.get("title"),
+                "translator": entry.get("translator"),
+                "source": dict(entry["source"]),
+                "licence": licence_record(entry.get("licence")),
+                "sha256": entry["sha256"],
+                "measures": len(notice.parsed.measures)
+                if original
+                else len(
+                    notice.translations[entry["language"]].measures if entry["language"] in notice.translations else []
+                ),
+                "order": i,
+            }
+        )
+    return out
 
 
 def licence_record(licence: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -133,7 +163,29 @@ def _theme_order(archive: Archive) -> Any:
     return lambda theme_id: order.get(theme_id, len(order))
 
 
-def measure_record(measure: Measure) -> dict[str, Any]:
+def measure_texts(notice: Notice, measure: Measure) -> list[dict[str, Any]]:
+    """The measure in each translation of its notice, paired by its printed number."""
+    out = []
+    for text in notice.files.translations:
+        parse = notice.translations.get(text.language)
+        other = notice.aligned.get(text.language, {}).get(measure.id)
+        found = next((m for m in parse.measures if m.id == other), None) if parse and other else None
+        if found is not None:
+            out.append(
+                {
+                    "language": text.language,
+                    "role": text.role,
+                    "url": urls.measure_text(notice.id, measure.id, text.language),
+                    "number": found.number,
+                    "cited_as": found.cited_as,
+                    "text": found.text,
+                    "line": found.line,
+                }
+            )
+    return out
+
+
+def measure_record(measure: Measure, notice: Notice | None = None) -> dict[str, Any]:
     return {
         "id": measure.id,
         "key": f"{measure.notice}/{measure.id}",
@@ -152,6 +204,8 @@ def measure_record(measure: Measure) -> dict[str, Any]:
         "responsible_as_written": [c.raw for c in measure.responsible_clauses],
         "themes": measure.themes,
         "targets": measure.targets,
+        "language": notice.meta["language"] if notice else None,
+        "translations": measure_texts(notice, measure) if notice else [],
     }
 
 
@@ -270,7 +324,7 @@ def records(archive: Archive) -> dict[str, list[dict[str, Any]]]:
         progress.setdefault(update.target, []).append(update)
     return {
         "notices": [notice_record(n, archive, rels.get(n.id, []), as_of) for n in archive.notices],
-        "measures": [measure_record(m) for n in archive.notices for m in n.parsed.measures],
+        "measures": [measure_record(m, n) for n in archive.notices for m in n.parsed.measures],
         "agencies": agency_records(archive),
         "targets": [target_record(t, n, as_of, progress.get(t.id, [])) for n in archive.notices for t in n.targets],
         "themes": theme_records(archive),

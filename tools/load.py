@@ -18,7 +18,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from tools.models import Agency, Jurisdiction, NoticeFiles, Problem, Registry, TargetKind, Theme, Update
+from tools.models import Agency, Jurisdiction, NoticeFiles, Problem, Registry, TargetKind, TextFiles, Theme, Update
 from tools.parse import split_lines
 
 NOTICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -119,7 +119,7 @@ def read_source(path: Path) -> tuple[str | None, list[Problem]]:
     try:
         data = path.read_bytes()
     except OSError:
-        return None, [Problem(str(path), 1, "source.txt is missing; add the notice's text as received")]
+        return None, [Problem(str(path), 1, f"{path.name} is missing; add the notice's text as received")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -160,7 +160,11 @@ def load_notice(folder: Path) -> tuple[NoticeFiles | None, list[Problem]]:
     if not isinstance(meta, dict):
         return None, [*problems, Problem(str(meta_path), 1, "notice.yaml must be a mapping of fields")]
     problems += todo_problems(meta, lines, meta_path)
-    problems += schema_problems(meta, lines, meta_path, "notice")
+    schema_errs = schema_problems(meta, lines, meta_path, "notice")
+    problems += schema_errs
+    if schema_errs and meta.get("texts"):
+        return None, problems  # the texts' form is wrong: nothing below can rely on it
+    original_path = _original_from_texts(meta, lines)
     problems += date_problems(meta, lines, meta_path)
     text, errs = read_source(text_path)
     problems += errs
@@ -177,7 +181,88 @@ def load_notice(folder: Path) -> tuple[NoticeFiles | None, list[Problem]]:
             )
         )
     problems += version_problems(meta, lines, folder)
-    return NoticeFiles(notice_id, str(folder), meta, lines, text, split_lines(text)), problems
+    translations, errs = _translations(meta, lines, folder)
+    problems += errs
+    if original_path is not None and original_path != "source.txt":
+        problems.append(Problem(str(meta_path), lines.get("texts/0/file", 1), "the original's file must be source.txt"))
+    files = NoticeFiles(notice_id, str(folder), meta, lines, text, split_lines(text), translations)
+    return files, problems
+
+
+# What a notice with several texts says once per text; the original's is the notice's own.
+_ORIGINAL_FIELDS = ("source", "sha256")
+
+
+def _original_from_texts(meta: dict[str, Any], lines: dict[str, int]) -> str | None:
+    """For a notice with ``texts``: set its ``source``, ``sha256`` and ``translation`` from the
+    original's entry (every later stage reads those), and point their lines at that entry.
+    Returns the original's file name, or None for a notice with one text."""
+    texts = meta.get("texts")
+    if not texts:
+        return None
+    at = next((i for i, t in enumerate(texts) if t.get("role") == "original"), 0)
+    original = texts[at]
+    meta["source"] = dict(original["source"])
+    if original.get("licence"):
+        meta["source"]["licence"] = original["licence"]
+    meta["sha256"] = original["sha256"]
+    meta["translation"] = {"status": "original"}
+    meta.setdefault("language", original["language"])
+    for key, line in list(lines.items()):
+        if key.startswith(f"texts/{at}/"):
+            rest = key[len(f"texts/{at}/") :]
+            if rest.split("/")[0] in _ORIGINAL_FIELDS:
+                lines.setdefault(rest, line)
+            elif rest.startswith("licence"):
+                lines.setdefault(f"source/{rest}", line)
+    return str(original["file"])
+
+
+def _translations(meta: dict[str, Any], lines: dict[str, int], folder: Path) -> tuple[list[TextFiles], list[Problem]]:
+    """The notice's other texts: each file there, UTF-8, matching its checksum."""
+    out: list[TextFiles] = []
+    problems: list[Problem] = []
+    meta_path = str(folder / "notice.yaml")
+    texts = meta.get("texts") or []
+    originals = [i for i, t in enumerate(texts) if t.get("role") == "original"]
+    if texts and len(originals) != 1:
+        problems.append(
+            Problem(
+                meta_path, lines.get("texts", 1), f"texts: {len(originals)} originals; exactly one text is the original"
+            )
+        )
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(texts):
+        key = f"texts/{i}"
+        line = lines.get(f"{key}/language", lines.get(key, 1))
+        if entry["language"] in seen:
+            problems.append(
+                Problem(
+                    meta_path,
+                    line,
+                    f"two texts in {entry['language']} (also text {seen[entry['language']] + 1}); one per language",
+                )
+            )
+        seen[entry["language"]] = i
+        if entry.get("role") == "original":
+            continue
+        file = folder / entry["file"]
+        text, errs = read_source(file)
+        problems += errs
+        if text is None:
+            continue
+        actual = sha256(file)
+        if entry["sha256"] != actual:
+            problems.append(
+                Problem(
+                    meta_path,
+                    lines.get(f"{key}/sha256", line),
+                    f"sha256 does not match {entry['file']} (file is {actual}); the text changed: "
+                    "restore it, or record the new version and update the checksum",
+                )
+            )
+        out.append(TextFiles(entry["language"], entry["file"], entry["role"], entry, key, text, split_lines(text)))
+    return out, problems
 
 
 def version_problems(meta: dict[str, Any], lines: dict[str, int], folder: Path) -> list[Problem]:

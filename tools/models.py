@@ -37,6 +37,19 @@ class SourceLine:
 
 
 @dataclass
+class TextFiles:
+    """One more text of a notice: a translation (notice.yaml ``texts``), as read."""
+
+    language: str
+    file: str  # its file name in the notice's folder ("source.en.txt")
+    role: str  # official-translation, unofficial-translation
+    entry: dict[str, Any]  # its entry in ``texts``
+    key: str  # its place in notice.yaml ("texts/1"), for located messages
+    text: str
+    lines: list[SourceLine]
+
+
+@dataclass
 class NoticeFiles:
     """What the loader read for one notice, before any parsing."""
 
@@ -46,6 +59,7 @@ class NoticeFiles:
     meta_lines: dict[str, int]  # JSON-pointer-ish key path -> line in notice.yaml
     text: str
     lines: list[SourceLine]
+    translations: list[TextFiles] = field(default_factory=list)  # the notice's other texts
 
 
 @dataclass(frozen=True)
@@ -286,6 +300,11 @@ class Notice:
     parsed: ParsedNotice
     issuers: list[AgencyRef] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    # Its translations, each parsed on its own (language -> parse); agencies and targets are
+    # read from the original only.
+    translations: dict[str, ParsedNotice] = field(default_factory=dict)
+    # For each translation, the original's unit ids paired with the translation's (tools/align.py).
+    aligned: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

@@ -8,7 +8,7 @@ import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tools import agencies, targets, themes, validate
+from tools import agencies, align, targets, themes, validate
 from tools.follow import follow
 from tools.load import load_corpus, load_notice, load_progress
 from tools.models import (
@@ -190,7 +190,26 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
     for measure in parsed.measures:
         measure.targets = by_measure.get(measure.id, [])
     assign_themes(parsed.measures, registry.themes)
-    return Notice(files, parsed, issuers, found), problems
+    notice = Notice(files, parsed, issuers, found)
+    problems += read_translations(notice)
+    return notice, problems
+
+
+def read_translations(notice: Notice) -> list[Problem]:
+    """Parse each translation on its own and pair its units with the original's by their
+    printed numbers. Agencies and targets are the original's: a translation adds none."""
+    problems: list[Problem] = []
+    files = notice.files
+    for text in files.translations:
+        path = f"{files.folder}/{text.file}"
+        titles = [t for t in (text.entry.get("title"), files.meta.get("title")) if t]
+        parsed = parse_notice(files.id, text.lines, path=path, titles=titles, hints=text.entry.get("parsing"))
+        problems += parsed.problems
+        found = align.align(notice.parsed, parsed, f"{files.folder}/source.txt", path)
+        problems += found.problems
+        notice.translations[text.language] = parsed
+        notice.aligned[text.language] = found.pairs
+    return problems
 
 
 def assign_themes(measures: list[Measure], vocabulary: list[Theme]) -> None:
@@ -216,7 +235,8 @@ def _registry_key(corpus: Path, code: str) -> str:
 
 def _notice_key(files: NoticeFiles, salt: str) -> str:
     meta = (Path(files.folder) / "notice.yaml").read_bytes()
-    return hashlib.sha256(salt.encode() + meta + files.text.encode()).hexdigest()
+    texts = "".join(t.text for t in files.translations)
+    return hashlib.sha256(salt.encode() + meta + files.text.encode() + texts.encode()).hexdigest()
 
 
 def _entry(item: Agency | Theme | TargetKind | Jurisdiction) -> object:

@@ -241,6 +241,9 @@ LIST_LABEL = re.compile(r"^[\[【(（]?[\w\s’'&/-]{3,40}[\]】)）]?$")
 FOOTNOTE_REF = re.compile(r"\[\d{1,3}(?:\s*,\s*\d{1,3})*\]")
 # A footnote line: its number, then the note ("1 Executive Order 14179 of …").
 FOOTNOTE_LINE = re.compile(r"^(?P<num>\d{1,3})\s+\S")
+# A footnote marked with a lowercase Roman numeral, as a PDF conversion leaves it: the numeral,
+# then the note, a cited title or the translator's name ("ii《…》; http://…", "i Translation by: …").
+ROMAN_FOOTNOTE_LINE = re.compile(r"^(?P<num>[ivxl]{1,6})(?:\s+(?=\S)|(?=[《“\"]))")
 # Words left out of the slug a heading with no number gets as its id.
 SLUG_STOPWORDS = frozenset(
     ["a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "that", "with", "within"]

@@ -17,6 +17,18 @@ def part(notice_id: str, part_id: str) -> str:
     return f"notices/{notice_id}/{part_id}/"
 
 
+def notice_text(notice_id: str, language: str) -> str:
+    """A notice's full text in one of its translations: a page of its own, in that language
+    (its <html lang>, and so its search index, is the translation's)."""
+    return f"notices/{notice_id}/{language}/"
+
+
+def measure_text(notice_id: str, measure_id: str, language: str) -> str:
+    """A measure's page in the language of one of its translations: the same two texts side by
+    side, for readers (and the search index) of that language."""
+    return f"notices/{notice_id}/{measure_id}/{language}/"
+
+
 def measure_anchor(notice_id: str, measure_id: str) -> str:
     return f"notices/{notice_id}/#{measure_id}"
 
@@ -46,6 +58,7 @@ def published(
     targets: list[str],
     themes: list[str],
     versions: dict[str, list[str]] | None = None,
+    translations: dict[str, dict[str, list[str]]] | None = None,
 ) -> list[str]:
     """Every URL the site publishes for the archive's entities, in a stable order."""
     out = list(INDEX_PAGES)
@@ -53,6 +66,9 @@ def published(
         out.append(notice(notice_id))
         out += [measure(notice_id, m) for m in measure_ids]
         out += [version(notice_id, v) for v in (versions or {}).get(notice_id, [])]
+        for language, measured in (translations or {}).get(notice_id, {}).items():
+            out.append(notice_text(notice_id, language))
+            out += [measure_text(notice_id, m, language) for m in measured]
     out += [agency(a) for a in agencies]
     out += [target(t) for t in targets]
     out += [theme(t) for t in themes]

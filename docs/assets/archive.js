@@ -245,3 +245,18 @@
     setupFilters();
   });
 })();
+
+// The language switch keeps the reader's place: a link to the same page in another language
+// carries the anchor of the unit in view (both texts use the original's anchors).
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest(".text-switch a[href]");
+  if (!link || link.hash) return;
+  var place = window.location.hash;
+  if (!place) {
+    var headings = document.querySelectorAll("[id].measure-heading, [id].part-heading, h2[id], h3[id], h4[id]");
+    for (var i = 0; i < headings.length; i++) {
+      if (headings[i].getBoundingClientRect().top >= 0) { place = "#" + headings[i].id; break; }
+    }
+  }
+  if (place && place !== "#full-text") link.href = link.href.split("#")[0] + place;
+});

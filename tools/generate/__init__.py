@@ -64,6 +64,13 @@ def notice_page_makers(site: Site, n: Notice) -> Iterator[tuple[str, Callable[[]
         yield urls.part(n.id, part.id) + "index.md", partial(notices.part_page, site, n, part)
     for version in n.meta.get("versions") or []:
         yield urls.version(n.id, version["id"]) + "index.md", partial(versions.version_page, site, n, version)
+    for language in n.translations:
+        yield urls.notice_text(n.id, language) + "index.md", partial(notices.translation_page, site, n, language)
+        for i, m in enumerate(ms):
+            prev = ms[i - 1] if i > 0 else None
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            page = partial(notices.measure_page, site, n, m, prev, nxt, language)
+            yield urls.measure_text(n.id, m.id, language) + "index.md", page
 
 
 def entity_pages(site: Site, named: set[tuple[str, str]] | None = None) -> Iterator[tuple[str, str]]:
@@ -104,6 +111,8 @@ def pages_of(
 def notice_files(n: Notice) -> Iterator[tuple[str, bytes]]:
     """A notice's texts as received, served beside its page."""
     yield urls.notice(n.id) + "source.txt", (Path(n.files.folder) / "source.txt").read_bytes()
+    for text in n.files.translations:
+        yield urls.notice(n.id) + text.file, (Path(n.files.folder) / text.file).read_bytes()
     for version in n.meta.get("versions") or []:
         yield urls.version(n.id, version["id"]) + "source.txt", (Path(n.files.folder) / version["file"]).read_bytes()
 

@@ -68,9 +68,26 @@ def notice_page(site: Site, n: Notice) -> str:
             for r in rec["relations"]
         ],
         roles=ROLE_LABELS,
+        texts=_texts(site, n),
+        language_pages=language_pages(site, n, None, n.meta["language"]) if n.translations else [],
+        original_title=n.meta.get("title_original") or n.meta.get("title_zh"),
         involved=_involved_agencies(site, n),
         role_titles=ROLE_TITLES,
     )
+
+
+def _texts(site: Site, n: Notice) -> list[dict[str, Any]]:
+    """A notice's texts in several languages (none for a notice with one text)."""
+    if not n.files.translations:
+        return []
+    out = [{"url": urls.notice(n.id), "label": text_label(site, n.meta["language"], "original"), "translator": None}]
+    for t in n.files.translations:
+        who = t.entry.get("translator") or {}
+        by = ", ".join(x for x in (who.get("name"), who.get("organisation"), who.get("date")) if x)
+        out.append(
+            {"url": urls.notice_text(n.id, t.language), "label": text_label(site, t.language, t.role), "translator": by}
+        )
+    return out
 
 
 # How the notice page says whether the terms allow commercial reuse (notice.schema.json).
@@ -84,8 +101,10 @@ COMMERCIAL_USE = {
 def _licence(n: Notice) -> dict[str, Any] | None:
     """The reuse terms the provenance states for the text, as the page shows them; None if none."""
     licence = n.meta["source"].get("licence")
-    if not licence:
-        return None
+    return _licence_of(licence) if licence else None
+
+
+def _licence_of(licence: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": licence["name"],
         "url": licence.get("url"),
@@ -142,8 +161,71 @@ def _involved_agencies(site: Site, n: Notice) -> list[dict[str, Any]]:
     return [{"agency": site.agencies[aid], "counts": c} for aid, c in ordered]
 
 
-def measure_page(site: Site, n: Notice, m: Measure, prev: Measure | None, nxt: Measure | None) -> str:
-    url = urls.measure(n.id, m.id)
+# How a page names a text of a notice, by its role (notice.schema.json ``texts``).
+TEXT_ROLES = {
+    "original": "original",
+    "official-translation": "official translation",
+    "unofficial-translation": "unofficial translation",
+}
+
+
+def text_label(site: Site, language: str, role: str) -> str:
+    """ "Chinese (original)", "English (unofficial translation)"."""
+    return f"{site.language_name(language)} ({TEXT_ROLES.get(role, role)})"
+
+
+def language_pages(site: Site, n: Notice, measure: str | None, current: str) -> list[dict[str, Any]]:
+    """The notice's (or a measure's) page in each of its languages, the original first: the
+    language switch. Each language has a URL of its own, which a link can name."""
+    out = []
+    for lang, role in [(n.meta["language"], "original"), *((t.language, t.role) for t in n.files.translations)]:
+        original = lang == n.meta["language"]
+        if measure:
+            url = urls.measure(n.id, measure) if original else urls.measure_text(n.id, measure, lang)
+        else:
+            url = urls.notice(n.id) if original else urls.notice_text(n.id, lang)
+        out.append({"url": url, "lang": lang, "label": text_label(site, lang, role), "current": lang == current})
+    return out
+
+
+def measure_texts(site: Site, n: Notice, m: Measure) -> list[dict[str, Any]]:
+    """The measure in each language the notice has it in, the original first: its paragraphs as
+    printed, its points (by paragraph) and how a reader of that language cites it."""
+    out = [
+        {
+            "lang": n.meta["language"],
+            "label": text_label(site, n.meta["language"], "original"),
+            "role": "original",
+            "ms": m,
+            "points": {pt.paragraph: pt for pt in m.points},
+            "prefix": "",
+        }
+    ]
+    for text in n.files.translations:
+        parse = n.translations.get(text.language)
+        other = n.aligned.get(text.language, {}).get(m.id)
+        found = next((x for x in parse.measures if x.id == other), None) if parse and other else None
+        if found is not None:
+            out.append(
+                {
+                    "lang": text.language,
+                    "label": text_label(site, text.language, text.role),
+                    "role": text.role,
+                    "ms": found,
+                    "points": {pt.paragraph: pt for pt in found.points},
+                    "prefix": f"{text.language}-",
+                }
+            )
+    return out
+
+
+def measure_page(
+    site: Site, n: Notice, m: Measure, prev: Measure | None, nxt: Measure | None, language: str | None = None
+) -> str:
+    """A measure's page; with ``language``, its twin in the language of a translation."""
+    url = urls.measure_text(n.id, m.id, language) if language else urls.measure(n.id, m.id)
+    texts = measure_texts(site, n, m)
+    shown = next((t for t in texts if t["lang"] == language), texts[0])
     crumbs = []
     for node_id in m.path:
         node = site.nodes[f"{n.id}/{node_id}"]
@@ -154,8 +236,11 @@ def measure_page(site: Site, n: Notice, m: Measure, prev: Measure | None, nxt: M
         site=site,
         n=n,
         ms=m,
-        label=site.measure_label(m),
-        excerpt=_excerpt(m),
+        label=site.measure_label(shown["ms"]),
+        excerpt=_excerpt(shown["ms"]),
+        texts=texts,
+        full_text=(urls.notice_text(n.id, language) + "#" + m.id) if language else urls.measure_anchor(n.id, m.id),
+        language_pages=language_pages(site, n, m.id, shown["lang"]) if len(texts) > 1 else [],
         points={pt.paragraph: pt for pt in m.points},
         crumbs=crumbs,
         citation=site.citation(m),
@@ -172,6 +257,41 @@ def measure_page(site: Site, n: Notice, m: Measure, prev: Measure | None, nxt: M
         prev=prev,
         next=nxt,
     )
+
+
+def translation_page(site: Site, n: Notice, language: str) -> str:
+    """A notice's full text in one of its translations, with that text's provenance: its own
+    URL, in its own language; the units the original has carry the original's anchors, so
+    that a place in one text is the same place in the other."""
+    text = next(t for t in n.files.translations if t.language == language)
+    parse = n.translations[language]
+    ids = {theirs: ours for ours, theirs in n.aligned.get(language, {}).items()}
+    entry = text.entry
+    licence = entry.get("licence")
+    return render(
+        "text.md.j2",
+        url=urls.notice_text(n.id, language),
+        site=site,
+        n=n,
+        text=text,
+        entry=entry,
+        parse=parse,
+        anchors={node.id: ids.get(node.id, f"{language}-{node.id}") for node, _ in _walk(parse.nodes)},
+        nodes=list(_walk(parse.nodes)),
+        label=text_label(site, language, text.role),
+        language_pages=language_pages(site, n, None, language),
+        licence=_licence_of(licence) if licence else None,
+        roles=ROLE_LABELS,
+        search_filters=notice_filters(site, n, "notice"),
+    )
+
+
+def _walk(nodes: list[Node], depth: int = 1) -> list[tuple[Node, int]]:
+    out: list[tuple[Node, int]] = []
+    for node in nodes:
+        out.append((node, depth))
+        out += _walk(node.children, depth + 1)
+    return out
 
 
 def _excerpt(m: Measure) -> str:

@@ -28,7 +28,7 @@ and unnumbered headings a short slug of their title.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +52,7 @@ from tools.parse.layout import (
     find_labels,
     footnote_lines,
     notes_section,
+    roman_footnotes,
     split_inline,
     stray_bullets,
     trailing_notes,
@@ -99,22 +100,35 @@ def parse_notice(
     not_headings = set(hints.get("not_headings", []))
     skip = {ln.index for ln in segments if ln.number in not_headings or (body_start and ln.number < body_start)}
     skip |= contents | footnote_lines(segments)
+    # Notes set apart from the body: footnotes marked i, ii, iii … among the paragraphs, and
+    # what follows the body's end where the notice.yaml says where it ends.
+    marked = roman_footnotes(segments)
+    body_end = hints.get("body_ends_at_line")
+    tail = [ln for ln in segments if body_end and ln.number >= body_end and ln.norm]
+    apart = set(marked) | {ln.index for ln in tail}
+    skip |= apart
     formula = enacting_formula(segments)
     if formula is not None:
         skip |= set(range(formula.index + 1))
     notes = notes_section(segments, styles)
-    reading = _read(segments, styles, skip | notes, titled, hints)
+    reading = _read(segments, styles, skip | notes, titled, hints, apart)
     bullets = stray_bullets(reading.measures, reading.labels)
     if bullets:  # bullets among numbered measures are prose: read again without them
-        reading = _read(segments, styles, skip | notes | bullets, titled, hints)
+        reading = _read(segments, styles, skip | notes | bullets, titled, hints, apart)
     roots, headings, measures = reading.roots, reading.headings, reading.measures
     everything = [e for e, _ in walk(roots)]
     problems = dedupe_ids(everything, path)
     first_heading = headings[0].line.index if headings else len(segments)
     roles = {int(k): v for k, v in (hints.get("front_matter_roles") or {}).items()}
     front_lines = [ln for ln in segments[:first_heading] if ln.index not in reading.notes]
+    front_lines = [ln for ln in front_lines if ln.index not in apart]
     front = preamble(classify_front(front_lines, titles, roles, hints.get("default_front_role"), contents), formula)
+    front += [FrontMatter("footnote", ln, marked[ln.index]) for ln in segments[:first_heading] if ln.index in marked]
+    front.sort(key=lambda fm: fm.line.index)
     back = reading.closing or split_back_matter(everything)
+    back += [FrontMatter("footnote", segments[i], n) for i, n in marked.items() if i > first_heading]
+    back += [FrontMatter("notes", ln) for ln in tail]
+    back.sort(key=lambda fm: fm.line.index)
     problems += check_numbering(everything, path)
     problems += diagnose(segments, headings, len(measures), path, styles)
     flat = [_to_measure(notice_id, e, anc, segments) for e, anc in measures]
@@ -137,6 +151,7 @@ def _read(
     skip: set[int],
     titled: set[str],
     hints: dict[str, Any],
+    apart: Set[int] = frozenset(),
 ) -> _Reading:
     """Headings, the tree and its measures, with the closing of the text and its end notes set apart."""
     headings = find_headings(segments, styles, skip, titled)
@@ -149,7 +164,7 @@ def _read(
     labels = find_labels(segments, {h.line.index for h in headings}, hints)
     above = attach_notes(headings, segments, styles, title_lines | labels | skip)
     roots = build_tree(headings)
-    attach_text([e for e, _ in walk(roots)], segments, closing_at | above)
+    attach_text([e for e, _ in walk(roots)], segments, closing_at | above | apart)
     measures = assign_ids(roots, labels)
     return _Reading(headings, roots, measures, labels, above, closing)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from tools import regexes
 from tools.models import SourceLine
+from tools.numerals import from_roman
 from tools.parse.headings import Heading, candidates, match_heading, title_span
 from tools.parse.lines import normalise, raw_prefix, title_key
 from tools.regexes import HeadingStyle
@@ -107,6 +108,29 @@ def footnote_lines(lines: Sequence[SourceLine]) -> set[int]:
         for ref in regexes.FOOTNOTE_REF.findall(line.raw):
             cited |= {int(n) for n in re.findall(r"\d+", ref)}
     return out
+
+
+def roman_footnotes(lines: Sequence[SourceLine]) -> dict[int, str]:
+    """Footnotes a PDF conversion marked with lowercase Roman numerals and placed among the
+    paragraphs ("ii《…》; http://…", "i Translation by: …"): a line that starts with the next
+    numeral of the series (i, ii, iii …), whose mark the text before it carries fused onto a
+    word ("Servicesii", "…China"iii"). Returns {segment index: numeral}; they are notes, never
+    part of a measure."""
+    out: dict[int, str] = {}
+    expected, seen = 1, ""
+    for line in lines:
+        m = regexes.ROMAN_FOOTNOTE_LINE.match(line.raw.strip())
+        numeral = m["num"] if m else ""
+        if numeral and from_roman(numeral.upper()) == expected and _marked(seen, numeral):
+            out[line.index] = numeral
+            expected += 1
+        else:
+            seen += line.raw + "\n"
+    return out
+
+
+def _marked(text: str, numeral: str) -> bool:
+    return re.search(rf"[A-Za-z\"”)]{numeral}(?![A-Za-z])", text) is not None
 
 
 def notes_section(lines: Sequence[SourceLine], styles: Sequence[HeadingStyle]) -> set[int]:

@@ -8,6 +8,7 @@ inside it. A point may start on the heading's own line ("Article 3 (Title) (1) �
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tools.models import Point, SourceLine
@@ -27,7 +28,7 @@ def find_points(
     for place, paragraph in enumerate(paragraphs):
         if 0 < place < heading_lines:
             continue
-        line = _after_heading(paragraph) if place == 0 else paragraph
+        line = _after_heading(paragraph) if place == 0 else _unbulleted(paragraph)
         if line is None:
             continue
         found = [h for h in candidates(line, unranked, items=True) if h.major is None]
@@ -66,6 +67,16 @@ def _after_heading(line: SourceLine) -> SourceLine | None:
     """What follows "Article 3 (Title)" on the heading's own line, if it starts a point."""
     m = POINT_AFTER_TITLE.match(line.norm)
     return SourceLine(line.number, m["rest"], m["rest"], line.index) if m else None
+
+
+def _unbulleted(line: SourceLine) -> SourceLine:
+    """A numbered item printed as a Markdown list item ("- (1) …", from a PDF conversion) is
+    the item: the bullet before its number is dropped."""
+    m = _BULLET_BEFORE_NUMBER.match(line.norm)
+    return SourceLine(line.number, line.raw, line.norm[m.end() :], line.index) if m else line
+
+
+_BULLET_BEFORE_NUMBER = re.compile(r"^[-*•]\s+(?=[(（]?\w{1,4}[)）.．、])")
 
 
 def _component(item: Heading) -> str:
