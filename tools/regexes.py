@@ -543,7 +543,10 @@ DUTY_BY_DATE = re.compile(
     re.IGNORECASE,
 )
 # The "shall" that gives a duty (what follows it is the duty's action).
-DUTY_SHALL = re.compile(r"\bshall\b(?!\s+not\b)", re.IGNORECASE)
+# (Not a "shall" of a relative clause: "… a Chief AI Officer who shall hold …" describes the officer.)
+DUTY_SHALL = re.compile(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\bshall\b(?!\s+not\b)", re.IGNORECASE)
+# "the requirement to designate …": the duty is what is required.
+REQUIREMENT_TO = re.compile(r"^(?:the\s+)?(?:requirement|obligation|duty)\s+to\s+", re.IGNORECASE)
 # What the duty is: the words after "shall", or a list that follows "shall:".
 DUTY_ACTION = re.compile(r"\bshall(?:\s+(?:,[^,]*,\s*)?(?P<action>[^.;:]{3,400})|\s*:)", re.IGNORECASE)
 DUTY_LISTED = "the actions listed below"

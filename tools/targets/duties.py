@@ -83,7 +83,7 @@ def _action(sentence: str, after_deadline: int) -> str | None:
     if head.startswith(("within", "no later", "not later", "by ", "subsequently")):
         listed = regexes.DUTY_LISTED_ACTION.match(sentence[after_deadline:])
         return listed["action"] if listed else None
-    body = sentence[start:].lstrip()
+    body = regexes.REQUIREMENT_TO.sub("", sentence[start:].lstrip())
     return body if body[:1].islower() else None  # "(ii) direct the Assistant Attorney General … within 90 days"
 
 
