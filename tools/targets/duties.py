@@ -75,6 +75,8 @@ def _action(sentence: str, after_deadline: int) -> str | None:
         if sentence[shall.end() :].lstrip().startswith(":"):
             return regexes.DUTY_LISTED
         listed = regexes.DUTY_LISTED_ACTION.match(sentence[shall.end() :])
+        if listed and sentence[shall.end() + listed.end() :].startswith(":"):
+            return f"{listed['action']}: the items listed below"  # "shall require: (i) …"
         return listed["action"] if listed else None
     # No "shall": an item of a list whose lead-in says "… shall:".
     item = regexes.ITEM_NUMBER.match(sentence)
