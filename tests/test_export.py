@@ -67,6 +67,8 @@ def test_targets_point_back(exported: Path) -> None:
         ("cn-ai-industry-standardization-guide-2024", "ii"),  # 二、总体要求: the 2026 targets
         # VIII, an operative paragraph (not a measure): the Committee reports "no later than five years"
         ("oecd-ai-recommendation-2019-2024", "sec-2-viii"),
+        # the plan's prose, not one of its [Specific Initiatives]: "expand staffing to approximately twice"
+        ("jp-ai-basic-plan-2025", "chp-3-sec-3"),
     }
     for t in targets:  # every target points at a measure or part of its notice that exists
         assert (t["measure"] is None) != (t["part"] is None)

@@ -192,3 +192,12 @@ def test_a_dated_commitment_with_nothing_to_count_is_a_duty() -> None:
     )
     counted = find_quantities("Before the end of 2025, we will build more than 5 joint laboratories.", 1)
     assert [(f.unit, f.value) for f in counted] == [("count", 5.0)]
+
+
+def test_a_multiple_in_words_is_a_target_and_a_frequency_is_not() -> None:
+    """Japan's plan: "immediately expand staffing to approximately twice the current level"."""
+    from tools.targets import find_quantities
+
+    (found,) = find_quantities("We will immediately expand staffing to approximately twice the current level.", 1)
+    assert (found.value, found.unit, found.qualifier, found.counted) == (2.0, "times", "around", "staffing")
+    assert find_quantities("The advisory forum shall hold meetings at least twice a year.", 1) == []

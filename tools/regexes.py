@@ -397,9 +397,22 @@ NUMBER_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "twice": 2,
+    "double": 2,
+    "threefold": 3,
+    "tenfold": 10,
     "a hundred": 100,
     "hundreds of": 100,
 }
+# Words that are multiples by themselves: "expand staffing to approximately twice the current level".
+MULTIPLE_WORDS = frozenset({"twice", "threefold", "tenfold"})
+# "twice a year", "twice per month": a frequency.
+PER_PERIOD = re.compile(r"^\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter)\b", re.IGNORECASE)
+# What a multiple grows: "expand staffing to approximately twice …" → staffing.
+GROWTH_OBJECT = re.compile(
+    r"\b(?:expand|increase|raise|grow|scale\s+up|boost)\s+(?:the\s+|its\s+|our\s+)?(?P<np>[\w\s\-]{2,40}?)\s+(?:to|by)\s+(?:approximately\s+|about\s+|around\s+|at\s+least\s+)?$",
+    re.IGNORECASE,
+)
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Scales as Chinese and SI prefixes print them: 万 (10^4), 亿 (10^8), P and E (FLOPS).
 SCALES_ZH = {"万": 1e4, "亿": 1e8, "P": 1e15, "E": 1e18}
@@ -409,7 +422,7 @@ QUANTITY = re.compile(
     r"(?P<qual_before>(?:more\s+than|over|at\s+least|no\s+less\s+than|no\s+fewer\s+than|"
     r"not\s+less\s+than|around|about|approximately|nearly|up\s+to|a\s+total\s+of|"
     r"some|exceeding)\s+)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twice|threefold|tenfold)"
     r"(?:\s*(?:-|–|to)\s*(?P<num2>\d+(?:\.\d+)?))?"
     r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion))?"
     r"(?P<times>[x×](?!\w))?"  # a multiple: "at least 20x by 2030"

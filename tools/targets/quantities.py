@@ -109,7 +109,9 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
         value = number(num) * (regexes.SCALES[scale.lower()] if scale else 1)
         is_year = 1900 <= number(num) <= 2100 and not scale and not num.count(",")
         after = clause[m.end() :]
-        if m["times"]:
+        if num.lower() in regexes.MULTIPLE_WORDS and regexes.PER_PERIOD.match(after):
+            continue  # "at least twice a year": how often, not a multiple
+        if m["times"] or num.lower() in regexes.MULTIPLE_WORDS:
             found.append(_times(m, clause, sentence, line, context))
             continue
         if regexes.NUMBER_REFERENCE_BEFORE.search(clause[: m.start()]) or regexes.NUMBER_REFERENCE_AFTER.match(after):
@@ -191,6 +193,8 @@ def _times(m: re.Match[str], clause: str, sentence: str, line: int, context: str
     stated = regexes.DEADLINE.search(clause) or regexes.DEADLINE.search(sentence)
     deadline = stated or regexes.DEADLINE.search(context)
     before, _ = _counted_before(clause[: m.start()])
+    grows = regexes.GROWTH_OBJECT.search(clause[: m.start()])
+    before = grows["np"].strip() if grows else before
     return Found(
         line=line,
         sentence=sentence,
