@@ -25,17 +25,18 @@ from tools.models import Archive, Notice, Target
 HAND = Path(__file__).resolve().parent / "data" / "hand_readings"
 DUTY_UNITS = ("days", "months", "years", "date")
 
-# The floors: recall and precision measured on 2026-11-29 (107 hand-read time limits, 100
-# found; 100 duty targets, all true), rounded down to the percent. Raise them when the
-# pipeline improves; a fall is a regression. The issue's goal is a recall of 95%: not met
-# yet (93.5%), so it has no test of its own here.
-RECALL_FLOOR = 0.93
+# The floors: recall and precision measured on 2026-11-29 (107 hand-read time limits, 104
+# found; 104 duty targets, all true), rounded down to the percent. Raise them when the
+# pipeline improves; a fall is a regression. The issue's goal, a recall of 95%, is met on these
+# three notices (97.2%): RECALL_GOAL is tested on its own.
+RECALL_FLOOR = 0.97
 PRECISION_FLOOR = 1.00
+RECALL_GOAL = 0.95
 
 # Per notice (recall, precision), measured on 2026-11-29, rounded down to the percent.
 NOTICE_FLOORS: dict[str, tuple[float, float]] = {
     "us-eo-14363-genesis-mission-2025": (1.00, 1.00),  # 7 of 7; 7 targets, all true
-    "us-eo-14110-safe-secure-trustworthy-ai-2023": (0.92, 1.00),  # 91 of 98; 91 targets, all true
+    "us-eo-14110-safe-secure-trustworthy-ai-2023": (0.96, 1.00),  # 95 of 98; 95 targets, all true
     "shenzhen-ai-action-plan-2023-2024": (1.00, 1.00),  # 2 of 2; 2 targets, both true
 }
 
@@ -214,6 +215,12 @@ def test_duty_deadlines_do_not_fall_below_the_measured_recall_and_precision(arch
     print("\n" + report(total, per))
     assert total.recall >= RECALL_FLOOR, report(total, per)
     assert total.precision >= PRECISION_FLOOR, report(total, per)
+
+
+def test_recall_meets_the_95_percent_goal(archive: Archive) -> None:
+    """The issue's goal for time limits, on the notices read by hand."""
+    total, per = score(archive)
+    assert total.recall >= RECALL_GOAL and total.precision >= RECALL_GOAL, report(total, per)
 
 
 @pytest.mark.parametrize("notice_id", sorted(NOTICE_FLOORS))

@@ -517,14 +517,14 @@ DUTY_WITHIN = re.compile(
     # … or counted from an event, which the deadline keeps: "within 60 days of the issuance of the guidance"
     r"(?P<event>\s+(?:of|after|from|following)\s+(?:the\s+|its\s+|such\s+)?(?:issuance|completion|publication|"
     r"submission|establishment|release|delivery|development|designation|adoption|launch|conclusion|selection|"
-    r"date\s+(?!of\s+this\b))\b"
+    r"creation|date(?=\s+(?!of\s+this\b)))\b"
     r"(?:\s+(?!(?:a|an|to(?!\s+(?:sub)?section)|that|which|who|shall|and|or)\b)(?:[^\s,;:.]|\.(?=\d))+){0,12}))?)",
     re.IGNORECASE,
 )
 # A standing time limit of a procedure ("within three months of receipt of the notification", "of
 # the request") applies each time the procedure runs: it is a rule, not a dated duty.
 PROCEDURAL_LIMIT = re.compile(
-    r"^\s+(?:of|after|from|following)\s+(?:the\s+)?(?:receipt|request|notification|application|complaint|referral|"
+    r"\b(?:of|after|from|following|starting\s+from)\s+(?:the\s+)?(?:receipt|request|notification|application|complaint|referral|"
     r"lodging|date\s+on\s+which|moment|day\s+on\s+which)\b",
     re.IGNORECASE,
 )
@@ -538,6 +538,8 @@ NOT_AN_ACTION = re.compile(
 # before the end of 2023", "Before the end of 2023, … measures … will be formulated".
 DATED_COMMITMENT = re.compile(r"\b(?P<deadline>(?:by|before)\s+the\s+end\s+of\s+(?P<year>20\d{2}))\b", re.IGNORECASE)
 WILL_OR_SHALL = re.compile(r"\b(?:will|shall)\s+(?:be\s+)?[a-z]", re.IGNORECASE)
+# "I hereby direct the Secretary of Commerce, within 90 days …, to:": a direction is a duty too.
+HEREBY_DIRECT = re.compile(r"\bhereby\s+direct\b", re.IGNORECASE)
 # A duty listed under "… shall:" has no "shall" of its own: its action is the first phrase after the
 # deadline that does not start with a preposition ("Within 90 days …, in coordination with …,
 # launch a pilot program …").
@@ -545,7 +547,8 @@ DUTY_LISTED_ACTION = re.compile(
     r"^[,\s]*(?:(?:in\s+(?:coordination|consultation|collaboration)|acting|through|with|as|and|to\s+the\s+extent|"
     r"within|no\s+later|not\s+later|by|including|consistent|subject|where|when|if|under|pursuant|"
     r"to\s+(?:help|support|ensure|promote|advance|address|combat|assist|provide|protect|reduce|improve|strengthen)|"
-    r"subsequently|thereafter|thereby|in\s+(?:order|accordance|addition)|the\s+date|after)\b[^,]*,\s*|"
+    r"subsequently|thereafter|thereby|in\s+(?:order|accordance|addition)|the\s+date|after|or|whichever)\b[^,]*,\s*|"
+    r"(?:and\s+)?the\s+[A-Z][^,]*,\s*|"  # the rest of a list of partners: "…, the Director of OSTP, issue"
     r"[—–]\s*[^—–]*[—–]\s*)*"  # "shall — for the purpose of … — issue guidance"
     r"(?P<action>[a-z][^.;:]{3,400})"
 )

@@ -30,7 +30,9 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
     first = within or dated
     if first is None or _conditional(sentence, first.start()):
         return []
-    if regexes.PROCEDURAL_LIMIT.match(sentence[first.end() :]):
+    if regexes.PROCEDURAL_LIMIT.match(sentence[first.end() :].lstrip(" ,")) or _counted_from_procedure(
+        sentence, first.end()
+    ):
         return []  # "within three months of receipt of the notification": a rule of procedure
     action = _action(sentence, first.end())
     if action is None or (action != regexes.DUTY_LISTED and regexes.NOT_AN_ACTION.match(action)):
@@ -78,6 +80,10 @@ def _action(sentence: str, after_deadline: int) -> str | None:
         if listed and sentence[shall.end() + listed.end() :].startswith(":"):
             return f"{listed['action']}: the items listed below"  # "shall require: (i) …"
         return listed["action"] if listed else None
+    if regexes.HEREBY_DIRECT.search(sentence[:after_deadline]):
+        rest = sentence[after_deadline:]
+        to = re.search(r"\bto\b\s*(?P<what>:|[a-z][^.;:]{3,400})", rest)
+        return None if to is None else regexes.DUTY_LISTED if to["what"] == ":" else to["what"]
     # No "shall": an item of a list whose lead-in says "… shall:".
     item = regexes.ITEM_NUMBER.match(sentence)
     start = item.end() if item else 0
@@ -119,6 +125,13 @@ def dated_commitment(sentence: str, line: int) -> list[Found]:
             deadline_date=f"{year}-12-31",
         )
     ]
+
+
+def _counted_from_procedure(sentence: str, after_deadline: int) -> bool:
+    """ "within six months, or within 60 days …, starting from the notification …, decide": the
+    limit runs from a step of a procedure named in the comma phrases right after it."""
+    phrases = sentence[after_deadline:].split(",")[:4]
+    return any(regexes.PROCEDURAL_LIMIT.match(p.strip()) for p in phrases)
 
 
 def _conditional(sentence: str, at: int) -> bool:
