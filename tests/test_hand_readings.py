@@ -87,6 +87,8 @@ def hand_readings() -> dict[str, list[Limit]]:
     out = {}
     for path in sorted(HAND.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "time_limits" not in data and "commitments" not in data:
+            continue  # another kind of reading (e.g. *-agencies.yaml, read by test_hand_agencies)
         out[data["notice"]] = _limits(data["notice"], data)
     return out
 
