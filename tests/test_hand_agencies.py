@@ -32,13 +32,13 @@ REGISTRY = Path(__file__).resolve().parent.parent / "corpus" / "agencies.yaml"
 NOTICE = "us-eo-14110-safe-secure-trustworthy-ai-2023"
 
 # The floors, measured on 2026-11-29: 13 of 20 measures right; links recall 50/82 (0.610),
-# precision 50/61 (0.820), rounded down to the percent. Raise them when the pipeline improves;
+# precision 50/61 (0.8197), rounded down to the percent. Raise them when the pipeline improves;
 # a fall is a regression. The goal, every sampled measure right (20 of 20), is not met
 # and so is not tested. (sec-12: the pipeline has sec-12-a … sec-12-d, no sec-12, so its 24
 # hand-read links count as misses.)
 RIGHT_FLOOR = 13
 RECALL_FLOOR = 0.60
-PRECISION_FLOOR = 0.82
+PRECISION_FLOOR = 0.81
 
 
 def _reading() -> dict[str, Any]:
