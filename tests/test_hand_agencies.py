@@ -31,14 +31,15 @@ HAND = Path(__file__).resolve().parent / "data" / "hand_readings" / "us-eo-14110
 REGISTRY = Path(__file__).resolve().parent.parent / "corpus" / "agencies.yaml"
 NOTICE = "us-eo-14110-safe-secure-trustworthy-ai-2023"
 
-# The floors, measured on 2026-11-29: 13 of 20 measures right; links recall 50/82 (0.610),
-# precision 50/61 (0.8197), rounded down to the percent. Raise them when the pipeline improves;
+# The floors, measured on 2026-11-29: 15 of 20 measures right; links recall 53/82 (0.646),
+# precision 53/58 (0.914), rounded down to the percent (13, 0.610 and 0.820 before joint subjects
+# and "Assistant to the President …" titles were read). Raise them when the pipeline improves;
 # a fall is a regression. The issue's goal, every sampled measure right (20 of 20), is not met
 # and so is not tested. (sec-12: the pipeline has sec-12-a … sec-12-d, no sec-12, so its 24
 # hand-read links count as misses.)
-RIGHT_FLOOR = 13
-RECALL_FLOOR = 0.60
-PRECISION_FLOOR = 0.81
+RIGHT_FLOOR = 15
+RECALL_FLOOR = 0.64
+PRECISION_FLOOR = 0.91
 
 
 def _reading() -> dict[str, Any]:

@@ -245,7 +245,7 @@ def mentions(measure: Measure, index: AliasIndex, lines: Sequence[SourceLine]) -
                 "cooperating"
                 if _is_partner(text, m.start(), pattern)
                 else "assigned"
-                if _has_duty(text, m.start(), m.end())
+                if _has_duty(text, m.start(), m.end(), pattern)
                 else "mentioned"
             )
             written = _as_written(line.norm, text, m.start(), m.end() - m.start())
@@ -278,7 +278,7 @@ def _is_partner(text: str, start: int, names: re.Pattern[str]) -> bool:
     return bool(regexes.PARTNER_LIST_FILLER.fullmatch(between))
 
 
-def _has_duty(text: str, start: int, end: int) -> bool:
+def _has_duty(text: str, start: int, end: int, names: re.Pattern[str] | None = None) -> bool:
     """Whether the name is the subject of a clause that gives it a duty: "…, the Secretary of
     Energy shall …", "国家发展改革委要加强统筹协调"."""
     if regexes.DUTY_ZH.match(text, end):
@@ -289,6 +289,8 @@ def _has_duty(text: str, start: int, end: int) -> bool:
     lead = text[clause_start:start]
     if regexes.DIRECTED.search(lead):
         return True  # "I hereby direct the Secretary of Commerce …"
+    if names is not None and regexes.JOINT_SUBJECT.match(names.sub(" ", lead)):
+        return bool(regexes.DUTY.search(text, end, sentence_end))  # "A and the B shall": both hold it
     return len(lead.split()) <= 4 and bool(regexes.DUTY.search(text, end, sentence_end))
 
 

@@ -359,7 +359,11 @@ PARTNER_PHRASE = re.compile(
 )
 PARTNER_LIST_FILLER = re.compile(r"[\s,;]*(?:(?:and|the|other|relevant|heads?|of|as|appropriate|each)\b[\s,;]*)*")
 DIRECTED = re.compile(r"\b(?:hereby )?direct(?:s|ed)? (?:the )?$")
-TITLE_PREFIX = re.compile(r"\b(?:under|deputy|assistant|associate|acting|principal) $")
+TITLE_PREFIX = re.compile(
+    r"\b(?:under|deputy|assistant|associate|acting|principal) $|\b(?:assistant|advis[eo]r) to the $"
+)
+# Two holders of one duty: "the Secretary of State and the Secretary of Homeland Security shall".
+JOINT_SUBJECT = re.compile(r"^[\s,]*(?:the\s+)?\s*and\s+(?:the\s+)?$")
 # Separators between names in a clause, once registry names have been matched away.
 NAME_SEPARATOR = re.compile(r"(?:\s*(?:,|，|、|;|；|and\b|及|和|与)\s*)+", re.IGNORECASE)
 # Trailing "etc." / "等" that closes an open list.
