@@ -165,24 +165,18 @@ def _theme_order(archive: Archive) -> Any:
 
 def measure_texts(notice: Notice, measure: Measure) -> list[dict[str, Any]]:
     """The measure in each translation of its notice, paired by its printed number."""
-    out = []
-    for text in notice.files.translations:
-        parse = notice.translations.get(text.language)
-        other = notice.aligned.get(text.language, {}).get(measure.id)
-        found = next((m for m in parse.measures if m.id == other), None) if parse and other else None
-        if found is not None:
-            out.append(
-                {
-                    "language": text.language,
-                    "role": text.role,
-                    "url": urls.measure_text(notice.id, measure.id, text.language),
-                    "number": found.number,
-                    "cited_as": found.cited_as,
-                    "text": found.text,
-                    "line": found.line,
-                }
-            )
-    return out
+    return [
+        {
+            "language": text.language,
+            "role": text.role,
+            "url": urls.measure_text(notice.id, measure.id, text.language),
+            "number": found.number,
+            "cited_as": found.cited_as,
+            "text": found.text,
+            "line": found.line,
+        }
+        for text, found in notice.counterparts(measure.id)
+    ]
 
 
 def measure_record(measure: Measure, notice: Notice | None = None) -> dict[str, Any]:

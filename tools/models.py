@@ -314,6 +314,17 @@ class Notice:
     def meta(self) -> dict[str, Any]:
         return self.files.meta
 
+    def counterparts(self, measure_id: str) -> list[tuple[TextFiles, Measure]]:
+        """The measure in each translation that has it (paired by its printed number), with the text."""
+        out = []
+        for text in self.files.translations:
+            parse = self.translations.get(text.language)
+            other = self.aligned.get(text.language, {}).get(measure_id)
+            found = next((m for m in parse.measures if m.id == other), None) if parse and other else None
+            if found is not None:
+                out.append((text, found))
+        return out
+
 
 @dataclass
 class Registry:

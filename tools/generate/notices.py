@@ -201,21 +201,17 @@ def measure_texts(site: Site, n: Notice, m: Measure) -> list[dict[str, Any]]:
             "prefix": "",
         }
     ]
-    for text in n.files.translations:
-        parse = n.translations.get(text.language)
-        other = n.aligned.get(text.language, {}).get(m.id)
-        found = next((x for x in parse.measures if x.id == other), None) if parse and other else None
-        if found is not None:
-            out.append(
-                {
-                    "lang": text.language,
-                    "label": text_label(site, text.language, text.role),
-                    "role": text.role,
-                    "ms": found,
-                    "points": {pt.paragraph: pt for pt in found.points},
-                    "prefix": f"{text.language}-",
-                }
-            )
+    out += [
+        {
+            "lang": text.language,
+            "label": text_label(site, text.language, text.role),
+            "role": text.role,
+            "ms": found,
+            "points": {pt.paragraph: pt for pt in found.points},
+            "prefix": f"{text.language}-",
+        }
+        for text, found in n.counterparts(m.id)
+    ]
     return out
 
 
