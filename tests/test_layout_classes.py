@@ -930,3 +930,33 @@ TEXTS = {
 def test_no_line_is_lost(text: str) -> None:
     """Every line is kept somewhere: front matter, a part, a measure or back matter (end notes too)."""
     assert _covered(_parse(text)) == re.sub(r"\s+", "", text)
+
+
+def test_a_plan_of_decimal_actions_keeps_every_clause() -> None:
+    """Only a text that states requirements ("must", "is responsible for:") keeps to the clauses
+    that carry one (Canada's directive); a plan whose decimal clauses are actions states none,
+    and each clause is a measure."""
+    parsed = _parse(
+        """
+        National AI Strategy
+        1. Research
+        1.1 Establish a national AI research centre by 2027.
+        1.2 Fund 20 doctoral programmes in AI.
+        2. Skills
+        2.1 Train 10,000 civil servants in data skills.
+        2.2 Launch an AI apprenticeship scheme.
+        """
+    )
+    assert [m.cited_as for m in parsed.measures] == ["1.1", "1.2", "2.1", "2.2"]
+    required = _parse(
+        """
+        Directive on Example Systems
+        1. Effective date
+        1.1 This directive takes effect on April 1, 2026.
+        2. Requirements
+        The deputy head is responsible for:
+        2.1 Publishing an assessment of each system.
+        2.2 Testing each system before it is used.
+        """
+    )
+    assert [m.cited_as for m in required.measures] == ["2.1", "2.2"]

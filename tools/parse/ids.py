@@ -26,12 +26,25 @@ def _is_back(entry: Open) -> bool:
     return entry.heading.style.back_matter or bool(regexes.REFERENCES_TITLE.match(entry.node.title or ""))
 
 
-def _carries_requirement(entry: Open, ancestors: tuple[Open, ...]) -> bool:
-    """In a clause numbered in decimals all the way down ("6.2.6.1" under "6.2.6" under "6.2"
-    under "6."), the clause is a measure only if it carries a requirement, of its own or by
-    the clause above that introduces it. Other layouts: always."""
+def _all_decimal(entry: Open, ancestors: tuple[Open, ...]) -> bool:
+    """A clause numbered in decimals all the way down ("6.2.6.1" under "6.2.6" under "6.2" under "6.")."""
     chain = (*ancestors, entry)
-    if entry.heading.major is None or any(e.heading.style.name not in regexes.DECIMAL_FAMILY for e in chain):
+    return entry.heading.major is not None and all(e.heading.style.name in regexes.DECIMAL_FAMILY for e in chain)
+
+
+def _requirements_only(candidates: list[tuple[Open, tuple[Open, ...]]]) -> bool:
+    """Whether a text numbered in decimal clauses states requirements ("must", "is responsible
+    for:"): then its measures are the clauses that carry one, and its effective date, scope and
+    enquiries are not. A plan whose clauses are actions ("1.1 Establish a research centre") has
+    none, and every clause is a measure."""
+    decimal = [(e, anc) for e, anc in candidates if _all_decimal(e, anc)]
+    return any(_carries_requirement(e, anc) for e, anc in decimal)
+
+
+def _carries_requirement(entry: Open, ancestors: tuple[Open, ...]) -> bool:
+    """Whether a decimal clause carries a requirement, of its own or by the clause above that
+    introduces it. Other layouts: always."""
+    if not _all_decimal(entry, ancestors):
         return True
     own = " ".join(p.norm for p in entry.node.paragraphs)
     if regexes.REQUIREMENT.search(own):
@@ -138,11 +151,12 @@ def assign_ids(roots: list[Open], labels: set[int] | None = None) -> list[tuple[
     for entry, ancestors in everything:
         entry.node.back_matter = any(_is_back(x) for x in (*ancestors, entry))
         entry.node.annex = entry.heading.style.back_matter and not ancestors
-    measures = [
-        (e, anc)
-        for e, anc in everything
-        if not e.node.back_matter and _is_measure(e, len(anc), flat, labelled) and _carries_requirement(e, anc)
+    candidates = [
+        (e, anc) for e, anc in everything if not e.node.back_matter and _is_measure(e, len(anc), flat, labelled)
     ]
+    if _requirements_only(candidates):
+        candidates = [(e, anc) for e, anc in candidates if _carries_requirement(e, anc)]
+    measures = candidates
     for entry, _ in measures:
         entry.node.is_measure = True
     dropped = _run_through(measures)
