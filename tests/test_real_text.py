@@ -141,3 +141,15 @@ def test_outline_refuses_non_utf8(cli: Cli, tmp_path: Path) -> None:
     src.write_bytes("一、总体目标\n".encode("gb18030"))
     result = cli("outline", str(src))
     assert result.returncode == 1 and "not UTF-8" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_outline_lists_parts_and_measures_in_printed_order(cli: Cli, tmp_path: Path) -> None:
+    src = tmp_path / "clauses.txt"
+    src.write_text(
+        "Directive\n1. Requirements\n1.1 Each agency must publish its systems.\n1.2 Testing\n"
+        "1.2.1 Each agency must test its systems.\n1.3 Each agency must report yearly.\n",
+        encoding="utf-8",
+    )
+    listing = cli("outline", str(src)).stdout
+    ids = [line.split()[0] for line in listing.splitlines() if line.strip().startswith(("m-", "[p-"))]
+    assert ids == ["[p-1]", "m-1-1", "[p-1-2]", "m-1-2-1", "m-1-3"]

@@ -107,21 +107,27 @@ def render_text(data: dict[str, Any]) -> str:
     for m in data["measures"]:
         measures_by_parent.setdefault(m["path"][-1] if m["path"] else None, []).append(m)
 
-    def show_measures(parent: str | None, depth: int) -> None:
-        for m in measures_by_parent.get(parent, []):
-            title = f" {m['title']}" if m["title"] else ""
-            out.append(f"{'  ' * depth}{m['id']:<10} {m['number'].strip()}{title}  (line {m['line']})")
-            out.extend(f"{'  ' * depth}           units: {r}" for r in m["responsible"])
-            out.extend(f"{'  ' * depth}           target: {t['as_written']}" for t in m["targets"])
+    def show_measure(m: dict[str, Any], depth: int) -> None:
+        title = f" {m['title']}" if m["title"] else ""
+        out.append(f"{'  ' * depth}{m['id']:<10} {m['number'].strip()}{title}  (line {m['line']})")
+        out.extend(f"{'  ' * depth}           units: {r}" for r in m["responsible"])
+        out.extend(f"{'  ' * depth}           target: {t['as_written']}" for t in m["targets"])
 
-    def show_parts(parts: list[dict[str, Any]], depth: int) -> None:
-        for p in parts:
-            out.append(f"{'  ' * depth}[{p['id']}] {p['number'].strip()} {p['title'] or ''}  (line {p['line']})")
-            show_parts(p["parts"], depth + 1)
-            show_measures(p["id"], depth + 1)
+    def show(parts: list[dict[str, Any]], parent: str | None, depth: int) -> None:
+        # Parts and measures in the order they are printed.
+        for kind, item in sorted(
+            [("part", p) for p in parts] + [("measure", m) for m in measures_by_parent.get(parent, [])],
+            key=lambda pair: pair[1]["line"],
+        ):
+            if kind == "measure":
+                show_measure(item, depth)
+                continue
+            out.append(
+                f"{'  ' * depth}[{item['id']}] {item['number'].strip()} {item['title'] or ''}  (line {item['line']})"
+            )
+            show(item["parts"], item["id"], depth + 1)
 
-    show_parts(data["parts"], 0)
-    show_measures(None, 0)
+    show(data["parts"], None, 0)
     out.extend(f"[{t['part']}] target: {t['as_written']}  (line {t['line']})" for t in data["targets_outside_measures"])
     out.append(f"{len(data['measures'])} measures")
     out.extend(data["problems"])
