@@ -8,12 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Cli
+from .conftest import Cli, make_small_corpus
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
 JINGAN = "notices/jingan-ai-demonstration-zone-2026-2028"
 SHENZHEN = "notices/shenzhen-ai-action-plan-2023-2024"
+CANADA = "notices/ca-directive-automated-decision-making-2025"
+AI_PLUS = "notices/cn-state-council-ai-plus-opinions-2025"
+# The notices the tests below break, and the one a relation names. The subject is the message
+# about one notice, not the corpus: a copy of these alone is checked in a second, not five.
+BROKEN = (JINGAN, SHENZHEN, CANADA, AI_PLUS, "notices/jingan-ai-plan-news-report")
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A copy of the corpus with the notices these tests break (the whole corpus's check is
+    `test_committed_corpus_is_clean`)."""
+    return make_small_corpus(tmp_path / "corpus", tuple(name.removeprefix("notices/") for name in BROKEN))
 
 
 def test_committed_corpus_is_clean(cli: Cli) -> None:
@@ -71,9 +83,6 @@ def bad_kind(c: Path) -> tuple[str, str]:
         f"{JINGAN}/notice.yaml:{_line_of(c / JINGAN / 'notice.yaml', 'kind: programme')}:",
         "'programme' is not one of",
     )
-
-
-CANADA = "notices/ca-directive-automated-decision-making-2025"
 
 
 def bad_licence(c: Path) -> tuple[str, str]:
@@ -217,9 +226,6 @@ def test_registry_notice_lists_are_kept_in_step(cli: Cli, corpus_copy: Path) -> 
         f"{registry}:{line}: warning: shenzhen-health-commission: notices should be "
         "[shenzhen-ai-action-plan-2023-2024] (listed: [])" in result.stderr
     )
-
-
-AI_PLUS = "notices/cn-state-council-ai-plus-opinions-2025"
 
 
 def test_bad_input_in_chinese_gets_located_messages(cli: Cli, corpus_copy: Path) -> None:

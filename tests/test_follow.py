@@ -170,12 +170,13 @@ def test_a_progress_record_turns_a_target_met_with_its_source_shown(shenzhen_cor
     ],
 )  # fmt: skip
 def test_a_bad_progress_record_is_refused_clearly(
-    cli: Cli, corpus_copy: Path, name: str, body: str, line: int, message: str
+    cli: Cli, shenzhen_corpus: Path, name: str, body: str, line: int, message: str
 ) -> None:
-    _with_progress(corpus_copy, name, body)
-    result = cli("check", "--corpus", str(corpus_copy))
+    # The record is on a Shenzhen target: the Shenzhen plan alone is checked.
+    _with_progress(shenzhen_corpus, name, body)
+    result = cli("check", "--corpus", str(shenzhen_corpus))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    where = f"{corpus_copy}/progress/{name}.yaml:{line}:"
+    where = f"{shenzhen_corpus}/progress/{name}.yaml:{line}:"
     assert any(ln.startswith(where) and message in ln for ln in result.stderr.splitlines()), result.stderr
 
 
