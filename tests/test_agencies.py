@@ -291,6 +291,16 @@ def test_where_an_office_sits_names_no_other_actor(archive: Archive, sentence: s
             "(b) The Assistant to the President and Deputy Chief of Staff for Policy shall serve as Chair of the White House AI Council.",
             {"us-deputy-chief-of-staff-for-policy": "assigned", "us-white-house-ai-council": "mentioned"},
         ),
+        # A name that owns the subject is not the subject.
+        (
+            "The Director of OMB’s guidance shall specify, to the extent appropriate and consistent with applicable law:",
+            {"us-omb": "mentioned"},
+        ),
+        (
+            "(h) Within 180 days of the date of this order, the President’s Council of Advisors on Science and"
+            " Technology shall submit to the President a report on the potential role of AI.",
+            {"us-pcast": "assigned", "us-president": "mentioned"},
+        ),
         # What a body is made of is no duty of the body.
         (
             "(c) In addition to the Chair, the White House AI Council shall consist of the following members:",

@@ -298,6 +298,8 @@ def _has_duty(text: str, start: int, end: int, names: re.Pattern[str] | None = N
     Energy shall …", "国家发展改革委要加强统筹协调"."""
     if regexes.DUTY_ZH.match(text, end):
         return True
+    if regexes.POSSESSIVE.match(text, end):
+        return False  # "the Director of OMB's guidance shall specify": the guidance is the subject
     sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
     clause_start = max(sentence_start, *(text.rfind(mark, 0, start) + 1 for mark in regexes.CLAUSE_BREAKS))
     sentence_end = min(i for i in (text.find(". ", end), len(text)) if i >= 0)

@@ -382,6 +382,8 @@ DIRECTED = re.compile(r"\b(?:hereby )?direct(?:s|ed)? (?:the )?$")
 TITLE_PREFIX = re.compile(
     r"\b(?:under|deputy|assistant|associate|acting|principal|vice) $|\b(?:assistant|advis[eo]r) to the $"
 )
+# A name that owns the subject is not the subject: "the Director of OMB's guidance shall".
+POSSESSIVE = re.compile(r"'s\b")
 # Two holders of one duty: "the Secretary of State and the Secretary of Homeland Security shall".
 JOINT_SUBJECT = re.compile(r"^[\s,]*(?:the\s+)?\s*and\s+(?:the\s+)?$")
 # Separators between names in a clause, once registry names have been matched away.
