@@ -227,6 +227,17 @@ def suggest(name: str, index: AliasIndex, limit: int = 3) -> str:
 
 def mentions(measure: Measure, index: AliasIndex, lines: Sequence[SourceLine]) -> list[AgencyRef]:
     """Agencies named in a measure's body text, as *assigned* duties or merely *mentioned*."""
+    return _named_in(index, lines)
+
+
+def sentence_refs(sentence: str, index: AliasIndex) -> list[AgencyRef]:
+    """The agencies one sentence names, in its order, with the roles the sentence gives them (a
+    measure's agencies keep each one's strongest role over all its sentences)."""
+    return _named_in(index, [SourceLine(0, sentence, normalise(sentence))])
+
+
+def _named_in(index: AliasIndex, lines: Sequence[SourceLine]) -> list[AgencyRef]:
+    """Agencies named in body text: partners (cooperating), duty-holders (assigned), others (mentioned)."""
     # Without a leading "the": otherwise "the White House" would win over the longer name that
     # starts a word later ("White House Task Force on …"), a regex taking the leftmost match.
     individual = {n.removeprefix("the "): a for n, a in reversed(index.names) if not a.collective}
