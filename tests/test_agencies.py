@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.agencies import AliasIndex, find_clauses, match_key, split_names
+from tools.agencies import AliasIndex, find_clauses, match_key, mentions, split_names, strongest
 from tools.models import Archive, Measure
 from tools.parse import split_lines
 
@@ -167,3 +167,165 @@ def test_separators(archive: Archive, clause: str, expected: int) -> None:
 def test_an_unlabelled_clause_is_the_sentence_that_closes_a_line(line: str, clause: str | None) -> None:
     found = [c.raw for c in find_clauses(split_lines(line)) if c.unlabelled]
     assert found == ([clause] if clause else [])
+
+
+def roles(archive: Archive, sentence: str, jurisdiction: str = "united-states") -> dict[str, str]:
+    """The agencies a sentence of a measure names, each with its strongest role."""
+    index = AliasIndex.for_jurisdiction(archive.registry.agencies, jurisdiction, archive.registry.within)
+    measure = Measure("m", "n", "1", None, sentence, 1, 1, [], [sentence])
+    return {r.agency: r.role for r in strongest(mentions(measure, index, split_lines(sentence)))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # An office the registry lacks, between two it has, does not cut the list of partners.
+        (
+            "(iii) within 180 days, in consultation with the Attorney General, the Special Advisor for AI"
+            " & Crypto, and the Director of OSTP, issue an RFI to inform potential revisions to guidance.",
+            {"us-doj": "cooperating", "us-ostp": "cooperating"},
+        ),
+        (
+            "the Secretary of State, in coordination with the Chief Human Capital Officers Council; the"
+            " Secretary of Energy; and the heads of other relevant agencies as appropriate, shall:",
+            {"us-dos": "assigned", "us-doe": "cooperating"},
+        ),
+        # An acronym in parentheses is part of its item, not the end of the list.
+        (
+            "the Director of OSTP, in consultation with the Secretary of Health and Human Services (HHS),"
+            " the Secretary of Energy, and the Director of National Intelligence, shall establish a framework.",
+            {"us-ostp": "assigned", "us-hhs": "cooperating", "us-doe": "cooperating", "us-odni": "cooperating"},
+        ),
+        # The list ends at the first item that is no partner: what follows is not one.
+        (
+            "the Secretary of Commerce shall, in consultation with the Secretary of State, issue guidance,"
+            " and the Secretary of Energy shall publish a report.",
+            {"us-doc": "assigned", "us-dos": "cooperating", "us-doe": "assigned"},
+        ),
+        # The name right before "shall" is its subject, even after a list of partners put first.
+        (
+            "(d) Within 120 days of the date of this order, and in consultation with the Secretary of"
+            " Education and the Director of the NSF, the Secretary of Labor shall support the creation of opportunities.",
+            {"us-ed": "cooperating", "us-nsf": "cooperating", "us-dol": "assigned"},
+        ),
+        # The office a partner acts through is a partner too; the one the subject acts through acts.
+        (
+            "(i) The Secretary of State, in coordination with the Secretary of Commerce, acting through the"
+            " director of NIST, shall publish an AI in Global Development Playbook.",
+            {"us-dos": "assigned", "us-doc": "cooperating", "us-nist": "cooperating"},
+        ),
+        (
+            "the Secretary of Commerce, acting through the Director of NIST, shall create guidelines for agencies.",
+            {"us-doc": "assigned", "us-nist": "assigned"},
+        ),
+    ],
+)
+def test_a_list_of_partners_is_read_whole(archive: Archive, sentence: str, expected: dict[str, str]) -> None:
+    assert roles(archive, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "(i) the heads of relevant SRMAs, in coordination with the Director of the Cybersecurity and"
+            " Infrastructure Security Agency within the Department of Homeland Security for consideration of"
+            " cross-sector risks, shall evaluate potential risks.",
+            {"us-cisa": "cooperating", "us-dhs": "mentioned"},
+        ),
+        # Nor does the office's place cut the list that goes on after it.
+        (
+            "the Secretary of Homeland Security, in collaboration with CAISI at DOC, the Secretary of Energy,"
+            " and the Director of OMB, shall establish an information sharing center.",
+            {
+                "us-dhs": "assigned",
+                "us-caisi": "cooperating",
+                "us-doc": "mentioned",
+                "us-doe": "cooperating",
+                "us-omb": "cooperating",
+            },
+        ),
+        (
+            "the Secretary of Commerce, acting through the Director of AISI at NIST, shall develop evaluations.",
+            {"us-doc": "assigned", "us-caisi": "assigned", "us-nist": "mentioned"},
+        ),
+    ],
+)
+def test_where_an_office_sits_names_no_other_actor(archive: Archive, sentence: str, expected: dict[str, str]) -> None:
+    assert roles(archive, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # However the sentence names the holder of the duty: after a parenthesis between dashes …
+        (
+            "(a) To mitigate privacy risks potentially exacerbated by AI — including by AI's facilitation of the"
+            " collection of information about individuals, or the making of inferences — the Director of OMB shall:",
+            {"us-omb": "assigned"},
+        ),
+        (
+            "To strengthen the grid – and where feasible its resilience against attacks – the Secretary of Energy shall issue guidance.",
+            {"us-doe": "assigned"},
+        ),
+        # … or by its head's full title, which holds the name of another department.
+        (
+            "(c) To promote innovation, the Under Secretary of Commerce for Intellectual Property and Director of"
+            " the United States Patent and Trademark Office (USPTO Director) shall:",
+            {"us-uspto": "assigned"},
+        ),
+        # The White House offices are named by their heads' titles, none of them the President.
+        (
+            "the Director of OSTP and the Director of OMB, in consultation with the Assistant to the President for"
+            " Economic Policy, the Assistant to the President and Domestic Policy Advisor, and the Assistant to the"
+            " President and Director of the Gender Policy Council, shall identify priority mission areas.",
+            {
+                "us-ostp": "assigned",
+                "us-omb": "assigned",
+                "us-nec": "cooperating",
+                "us-dpc": "cooperating",
+                "us-gpc": "cooperating",
+            },
+        ),
+        (
+            "(b) The Assistant to the President and Deputy Chief of Staff for Policy shall serve as Chair of the White House AI Council.",
+            {"us-deputy-chief-of-staff-for-policy": "assigned", "us-white-house-ai-council": "mentioned"},
+        ),
+        # A name that owns the subject is not the subject.
+        (
+            "The Director of OMB’s guidance shall specify, to the extent appropriate and consistent with applicable law:",
+            {"us-omb": "mentioned"},
+        ),
+        (
+            "(h) Within 180 days of the date of this order, the President’s Council of Advisors on Science and"
+            " Technology shall submit to the President a report on the potential role of AI.",
+            {"us-pcast": "assigned", "us-president": "mentioned"},
+        ),
+        # What a body is made of is no duty of the body.
+        (
+            "(c) In addition to the Chair, the White House AI Council shall consist of the following members:",
+            {"us-white-house-ai-council": "mentioned"},
+        ),
+        (
+            "The White House Task Force on Artificial Intelligence Education shall be composed of the Secretary of Labor"
+            " and the Secretary of Education.",
+            {"us-ai-education-task-force": "mentioned", "us-dol": "mentioned", "us-ed": "mentioned"},
+        ),
+    ],
+)
+def test_the_holder_of_a_duty_is_assigned_however_named(
+    archive: Archive, sentence: str, expected: dict[str, str]
+) -> None:
+    assert roles(archive, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(xxiv) the Assistant to the President and Chief of Staff to the Vice President;",
+        "As Vice President Vance remarked at the Paris AI Action Summit, restricting AI development would not help.",
+        "the Assistant to the President for Presidential Personnel shall review the list.",
+    ],
+)
+def test_a_name_inside_a_longer_title_is_not_named(archive: Archive, sentence: str) -> None:
+    assert "us-president" not in roles(archive, sentence)

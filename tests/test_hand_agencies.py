@@ -12,6 +12,9 @@ links the pipeline gives, precision the share of the pipeline's links that are h
 Links marked `arguable: true` are neither misses when absent nor false when present.
 Collective registry entries (us-agencies, us-intelligence-community) are compared apart
 and printed, not counted: the registry lists them as written but not as one agency.
+
+The goal ("Numbers a journalist can print": who must act) is every sampled measure right, and
+it is met: ``test_every_sampled_measure_is_right`` says so on its own, naming any that is not.
 """
 
 from __future__ import annotations
@@ -31,15 +34,16 @@ HAND = Path(__file__).resolve().parent / "data" / "hand_readings" / "us-eo-14110
 REGISTRY = Path(__file__).resolve().parent.parent / "corpus" / "agencies.yaml"
 NOTICE = "us-eo-14110-safe-secure-trustworthy-ai-2023"
 
-# The floors, measured on 2026-11-29: 15 of 20 measures right; links recall 53/82 (0.646),
-# precision 53/58 (0.914), rounded down to the percent (13, 0.610 and 0.820 before joint subjects
-# and "Assistant to the President …" titles were read). Raise them when the pipeline improves;
-# a fall is a regression. The issue's goal, every sampled measure right (20 of 20), is not met
-# and so is not tested. (sec-12: the pipeline has sec-12-a … sec-12-d, no sec-12, so its 24
-# hand-read links count as misses.)
-RIGHT_FLOOR = 15
-RECALL_FLOOR = 0.64
-PRECISION_FLOOR = 0.91
+# The floors, measured on 2026-11-29: 20 of 20 measures right; links recall 94/94, precision
+# 94/94. History: 13 of 20, recall 0.610, precision 0.820 at first; 15, 0.646, 0.914 once joint
+# subjects and "Assistant to the President …" titles were read; then the White House offices
+# registered, partner lists read item by item, "within" / "acting through", a dash before the
+# subject, and Sec. 12 re-read by subsection (see the reading's header). A fall is a regression.
+# The issue's goal, every sampled measure's agencies and roles right, is tested on its own
+# (test_every_sampled_measure_is_right).
+RIGHT_FLOOR = 20
+RECALL_FLOOR = 1.0
+PRECISION_FLOOR = 1.0
 
 
 def _reading() -> dict[str, Any]:
@@ -129,3 +133,9 @@ def test_agencies_match_hand_reading(compared: tuple[int, int, int, int, int, li
     assert right >= RIGHT_FLOOR
     assert recall >= RECALL_FLOOR
     assert precision >= PRECISION_FLOOR
+
+
+def test_every_sampled_measure_is_right(compared: tuple[int, int, int, int, int, list[str]]) -> None:
+    """The goal itself: each of the 20 measures has exactly its hand-read agencies and roles."""
+    wrong = [line for line in compared[5] if "(collective, not counted)" not in line]
+    assert wrong == []

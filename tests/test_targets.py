@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tools.models import Archive, Target
 from tools.targets import find_quantities
 
@@ -201,3 +203,35 @@ def test_a_multiple_in_words_is_a_target_and_a_frequency_is_not() -> None:
     (found,) = find_quantities("We will immediately expand staffing to approximately twice the current level.", 1)
     assert (found.value, found.unit, found.qualifier, found.counted) == (2.0, "times", "around", "staffing")
     assert find_quantities("The advisory forum shall hold meetings at least twice a year.", 1) == []
+
+
+EO_14110 = "us-eo-14110-safe-secure-trustworthy-ai-2023"
+
+
+@pytest.mark.parametrize(
+    ("target", "agency"),
+    [
+        # The sentence's own subject, though the measure keeps the office as a partner of another item.
+        (f"{EO_14110}--sec-4-4-b--180-days", "us-ostp"),  # "the Director of OSTP, in consultation with …, shall"
+        (f"{EO_14110}--sec-4-5--180-days-2", "us-omb"),  # "the Director of OMB, in consultation with …; …, shall —"
+        (f"{EO_14110}--sec-4-4-b--180-days-2", "us-doc"),  # "the Secretary of Commerce, acting through …, shall"
+        # An item with no "shall" of its own: the holder its lead-in names.
+        (f"{EO_14110}--sec-9-a--180-days", "us-omb"),  # "— the Director of OMB shall: … (iii) within 180 days …, issue"
+        (f"{EO_14110}--sec-5-2-c--120-days", "us-uspto"),  # "the Under Secretary … and Director of the USPTO … shall:"
+        (f"{EO_14110}--sec-4-4-b--180-days-4", "us-dhs"),  # "(iv) …, the Secretary of Homeland Security … shall: (A) …"
+        (
+            "eu-ai-act-regulation-2024-1689--art-36--3-months",
+            "eu-notifying-authorities",
+        ),  # "the notifying authority shall:"
+        # A lead-in whose subject is no registry office names no holder, nor does one that names none.
+        ("eu-ai-act-regulation-2024-1689--art-36--12-months", None),  # "the certificates shall remain valid … :"
+        (f"{EO_14110}--sec-6-a--180-days", None),  # "the following actions shall be taken within 180 days …:"
+        (
+            f"{EO_14110}--sec-10-1-b--60-days",
+            None,
+        ),  # "The Director of OMB's guidance shall specify …:" (each agency designates)
+    ],
+)
+def test_a_duty_carries_the_agency_that_holds_it(archive: Archive, target: str, agency: str | None) -> None:
+    found = {t.id: t for n in archive.notices for t in n.targets}
+    assert found[target].agency == agency

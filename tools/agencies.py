@@ -227,6 +227,17 @@ def suggest(name: str, index: AliasIndex, limit: int = 3) -> str:
 
 def mentions(measure: Measure, index: AliasIndex, lines: Sequence[SourceLine]) -> list[AgencyRef]:
     """Agencies named in a measure's body text, as *assigned* duties or merely *mentioned*."""
+    return _named_in(index, lines)
+
+
+def sentence_refs(sentence: str, index: AliasIndex) -> list[AgencyRef]:
+    """The agencies one sentence names, in its order, with the roles the sentence gives them (a
+    measure's agencies keep each one's strongest role over all its sentences)."""
+    return _named_in(index, [SourceLine(0, sentence, normalise(sentence))])
+
+
+def _named_in(index: AliasIndex, lines: Sequence[SourceLine]) -> list[AgencyRef]:
+    """Agencies named in body text: partners (cooperating), duty-holders (assigned), others (mentioned)."""
     # Without a leading "the": otherwise "the White House" would win over the longer name that
     # starts a word later ("White House Task Force on …"), a regex taking the leftmost match.
     individual = {n.removeprefix("the "): a for n, a in reversed(index.names) if not a.collective}
@@ -238,19 +249,27 @@ def mentions(measure: Measure, index: AliasIndex, lines: Sequence[SourceLine]) -
     for line in lines:
         text = regexes.TRAILING_CLAUSE.sub(" ", regexes.RESPONSIBLE_CLAUSE.sub(" ", line.norm))
         text = match_key(regexes.UNLABELLED_CLAUSE.sub(" ", text))
+        previous = None
         for m in pattern.finditer(text):
+            located = previous is not None and bool(regexes.LOCATED_IN.fullmatch(text, previous.end(), m.start()))
+            previous = m
             if regexes.TITLE_PREFIX.search(text, 0, m.start()):
                 continue  # "Under Secretary of Commerce …": a longer title, not the Secretary
-            role: Role = (
-                "cooperating"
-                if _is_partner(text, m.start(), pattern)
-                else "assigned"
-                if _has_duty(text, m.start(), m.end(), pattern)
-                else "mentioned"
-            )
             written = _as_written(line.norm, text, m.start(), m.end() - m.start())
+            role = _mention_role(text, m, pattern, located)
             refs.append(AgencyRef(by_name[m.group(0)].id, role, written, line.number))
     return _unique(refs)
+
+
+def _mention_role(text: str, m: re.Match[str], names: re.Pattern[str], located: bool) -> Role:
+    """A partner's (cooperating), a duty-holder's (assigned), or a name's only (mentioned). A
+    name that only says where the office before it sits ("the Director of CISA within the
+    Department of Homeland Security") is mentioned: the office acts, not its department."""
+    if located:
+        return "mentioned"
+    if _is_partner(text, m.start(), m.end(), names):
+        return "cooperating"
+    return "assigned" if _has_duty(text, m.start(), m.end(), names) else "mentioned"
 
 
 def _is_cjk(name: str) -> bool:
@@ -267,15 +286,22 @@ def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(p for p in (rf"(?<!\w)(?:{latin})(?!\w)" if latin else "", chinese) if p) or r"(?!x)x")
 
 
-def _is_partner(text: str, start: int, names: re.Pattern[str]) -> bool:
-    """Whether the name is in the list of partners a duty is done with: after "in consultation /
-    coordination with" in its sentence, with nothing but other names and list words between."""
+def _is_partner(text: str, start: int, end: int, names: re.Pattern[str]) -> bool:
+    """Whether the name is in the list of partners a duty is done with, after "in consultation /
+    coordination with" in its sentence. The list is read item by item (commas and semicolons part
+    them), so that an office the registry lacks does not cut it short: each item before the
+    name's begins as a partner does (``regexes.PARTNER_ITEM``), and the name comes first in its
+    own item, after list words only ("and the", "the heads of"). A name right before "shall" is
+    the duty's subject, not a partner."""
     sentence_start = text.rfind(". ", 0, start) + 1
     joiners = list(regexes.PARTNER_PHRASE.finditer(text, sentence_start, start))
-    if not joiners:
+    if not joiners or regexes.SUBJECT_OF_SHALL.match(text, end):
         return False
-    between = names.sub(" ", text[joiners[-1].end() : start])
-    return bool(regexes.PARTNER_LIST_FILLER.fullmatch(between))
+    marked = names.sub(f" {regexes.NAME_MARK} ", text[joiners[-1].end() : start])
+    *items, own = regexes.PARTNER_ITEM_BREAK.split(marked)
+    if not regexes.PARTNER_LIST_FILLER.fullmatch(own.replace(regexes.NAME_MARK, " ")):
+        return False
+    return all(regexes.PARTNER_ITEM.match(item) for item in items)
 
 
 def _has_duty(text: str, start: int, end: int, names: re.Pattern[str] | None = None) -> bool:
@@ -283,8 +309,10 @@ def _has_duty(text: str, start: int, end: int, names: re.Pattern[str] | None = N
     Energy shall …", "国家发展改革委要加强统筹协调"."""
     if regexes.DUTY_ZH.match(text, end):
         return True
+    if regexes.POSSESSIVE.match(text, end):
+        return False  # "the Director of OMB's guidance shall specify": the guidance is the subject
     sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
-    clause_start = max(sentence_start, text.rfind(",", 0, start) + 1)
+    clause_start = max(sentence_start, *(text.rfind(mark, 0, start) + 1 for mark in regexes.CLAUSE_BREAKS))
     sentence_end = min(i for i in (text.find(". ", end), len(text)) if i >= 0)
     lead = text[clause_start:start]
     if regexes.DIRECTED.search(lead):

@@ -357,11 +357,33 @@ COOPERATING_JOINER = re.compile(
 PARTNER_PHRASE = re.compile(
     r"\bin (?:coordination|consultation|collaboration|partnership|cooperation) with\b|\bwith (?:the )?support (?:of|from)\b"
 )
-PARTNER_LIST_FILLER = re.compile(r"[\s,;]*(?:(?:and|the|other|relevant|heads?|of|as|appropriate|each)\b[\s,;]*)*")
+PARTNER_LIST_FILLER = re.compile(
+    r"[\s,;]*(?:(?:and|the|other|relevant|heads?|of|as|appropriate|each|within|at|acting\s+through)\b[\s,;]*)*"
+)
+# An item of such a list, once registry names are marked (``NAME_MARK``): it begins as a partner
+# does ("the Attorney General", "and the Assistant to the President for …", "with SRMAs", a name,
+# "acting through the Director of NIST" naming the office a partner acts through, "as
+# appropriate"). An item that begins otherwise ("issue an RFI …") is past the end of the list.
+NAME_MARK = "\x00"
+PARTNER_ITEM_BREAK = re.compile(r"[,;]")
+PARTNER_ITEM = re.compile(
+    r"\s*(?:(?:and|or)\s+)?(?:\x00|(?:the|with|as|other|relevant|heads?|each|acting\s+through)\b|$)"
+)
+# A name right before its "shall" is the subject of a duty, not one more partner: "In consultation
+# with the Secretary of State, the Secretary of Commerce shall …".
+SUBJECT_OF_SHALL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:shall|will)\b")
+# "the Director of CISA within the Department of Homeland Security", "the Director of AISI at
+# NIST": the second name says where the first office sits, it names no other actor.
+LOCATED_IN = re.compile(r"\)?\s+(?:within|at)\s+(?:the\s+)?")
+# What ends the words before a duty's subject: a comma, or a dash closing a parenthesis ("To
+# mitigate privacy risks — including … — the Director of OMB shall:").
+CLAUSE_BREAKS = ",—–"
 DIRECTED = re.compile(r"\b(?:hereby )?direct(?:s|ed)? (?:the )?$")
 TITLE_PREFIX = re.compile(
-    r"\b(?:under|deputy|assistant|associate|acting|principal) $|\b(?:assistant|advis[eo]r) to the $"
+    r"\b(?:under|deputy|assistant|associate|acting|principal|vice) $|\b(?:assistant|advis[eo]r) to the $"
 )
+# A name that owns the subject is not the subject: "the Director of OMB's guidance shall".
+POSSESSIVE = re.compile(r"'s\b")
 # Two holders of one duty: "the Secretary of State and the Secretary of Homeland Security shall".
 JOINT_SUBJECT = re.compile(r"^[\s,]*(?:the\s+)?\s*and\s+(?:the\s+)?$")
 # Separators between names in a clause, once registry names have been matched away.
@@ -369,7 +391,12 @@ NAME_SEPARATOR = re.compile(r"(?:\s*(?:,|，|、|;|；|and\b|及|和|与)\s*)+",
 # Trailing "etc." / "等" that closes an open list.
 CLAUSE_ETC = re.compile(r"(?:,?\s*etc\.?|等)\s*$", re.IGNORECASE)
 # A duty given in a sentence: English "shall", Chinese 要/应当/负责… right after the name.
-DUTY = re.compile(r"\b(?:shall|is\s+responsible|are\s+responsible|may|will)\b", re.IGNORECASE)
+# "shall consist of" says what a body is made of, not what it must do.
+DUTY = re.compile(
+    r"\b(?:shall(?!\s+(?:consist|be\s+composed|be\s+comprised|comprise)\b)"
+    r"|is\s+responsible|are\s+responsible|may|will)\b",
+    re.IGNORECASE,
+)
 DUTY_ZH = re.compile(r"\s*(?:要|应当|应|负责|会同|牵头|统筹|组织|是)")
 
 # Front matter.
