@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -128,6 +129,7 @@ def make_small_corpus(target: Path, keep: tuple[str, ...], lock: bool = False) -
     for name in dropped:
         shutil.rmtree(target / "notices" / name)
     gone = tuple(f"{where}/{name}{end}" for name in dropped for where, end in (("notices", "/"), ("targets", "--")))
+    gone += tuple(f"agencies/{agency}/" for agency in _drop_agencies(target / "agencies.yaml", set(dropped)))
     # So do the progress records of their targets.
     for record in (target / "progress").glob("*.yaml"):
         if record.name.startswith(tuple(f"{name}--" for name in dropped)):
@@ -144,6 +146,19 @@ def make_small_corpus(target: Path, keep: tuple[str, ...], lock: bool = False) -
     lines = lock_file.read_text("utf-8").splitlines(keepends=True)
     lock_file.write_text("".join(line for line in lines if not line.startswith(gone)), encoding="utf-8")
     return target
+
+
+def _drop_agencies(registry: Path, dropped: set[str]) -> list[str]:
+    """Take out of the copy's registry the agencies that only the dropped notices name (and that
+    no kept agency has as its parent): a page each would be rendered for nothing. Their blocks
+    are cut from the text, so the rest of the file keeps its lines' shape."""
+    agencies = yaml.safe_load(registry.read_text("utf-8"))["agencies"]
+    parents = {a.get("parent") for a in agencies}
+    gone = [a["id"] for a in agencies if a.get("notices") and set(a["notices"]) <= dropped and a["id"] not in parents]
+    blocks = re.split(r"(?m)^(?=  - id: )", registry.read_text("utf-8"))
+    kept = [b for b in blocks if (m := re.match(r"  - id: ([a-z0-9-]+)", b)) is None or m.group(1) not in gone]
+    registry.write_text("".join(kept), encoding="utf-8")
+    return gone
 
 
 SMALL = ("shenzhen-ai-action-plan-2023-2024", "cn-state-council-ai-plus-opinions-2025")
