@@ -58,7 +58,9 @@ QUERY = "computing power"
 def is_seed(folder: Path) -> bool:
     """One of the five seed notices the benchmark's sizes are counted in (N× = 5N notices)."""
     meta = yaml.safe_load((folder / "notice.yaml").read_text("utf-8"))
-    return str(meta["source"]["received_as"]).startswith("shared/seeds/")
+    # A notice in several languages gives each text its own source (`texts:`).
+    sources = [meta["source"]] if "source" in meta else [text["source"] for text in meta.get("texts", [])]
+    return any(str(s.get("received_as", "")).startswith("shared/seeds/") for s in sources)
 
 
 def make_corpus(n: int, dest: Path, base: str = "seeds") -> None:
@@ -73,6 +75,10 @@ def make_corpus(n: int, dest: Path, base: str = "seeds") -> None:
             if not is_seed(folder):
                 shutil.rmtree(folder)
         originals = [p for p in originals if p.exists()]
+        kept = tuple(f"{p.name}--" for p in originals)
+        for record in (dest / "progress").glob("*.yaml"):  # reports on the notices left out
+            if not record.name.startswith(kept):
+                record.unlink()
     for k in range(2, n + 1):
         for folder in originals:
             clone = folder.with_name(f"{folder.name}-x{k}")
