@@ -2,18 +2,15 @@
 recorded with the number of days and what is to be done; or by a date ("By February 28, 2025,
 the Secretary of Defense … shall …"), recorded with the date.
 
-A duty is found in the sentence; its agency is added later by the pipeline
-(``with_duty_agencies``), once the measure's agencies are known.
+A duty is found in the sentence; its agency is added later (``holders.with_agencies``), from
+the text around it and the measure's agencies.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
 
 from tools import regexes
-from tools.models import Measure, Target
 from tools.targets.found import Found, lower_first, number
 
 _UNITS_ISO = {"day": "D", "month": "M", "year": "Y"}
@@ -163,20 +160,3 @@ def iso_date(text: str) -> str:
 
 
 DUTY_UNITS = ("days", "months", "years", "date")
-_GIVEN = ("lead", "responsible", "assigned")
-
-
-def with_duty_agencies(found: Sequence[Target], measures: dict[str, Measure]) -> list[Target]:
-    """Each duty with the agency it is given: the first agency of its measure, leading or
-    given a duty, that its sentence names before "shall"."""
-    out = []
-    for target in found:
-        measure = measures.get(target.measure or "")
-        if target.unit in DUTY_UNITS and measure:
-            subject = target.sentence.lower().split(" shall", 1)[0]
-            agency = next(
-                (r.agency for r in measure.agencies if r.role in _GIVEN and r.as_written.lower() in subject), None
-            )
-            target = replace(target, agency=agency)
-        out.append(target)
-    return out
