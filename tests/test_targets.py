@@ -311,6 +311,17 @@ def test_a_short_name_the_notice_defines_stands_for_its_body() -> None:
         ("Within 30 days of the date of this order", None),
         ("Within 120 days of the date of this order", "us-doe"),
     ]
+    # A definition in the words of an act: "(hereinafter referred to as the "Minister")".
+    assert _holders(
+        """
+        Act on Examples
+
+        Article 1 (Purpose) The Minister of Science and ICT (hereinafter referred to as the "Minister") shall oversee this Act.
+
+        Article 6 (Master Plan) (1) The Minister shall formulate a master plan within 2 years of the date this Act enters into force.
+        """,
+        "south-korea",
+    ) == [("within 2 years of the date this Act enters into force", "kr-msit")]
 
 
 def test_a_bare_title_takes_up_the_name_before_it() -> None:

@@ -378,8 +378,12 @@ SUBJECT_LEAD = re.compile(
 NOT_SUBJECT_BEFORE = re.compile(rf"\b(?:{_NOT_SUBJECT_WORDS})\s+(?:the\s+)?$")
 # What may stand between a subject and its "shall": its short name in parentheses, a comma, "each".
 RIGHT_BEFORE_SHALL = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:each\s*)?")
-# A short name a notice defines, in parentheses after a name: "The Secretary of Energy (Secretary)".
-SHORT_NAME = re.compile(r"\((?![ivxlc]+\))(?P<short>[a-z][a-z0-9 .'&-]{1,38})\)")
+# A short name a notice defines, in parentheses after a name: "The Secretary of Energy (Secretary)",
+# "… Committee (hereinafter referred to as the "Committee")", "… Office (‘AI Office’)".
+SHORT_NAME = re.compile(
+    r"\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?[\"“']?"
+    r"(?![ivxlc]+\))(?P<short>[a-z][a-z0-9 .&-]{1,38}?)[\"”']?\)"
+)
 # A bare title that takes up a name of its paragraph: "The Secretary shall publish …".
 BARE_TITLE = re.compile(r"\b(?:the|each)\s+(?P<title>[a-z]+(?:\s+[a-z]+)?)\s*,?\s*$")
 PLURAL_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|s)$")
