@@ -199,9 +199,11 @@ class _Place:
 
 
 def _measure_place(measure: Measure, by_number: dict[int, str]) -> _Place:
+    """A measure's points are led in by the points they sit in, then by the measure's heading;
+    a numbered line that is no point, as a part's item is (``_items``)."""
     lines = {n: t for n, t in by_number.items() if measure.line <= n <= measure.end_line}
     at = {p.anchor: p.line for p in measure.points}
-    leads = {}
+    leads = _items(lines)
     for point in measure.points:
         parts = point.anchor.split("-")[1:]
         ancestors = ["-".join([point.anchor.split("-")[0], *parts[:i]]) for i in range(len(parts) - 1, 0, -1)]
@@ -210,17 +212,20 @@ def _measure_place(measure: Measure, by_number: dict[int, str]) -> _Place:
 
 
 def _part_place(node: Node) -> _Place:
-    """A part has no points: an item ("d) report to Council …") is led in by the paragraph before
-    it that ends in a colon, or else by the part's first paragraph."""
     lines = {ln.number: ln.norm for ln in node.paragraphs if ln.norm}
+    return _Place(lines, _items(lines))
+
+
+def _items(lines: dict[int, str]) -> dict[int, list[int]]:
+    """Items with no points ("d) report to Council …"): each is led in by the paragraph before it
+    that ends in a colon, and by the node's first paragraph."""
     numbers = sorted(lines)
     leads: dict[int, list[int]] = {}
     for i, number in enumerate(numbers):
-        if not regexes.LIST_ITEM.match(lines[number]):
-            continue
-        before = [n for n in numbers[:i] if regexes.LIST_INTRODUCER.search(lines[n])]
-        leads[number] = list(dict.fromkeys([*before[-1:], numbers[0]]))
-    return _Place(lines, leads)
+        if i and regexes.LIST_ITEM.match(lines[number]):
+            before = [n for n in numbers[:i] if regexes.LIST_INTRODUCER.search(lines[n])]
+            leads[number] = list(dict.fromkeys([*before[-1:], numbers[0]]))
+    return leads
 
 
 def _node(nodes: Sequence[Node], ident: str) -> Node | None:
