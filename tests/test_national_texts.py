@@ -277,13 +277,14 @@ def test_executive_order_targets_and_duties(archive: Archive) -> None:
     ]  # fmt: skip
     duties = [(t.measure, t.value, t.unit, t.deadline_after, t.agency) for t in targets if t.kind == "duties"]
     assert duties == [
-        ("sec-3-c", 90.0, "days", "P90D", None),  # "the Secretary": defined in the order, not a registry name
-        ("sec-3-d", 120.0, "days", "P120D", None),  # "… shall:" and its list of actions
-        ("sec-3-e", 240.0, "days", "P240D", None),
-        ("sec-3-f", 270.0, "days", "P270D", None),  # "seek to demonstrate an initial operating capability"
-        ("sec-4-a", 60.0, "days", "P60D", None),
+        # "the Secretary": the order's short name for the Secretary of Energy ("The Secretary of Energy (Secretary)")
+        ("sec-3-c", 90.0, "days", "P90D", "us-doe"),
+        ("sec-3-d", 120.0, "days", "P120D", "us-doe"),  # "… shall:" and its list of actions
+        ("sec-3-e", 240.0, "days", "P240D", "us-doe"),
+        ("sec-3-f", 270.0, "days", "P270D", "us-doe"),  # "seek to demonstrate an initial operating capability"
+        ("sec-4-a", 60.0, "days", "P60D", "us-doe"),
         ("sec-4-b", 30.0, "days", None, "us-ostp"),  # 30 days of the list's submission: no date to count from
-        ("sec-6-a", 1.0, "years", "P1Y", None),
+        ("sec-6-a", 1.0, "years", "P1Y", "us-doe"),
     ]
     (report,) = [t for t in targets if t.measure == "sec-6-a"]
     assert report.frequency == "on an annual basis"  # "Within 1 year …, and on an annual basis thereafter"

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import textwrap
+from functools import cache
+from pathlib import Path
+
 import pytest
 
-from tools.models import Archive, Target
-from tools.targets import find_quantities
+from tools.agencies import AliasIndex, attribute
+from tools.load import load_registry
+from tools.models import Archive, Registry, Target
+from tools.parse import parse_notice, split_lines
+from tools.targets import extract, find_quantities, places, with_agencies
 
 from .test_parse import JINGAN, SHANGHAI, SHENZHEN, ZHANGJIANG, notice
 
@@ -223,9 +230,10 @@ EO_14110 = "us-eo-14110-safe-secure-trustworthy-ai-2023"
             "eu-ai-act-regulation-2024-1689--art-36--3-months",
             "eu-notifying-authorities",
         ),  # "the notifying authority shall:"
-        # A lead-in whose subject is no registry office names no holder, nor does one that names none.
+        # A lead-in whose subject is no registry office names no holder.
         ("eu-ai-act-regulation-2024-1689--art-36--12-months", None),  # "the certificates shall remain valid … :"
-        (f"{EO_14110}--sec-6-a--180-days", None),  # "the following actions shall be taken within 180 days …:"
+        # A passive lead-in takes its first item's holder ("(i) The Chairman of the CEA shall …").
+        (f"{EO_14110}--sec-6-a--180-days", "us-cea"),  # "the following actions shall be taken within 180 days …:"
         (
             f"{EO_14110}--sec-10-1-b--60-days",
             None,
@@ -235,3 +243,265 @@ EO_14110 = "us-eo-14110-safe-secure-trustworthy-ai-2023"
 def test_a_duty_carries_the_agency_that_holds_it(archive: Archive, target: str, agency: str | None) -> None:
     found = {t.id: t for n in archive.notices for t in n.targets}
     assert found[target].agency == agency
+
+
+# The agency that holds a target (tools/targets/holders.py), read from small texts shaped like the
+# orders, acts and plans they come from.
+@cache
+def _registry() -> Registry:
+    registry, problems = load_registry(Path(__file__).resolve().parent.parent / "corpus")
+    assert problems == []
+    return registry
+
+
+def _holders(text: str, jurisdiction: str = "united-states") -> list[tuple[str, str | None]]:
+    """(what the target says, its agency) for each target of a text, read as the pipeline reads it."""
+    registry = _registry()
+    parsed = parse_notice("x", split_lines(textwrap.dedent(text).lstrip("\n")))
+    index = AliasIndex.for_jurisdiction(registry.agencies, jurisdiction, registry.within)
+    attribute(parsed.measures, parsed.lines, index, "x")
+    found = extract("x", places(parsed.nodes, parsed.lines), registry.target_kinds).targets
+    return [(t.as_written, t.agency) for t in with_agencies(found, parsed, index)]
+
+
+def test_an_item_of_a_list_has_its_lead_in_s_holder() -> None:
+    """Class 1a: "the Director of OPM, in consultation with the Director of OMB, shall: … (iii)
+    within 90 days …, coordinate …": every item that starts with its action, however far down
+    the list or however deep, has the holder of the lead-in above it; an item with a subject of
+    its own keeps it."""
+    assert _holders("""
+        Executive Order on Examples
+
+             Sec. 10.  Talent.  (d)  To meet the critical hiring need, the Director of OPM, in consultation with the Director of OMB, shall:
+
+                  (i)     within 60 days of the date of this order, conduct an evidence-based review of hiring; this review shall include the following job series;
+
+                  (ii)    within 90 days of the date of this order, coordinate a pooled-hiring action across agencies;
+
+                  (iii)   within 120 days of the date of this order, in consultation with the Attorney General and the Director of OSTP, issue guidance on pay flexibilities;
+
+                  (iv)    To facilitate the vetting of staff, the Secretary of Homeland Security shall:
+
+                       (A)  within 180 days of the date of this order, develop a framework to evaluate vetting; and
+
+                  (v)     The Secretary of Labor shall, within 180 days of the date of this order, publish principles for employers.
+        """) == [
+        ("within 60 days of the date of this order", "us-opm"),
+        ("within 90 days of the date of this order", "us-opm"),
+        ("within 120 days of the date of this order", "us-opm"),
+        ("within 180 days of the date of this order", "us-dhs"),  # (iv)'s lead-in, not (d)'s
+        ("within 180 days of the date of this order", "us-dol"),  # its own subject
+    ]
+    # The lead-in's last sentence names the holder ("In particular, the Secretary of Commerce shall:");
+    # a lead-in with no holder of its own has its first item's ("(i) The Secretary of State … shall").
+    assert _holders("""
+        Executive Order on Examples
+
+        Sec. 11.  Leadership.  (b)  To advance global standards, the Secretary of State shall lead efforts with allies.  In particular, the Secretary of Commerce shall:
+
+        (i)    within 270 days of the date of this order, establish a plan for global engagement; and
+
+        (ii)   within 180 days of the date the plan is established, submit a report to the President.
+
+        (c)  Within 365 days of the date of this order, to promote responsible development of AI abroad:
+
+        (i)   The Secretary of State, in coordination with the Secretary of Commerce, shall publish a playbook.
+        """) == [
+        ("within 270 days of the date of this order", "us-doc"),
+        ("within 180 days of the date the plan is established", "us-doc"),
+        ("Within 365 days of the date of this order", "us-dos"),
+    ]
+    # A requirement listed in guidance ("the requirement to designate at each agency …") is no action of
+    # the lead-in's holder: the holder is each agency, a class.
+    assert _holders("""
+        Executive Order on Examples
+
+        Sec. 10.  Guidance.  (b)  The Director of OMB shall issue guidance to agencies.  The guidance shall specify:
+
+        (i)     the requirement to designate at each agency within 60 days of the issuance of the guidance a Chief AI Officer who shall hold primary responsibility in their agency;
+        """) == [("within 60 days of the issuance of the guidance", None)]
+
+
+def test_a_short_name_the_notice_defines_stands_for_its_body() -> None:
+    """Class 1b: "The Secretary of Energy (Secretary)", "the White House Task Force on Artificial
+    Intelligence Education (Task Force)": the short name is read from the text, after a registry
+    name; a short name given to something else ("the Genesis Mission (Mission)") names no holder."""
+    assert _holders("""
+        Executive Order on Examples
+
+        Section 1.  Purpose.  The Secretary of Energy (Secretary) shall be responsible for implementing the Mission.  There is hereby established the White House Task Force on Artificial Intelligence Education (Task Force).  The Genesis Mission (Mission) is hereby established.
+
+        Sec. 2.  Duties.  (a)  Within 90 days of the date of this order, the Secretary shall identify Federal computing resources.
+
+        (b)  Within 60 days of the date of this order, the Task Force shall establish plans for a Presidential Challenge.
+
+        (c)  Within 30 days of the date of this order, the Mission shall report on its progress.
+
+        (d)  Within 120 days of the date of this order, the Secretary shall:
+
+        (i)   identify initial data and model assets;
+        """) == [
+        ("Within 90 days of the date of this order", "us-doe"),
+        ("Within 60 days of the date of this order", "us-ai-education-task-force"),
+        ("Within 30 days of the date of this order", None),
+        ("Within 120 days of the date of this order", "us-doe"),
+    ]
+    # A definition in the words of an act: "(hereinafter referred to as the "Minister")".
+    assert _holders(
+        """
+        Act on Examples
+
+        Article 1 (Purpose) The Minister of Science and ICT (hereinafter referred to as the "Minister") shall oversee this Act.
+
+        Article 6 (Master Plan) (1) The Minister shall formulate a master plan within 2 years of the date this Act enters into force.
+        """,
+        "south-korea",
+    ) == [("within 2 years of the date this Act enters into force", "kr-msit")]
+
+
+def test_a_bare_title_takes_up_the_name_before_it() -> None:
+    """Class 1b: "the Secretary of Energy shall issue … The Secretary shall publish a report …
+    within 1 year"; "The Secretaries shall" takes up the two Secretaries of the sentence before."""
+    assert _holders("""
+        Executive Order on Examples
+
+        Sec. 9.  Grids.  (d)  Within 90 days of the date of this order, the Secretary of Energy shall issue a request for information.  The Secretary shall publish a report within 1 year of the date of this order.
+
+        (g)  By June 30, 2025, the Secretary of Defense and the Secretary of Energy shall announce winning proposals.  The Secretaries shall select at least one proposal developed jointly by a consortium.
+        """) == [
+        ("Within 90 days of the date of this order", "us-doe"),
+        ("within 1 year of the date of this order", "us-doe"),
+        ("By June 30, 2025", "us-dod"),
+        ("at least one proposal developed jointly", "us-doe"),
+    ]
+
+
+def test_the_subject_of_shall_holds_it_not_its_partners() -> None:
+    """Classes 1c and 1f: the subject of "shall", wherever the bodies it works "in consultation /
+    coordination with" stand (before it too); not a body "as determined by" it, one it acts
+    "through", one that receives its report, or one of nine it consults."""
+    assert _holders("""
+        Executive Order on Examples
+
+        Sec. 4.  Duties.  (a)  Within 180 days of the date of this order, the Secretary of Homeland Security, in coordination with the Secretary of Commerce and with SRMAs and other regulators as determined by the Secretary of Homeland Security, shall incorporate the framework into safety guidelines.
+
+        (b)  Within 120 days of the date of this order, and in consultation with the Secretary of Education and the Director of the NSF, the Secretary of Labor shall support the creation of opportunities for students.
+
+        (c)  Within 180 days of the development of the guidance, the Director of OMB, in consultation with the Secretary of State; the Secretary of Commerce, acting through the Director of NIST; and the heads of other agencies that the Director of OMB deems appropriate, shall issue guidance to agencies for labeling.
+
+        (d)  By February 28, 2025, the Secretary of Defense and the Secretary of Energy shall, if possible, each identify a minimum of 3 sites on Federal land.
+
+        (e)  Within 180 days of the date of this order, the Director of OSTP, in consultation with the Secretary of State, the Secretary of Health and Human Services (HHS), the Secretary of Energy, and the heads of other relevant agencies as the Director of OSTP may deem appropriate, shall establish a framework.
+
+        (f)  Within 180 days of the date of this order, to understand AI's implications, the President's Council of Advisors on Science and Technology shall submit to the President a report on the role of AI.
+
+        (g)  To assist with such work, within 45 days of the date of this order, the heads of agencies whom the Director of NSF identifies shall each submit to the Director of NSF a report.
+
+        (h)  Within 90 days of the date of this order, the Secretary of HHS shall, in consultation with the Secretary of Defense, establish an HHS AI Task Force.
+
+        (i)  Within 1 year of the date of this order, the Secretary of Commerce, acting through the Director of NIST, shall publish guidelines.
+        """) == [
+        ("Within 180 days of the date of this order", "us-dhs"),
+        ("Within 120 days of the date of this order", "us-dol"),  # the consultation clause comes first
+        ("Within 180 days of the development of the guidance", "us-omb"),  # partners listed with semicolons
+        ("By February 28, 2025", "us-dod"),  # two holders: the first
+        ("3 sites", "us-dod"),  # a quantity has its sentence's holder too
+        ("Within 180 days of the date of this order", "us-ostp"),  # not the Secretary of Energy it consults
+        ("Within 180 days of the date of this order", "us-pcast"),  # PCAST, not the President it reports to
+        ("within 45 days of the date of this order", None),  # the heads of agencies (a class), not NSF
+        ("Within 90 days of the date of this order", "us-hhs"),  # the Secretary of HHS: HHS's
+        ("Within 1 year of the date of this order", "us-doc"),  # the department, acting through NIST
+    ]
+
+
+def test_a_chinese_plan_s_responsible_units_hold_its_targets() -> None:
+    """Class 1d: a plan's "(Responsible units: A, B, etc.)" or (牵头单位：A；配合单位：B) gives its
+    targets to the unit that leads, or else to the first listed, duties and quantities alike."""
+    assert _holders(
+        """
+        Action Plan for Artificial Intelligence
+
+        1. Strengthen the supply of intelligent computing power clusters
+
+        (1) Build a city-level intelligent computing power platform. The Pengcheng Cloud Brain III project will start construction before the end of 2023. (Responsible units: Municipal Development and Reform Commission, Municipal Science and Technology Innovation Commission, etc.)
+
+        (2) Strengthen financial guarantee. Form an artificial intelligence fund group with a scale of 100 billion yuan. (Responsible units: Municipal Finance Bureau, Municipal Development and Reform Commission, etc.)
+        """,
+        "shenzhen",
+    ) == [
+        ("before the end of 2023", "shenzhen-development-and-reform-commission"),
+        ("100 billion yuan", "shenzhen-finance-bureau"),
+    ]
+    assert _holders(
+        """
+        人工智能行动方案
+
+        一、重点任务
+
+        （一）建设智算中心。到2025年，建成智算中心3个以上。（牵头单位：工业和信息化部；配合单位：国家发展改革委）
+
+        （二）培育企业。到2026年，培育龙头企业超过100家。国家发展改革委、工业和信息化部按职责分工负责。
+        """,
+        "china",
+    ) == [("3个以上", "cn-miit"), ("超过100家", "cn-ndrc")]
+
+
+def test_holders_outside_the_united_states() -> None:
+    """Class 1e: "Member States shall ensure …", "Each Member State shall designate …", and the
+    OECD's "INSTRUCTS the Digital Policy Committee, through its Working Party on AI Governance, to:"
+    over its lettered items."""
+    assert _holders(
+        """
+        REGULATION (EU) 2024/0000 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL
+
+        Article 28
+
+        Notifying authorities
+
+        1. Each Member State shall designate or establish at least one notifying authority responsible for setting up the procedures.
+
+        Article 57
+
+        AI regulatory sandboxes
+
+        1. Member States shall ensure that their competent authorities establish at least one AI regulatory sandbox at national level.
+
+        2. The Commission shall, in consultation with the Member States, adopt at least three implementing acts.
+        """,
+        "european-union",
+    ) == [
+        ("at least one notifying authority responsible for setting up the procedures", "eu-member-states"),
+        ("at least one AI regulatory sandbox", "eu-member-states"),
+        ("at least three implementing acts", "eu-commission"),
+    ]
+    assert _holders(
+        """
+        Recommendation of the Council on Artificial Intelligence
+
+        Section 2
+
+        VII. INVITES non-Adherents to take due account of this Recommendation.
+
+        VIII. INSTRUCTS the Digital Policy Committee, through its Working Party on AI Governance, to:
+
+        a) continue its important work on artificial intelligence;
+
+        b) report to Council, in consultation with other relevant committees, on the implementation of this Recommendation no later than five years following its revision.
+        """,
+        "oecd",
+    ) == [("no later than five years", "oecd-digital-policy-committee")]
+
+
+def test_every_judged_target_has_its_holder(archive: Archive) -> None:
+    """The real notices: a few targets of each class, as the hand verdicts read them."""
+    agency = {t.id: t.agency for n in archive.notices for t in n.targets}
+    eo14110 = "us-eo-14110-safe-secure-trustworthy-ai-2023"
+    assert agency[f"{eo14110}--sec-10-2-d--90-days"] == "us-opm"  # 1a
+    assert agency[f"{eo14110}--sec-4-4-b--180-days-4"] == "us-dhs"  # 1a, (iv)(A)
+    assert agency["us-eo-14363-genesis-mission-2025--sec-3-c--90-days"] == "us-doe"  # 1b
+    assert agency["us-eo-14277-ai-education-youth-2025--sec-5-a--90-days"] == "us-ai-education-task-force"  # 1b
+    assert agency["us-eo-14277-ai-education-youth-2025--sec-8-d--120-days"] == "us-dol"  # 1c
+    assert agency[f"{SHENZHEN}--m-4--5-laboratories"] == "shenzhen-science-technology-and-innovation-commission"
+    assert agency["oecd-ai-recommendation-2019-2024--sec-2-viii--5-years"] == "oecd-digital-policy-committee"
+    assert agency[f"{eo14110}--sec-4-5--180-days-2"] == "us-omb"  # 1f: not NIST, one it consults
+    assert agency[f"{eo14110}--sec-5-2-h--180-days"] == "us-pcast"  # 1f: PCAST, not the President it reports to

@@ -163,7 +163,7 @@ class Target:
     as_written: str
     deadline_after: str | None = None  # ISO 8601 duration after the notice's date ("P270D")
     deadline_date: str | None = None  # a deadline stated as a date
-    agency: str | None = None  # for a duty: the agency given it
+    agency: str | None = None  # the agency that holds it (tools/targets/holders.py)
     # Filled by the follow stage:
     due: str | None = None  # the date it falls due (ISO), or None where the text sets none
     due_source: str | None = None  # stated, counted (from the notice's date), year, period

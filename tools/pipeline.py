@@ -182,10 +182,7 @@ def enrich(files: NoticeFiles, registry: Registry) -> tuple[Notice, list[Problem
         problems += errs
     extraction = targets.extract(files.id, targets.places(parsed.nodes, parsed.lines), registry.target_kinds)
     problems += targets.unread_problems(extraction.unread, source_path)
-    measures = {m.id: m for m in parsed.measures}
-    found = targets.with_duty_agencies(
-        extraction.targets, measures, parsed.lines, lambda s: agencies.sentence_refs(s, index)
-    )
+    found = targets.with_agencies(extraction.targets, parsed, index)
     by_measure: dict[str, list[str]] = {}
     for target in found:
         if target.measure:

@@ -386,6 +386,49 @@ TITLE_PREFIX = re.compile(
 POSSESSIVE = re.compile(r"'s\b")
 # Two holders of one duty: "the Secretary of State and the Secretary of Homeland Security shall".
 JOINT_SUBJECT = re.compile(r"^[\s,]*(?:the\s+)?\s*and\s+(?:the\s+)?$")
+# The holder of a target (tools/targets/holders.py), read on the comparison form of its sentence
+# (lower case). A subject opens its clause: "…, the Secretary of Defense and the Secretary of
+# Energy shall", "Each Member State shall", "the Secretary of HHS shall" (what may stand between
+# the clause's start, or the name before it, and the name: a title "of" the body is its own).
+_NOT_SUBJECT_WORDS = r"as|by|that|whom|who|which|whose|to|from|of|for|than|through|with|on|under|at|in|including|upon"
+_TITLE_WORD = rf"(?!(?:{_NOT_SUBJECT_WORDS}|and|or)\b)[a-z]+\s+"
+SUBJECT_LEAD = re.compile(
+    rf"\s*(?:(?:and|or)\s+)?(?:the\s+|each\s+|all\s+)?(?:(?:{_TITLE_WORD}){{1,3}}of\s+(?:the\s+)?)?"
+)
+# A name after these words is no subject: "as determined by the Secretary", "agencies that the
+# Director of NSF deems appropriate", "acting through the Director of NIST", "submit to the President".
+NOT_SUBJECT_BEFORE = re.compile(rf"\b(?:{_NOT_SUBJECT_WORDS})\s+(?:the\s+)?$")
+# What may stand between a subject and its "shall": its short name in parentheses, a comma, "each".
+RIGHT_BEFORE_SHALL = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:each\s*)?")
+# A short name a notice defines, in parentheses after a name: "The Secretary of Energy (Secretary)",
+# "… Committee (hereinafter referred to as the "Committee")", "… Office (‘AI Office’)".
+SHORT_NAME = re.compile(
+    r"\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?[\"“']?"
+    r"(?![ivxlc]+\))(?P<short>[a-z][a-z0-9 .&-]{1,38}?)[\"”']?\)"
+)
+# A bare title that takes up a name of its paragraph: "The Secretary shall publish …".
+BARE_TITLE = re.compile(r"\b(?:the|each)\s+(?P<title>[a-z]+(?:\s+[a-z]+)?)\s*,?\s*$")
+PLURAL_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|s)$")
+# A direction that names its holder: "I hereby direct the Secretary of Commerce …", "INSTRUCTS the
+# Digital Policy Committee, through its Working Party on AI Governance, to: …".
+DIRECTING = re.compile(r"\bhereby\s+(?:direct|instruct)s?\b|\b(?:directs|instructs)\b", re.IGNORECASE)
+# An item of a list, numbered "(iii)" or "d)": an item that starts with its action has its
+# lead-in's holder. Words that open a subject rather than an action ("the heads of agencies shall").
+LIST_ITEM = re.compile(r"^\s*(?:\(\s*[A-Za-z0-9]{1,5}\s*\)|[A-Za-z0-9]{1,4}[).])\s+")
+_NO_SHALL = r"(?:(?!\bshall\b)[^,;:])*"
+ACTION_FIRST = re.compile(
+    r"^\s*(?:(?i:(?:and\s+)?(?:within|by|no\s+later\s+than|not\s+later\s+than|before|after|following|upon|subsequently|"
+    r"thereafter|in\s+(?:coordination|consultation|collaboration|cooperation|partnership)\s+with|acting\s+through|as|"
+    r"consistent\s+with|subject\s+to|to\s+the\s+extent|where|when|if|under|pursuant\s+to|including|through)\b)"
+    rf"{_NO_SHALL},(?:\s*\d[^,]*,)?\s*"  # "By February 28, 2025, "
+    rf"|(?:and\s+)?the\s+[A-Z]{_NO_SHALL},\s*"  # the rest of a list of partners: "…, the Director of OSTP, issue"
+    r")*(?P<action>[a-z]+)\b"
+)
+OPENS_NO_ACTION = re.compile(
+    r"(?:the|each|all|any|a|an|this|these|that|those|such|its|their|every|for|of|on|at|from|among|to|with|in|as|by|under|through|within|and|or|shall)\b",
+    re.IGNORECASE,
+)
+PARENTHESES = re.compile(r"\([^()]*\)")
 # Separators between names in a clause, once registry names have been matched away.
 NAME_SEPARATOR = re.compile(r"(?:\s*(?:,|，|、|;|；|and\b|及|和|与)\s*)+", re.IGNORECASE)
 # Trailing "etc." / "等" that closes an open list.

@@ -8,8 +8,10 @@ Three readers share one placement and id scheme:
 - Chinese quantities (``chinese``): 50项以上, 超过1000家, 普及率超70%, 3至5个, 十期, 100亿元 (with
   到2027年, 2025年底前, 年均), the money a notice commits or caps among them;
 - duties with a deadline (``duties``): "Within 270 days of the date of this order, the Secretary
-  … shall …", recorded with the number of days and what is to be done (their agency is added by
-  the pipeline).
+  … shall …", recorded with the number of days and what is to be done.
+
+Each target, duty or quantity, is given the agency that holds it (``holders``): the subject of
+its "shall", its list's lead-in, or its measure's responsible units.
 
 Years, clock and duration compounds ("72-hour", 72小时), ordinals, article and section
 references, statutes ("50 U.S.C."), exponents ("10^26"), definitions,
@@ -18,15 +20,16 @@ dates and formulas ("1+4") are not quantities.
 The steps, in the order a notice goes through them: ``placement.places`` says where to look;
 ``reading.find_quantities`` reads each paragraph sentence by sentence with the reader of its
 language, each returning ``found.Found``; ``kinds`` says what kind of target each is;
-``placement.extract`` gives it its id and makes it a ``Target``; ``duties.with_duty_agencies``
-adds a duty's agency once the measure's agencies are known.
+``placement.extract`` gives it its id and makes it a ``Target``; ``holders.with_agencies``
+adds its agency once the measure's agencies are known.
 """
 
 from __future__ import annotations
 
 from tools.targets.chinese import unit_is_flops
-from tools.targets.duties import DUTY_UNITS, with_duty_agencies
+from tools.targets.duties import DUTY_UNITS
 from tools.targets.found import Found
+from tools.targets.holders import with_agencies
 from tools.targets.kinds import MONEY_UNITS, head_noun, kind_of
 from tools.targets.placement import Extraction, extract, places, unread_problems
 from tools.targets.reading import find_quantities, sentences
@@ -44,5 +47,5 @@ __all__ = [
     "sentences",
     "unit_is_flops",
     "unread_problems",
-    "with_duty_agencies",
+    "with_agencies",
 ]

@@ -2,20 +2,15 @@
 recorded with the number of days and what is to be done; or by a date ("By February 28, 2025,
 the Secretary of Defense … shall …"), recorded with the date.
 
-A duty is found in the sentence; its agency is added later by the pipeline
-(``with_duty_agencies``), once the measure's agencies are known and the sentence can be read
-for the registry's names.
+A duty is found in the sentence; its agency is added later (``holders.with_agencies``), from
+the text around it and the measure's agencies.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 
 from tools import regexes
-from tools.agencies import match_key
-from tools.models import AgencyRef, Measure, SourceLine, Target
 from tools.targets.found import Found, lower_first, number
 
 _UNITS_ISO = {"day": "D", "month": "M", "year": "Y"}
@@ -165,66 +160,3 @@ def iso_date(text: str) -> str:
 
 
 DUTY_UNITS = ("days", "months", "years", "date")
-_GIVEN = ("lead", "responsible", "assigned")
-
-
-def with_duty_agencies(
-    found: Sequence[Target],
-    measures: dict[str, Measure],
-    lines: Sequence[SourceLine] = (),
-    read: Callable[[str], Sequence[AgencyRef]] = lambda _: (),
-) -> list[Target]:
-    """Each duty with the agency it is given (``read`` names a sentence's agencies with the roles
-    it gives them; ``lines`` are the notice's segments, which measures index)."""
-    out = []
-    for target in found:
-        measure = measures.get(target.measure or "")
-        if target.unit in DUTY_UNITS and measure:
-            target = replace(target, agency=_holder_of(target, measure, lines, read))
-        out.append(target)
-    return out
-
-
-def _holder_of(
-    target: Target, measure: Measure, lines: Sequence[SourceLine], read: Callable[[str], Sequence[AgencyRef]]
-) -> str | None:
-    """The first agency the duty's own sentence gives a duty before "shall" ("the Director of
-    OSTP, in consultation with …, shall"); for an item with no "shall" of its own, the holder
-    its lead-in names ("the Director of OMB shall: … (iii) within 180 days …, issue an RFI");
-    else the first agency of its measure, leading or given a duty, that its sentence names
-    before "shall" (a responsible-unit clause). The sentence comes first because a measure
-    keeps one role per agency, its strongest: an office that holds this duty and is a partner
-    in the next holds "cooperating" there."""
-    holder = _given_in(target.sentence, read(target.sentence))
-    if holder is None and not _states_its_holder(target.sentence):
-        holder = _lead_in_holder(target, lines[measure.first : measure.last + 1], read)
-    return holder or _given_in(target.sentence, measure.agencies)
-
-
-def _given_in(sentence: str, refs: Iterable[AgencyRef]) -> str | None:
-    """The first of ``refs`` given a duty whose name the sentence's subject (before "shall") holds."""
-    # Compared as the registry matches names (case, apostrophes and spacing folded): "President’s
-    # Council" is written with the sentence's apostrophe, the name as matched with another.
-    subject = match_key(sentence).split(" shall", 1)[0]
-    return next((r.agency for r in refs if r.role in _GIVEN and match_key(r.as_written) in subject), None)
-
-
-def _states_its_holder(sentence: str) -> bool:
-    """Whether a duty's sentence has a subject of its own ("… shall", "I hereby direct …"), not
-    an item of a list whose lead-in has it."""
-    return bool(regexes.DUTY_SHALL.search(sentence) or regexes.HEREBY_DIRECT.search(sentence))
-
-
-def _lead_in_holder(
-    target: Target, own: Sequence[SourceLine], read: Callable[[str], Sequence[AgencyRef]]
-) -> str | None:
-    """The holder named by the nearest lead-in above an item in its measure: the last sentence
-    of a line that ends with ":" ("the Director of NSF shall take the following steps:"). An
-    item that lists sub-items has no subject either and passes the question to the lead-in
-    above it; a lead-in with a subject the registry does not hold ("the certificates shall
-    remain valid … under the following circumstances:") answers none."""
-    for line in reversed([ln for ln in own if ln.number < target.line and ln.norm.endswith(":")]):
-        lead = [s for s in regexes.SENTENCE_SPLIT.split(line.norm) if s.strip()][-1]
-        if _states_its_holder(lead):
-            return _given_in(lead, read(lead))
-    return None
