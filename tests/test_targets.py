@@ -201,3 +201,44 @@ def test_a_multiple_in_words_is_a_target_and_a_frequency_is_not() -> None:
     (found,) = find_quantities("We will immediately expand staffing to approximately twice the current level.", 1)
     assert (found.value, found.unit, found.qualifier, found.counted) == (2.0, "times", "around", "staffing")
     assert find_quantities("The advisory forum shall hold meetings at least twice a year.", 1) == []
+
+
+def test_what_a_body_is_made_of_is_not_a_target() -> None:
+    for sentence in [
+        "The Committee shall have 1 executive secretary, who shall be a member under paragraph (4) 3.",
+        "The Board shall have two vice-chairpersons elected from among its members.",
+        "The Council will have up to 3 deputy directors-general.",
+        "The committee shall consist of up to 45 members.",
+        "The panel is composed of 12 members appointed by the Minister.",
+    ]:
+        assert find_quantities(sentence, 1) == [], sentence
+    # Members that are enterprises are what an alliance grows to, not its offices.
+    assert [f.value for f in find_quantities("The alliance will have 500 member enterprises by 2027.", 1)] == [500.0]
+
+
+def test_standing_limits_of_a_procedure_are_not_duties() -> None:
+    """Limits that apply each time a case arises (the EU AI Act's articles 36, 73, 75): counted
+    from what befalls a case or from a step of the procedure, or bare in a sentence that opens with
+    its case. A one-off report, or a limit counted from the order, stays a duty."""
+    for sentence in [
+        "Where its designation has been suspended, restricted, or fully or partially withdrawn, the notified "
+        "body shall inform the providers concerned within 10 days.",
+        "(b) submit a report on its findings to the Commission within three months of having notified the changes.",
+        "The provider shall confirm in writing, within three months of the suspension or restriction, that another "
+        "notified body is assuming the functions.",
+        "The report shall be made immediately, and, in any event, not later than 15 days after the provider or, "
+        "where applicable, the deployer, becomes aware of the serious incident.",
+        "The report shall be provided not later than 10 days after the date on which the provider becomes aware "
+        "of the serious incident.",
+        "The market surveillance authority shall take appropriate measures within seven days from the date it "
+        "received the notification referred to in paragraph 1.",
+        "In that case, the AI Office shall supply to the applicant authority without delay, and in any event "
+        "within 30 days, any information that it considers relevant.",
+        "In the event of the withdrawal of a designation, the notifying authority shall within one month inform "
+        "the Commission.",
+    ]:
+        assert _duties(sentence) == [], sentence
+    assert _duties("The Commission shall draw up a report not later than nine months before the end of the period.")
+    assert _duties(
+        "Within 90 days of the date of this order, the Secretary shall report on incidents he becomes aware of."
+    )

@@ -497,14 +497,28 @@ NOT_COUNTED = re.compile(
 # 35 000 000", "a fine not exceeding 30 million won", "imprisonment for up to 3 years").
 SANCTION = re.compile(r"\bfines?\b|\bpenalt(?:y|ies)\b|\bimprisonment\b", re.IGNORECASE)
 # How a body is made up describes it; it commits to nothing ("shall consist of up to 45 members").
-COMPOSITION = re.compile(r"\b(?:consists?\s+of|consist\s+of|(?:is|are|be)\s+composed\s+of|comprises)\b", re.IGNORECASE)
+# … nor do its offices: "The Committee shall have 1 executive secretary", "shall have two vice-chairpersons".
+COMPOSITION = re.compile(
+    r"\b(?:consists?\s+of|consist\s+of|(?:is|are|be)\s+composed\s+of|comprises)\b|"
+    r"\b(?:shall|will|is\s+to|must)\s+have\s+(?:(?:up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than)\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:standing\s+|full-time\s+|permanent\s+)?"
+    r"(?:executive\s+|deputy\s+|vice[\s-]?)?(?:chair(?:person|man|woman)?s?|secretar(?:y|ies)(?:[\s-]general)?|"
+    r"members?|commissioners?|presidents?|directors?(?:[\s-]general)?|rapporteurs?|auditors?)\b"
+    r"(?!\s+(?:enterprises|companies|firms|units|institutions|organi[sz]ations|states|countries))",
+    re.IGNORECASE,
+)
 # A condition states when a rule applies, not what anyone commits to: a sentence's opening clause
 # "Where …," / "If …," ("Where … covered by more than one Union act, …").
-CONDITION = re.compile(r"^(?:where|if|when|unless|in\s+the\s+event\s+that)\b[^,;]*", re.IGNORECASE)
+# "In the event of the restriction … of a designation, …", "In that case, …": the case a rule is for.
+CONDITION = re.compile(
+    r"^(?:where|if|when|unless|in\s+the\s+event\s+(?:that|of)|in\s+(?:that|such\s+a|such|this|which)\s+cases?)\b[^,;]*",
+    re.IGNORECASE,
+)
 # … and one inside a sentence: "unless … verified by at least two natural persons", "even where …
 # under more than one Union act", "provided that … at least one such proposal".
 CONDITION_WITHIN = re.compile(
-    r"\b(?:unless|even\s+where|even\s+if|provided\s+that|on\s+condition\s+that)\b", re.IGNORECASE
+    r"\b(?:unless|even\s+where|even\s+if|provided\s+that|on\s+condition\s+that|in\s+the\s+event\s+that)\b",
+    re.IGNORECASE,
 )
 # A rule that says where it does not apply commits to nothing.
 NOT_APPLY = re.compile(r"\b(?:shall|does|do|will)\s+not\s+apply\b", re.IGNORECASE)
@@ -529,9 +543,21 @@ DUTY_WITHIN = re.compile(
 # the request") applies each time the procedure runs: it is a rule, not a dated duty.
 PROCEDURAL_LIMIT = re.compile(
     r"\b(?:of|after|from|following|starting\s+from)\s+(?:the\s+)?(?:receipt|request|notification|application|complaint|referral|"
-    r"lodging|date\s+on\s+which|moment|day\s+on\s+which)\b",
+    r"lodging|date\s+on\s+which|moment|day\s+on\s+which|suspension|restriction|withdrawal|"
+    r"having\s+(?:been\s+)?(?:notified|received|informed))\b",
     re.IGNORECASE,
 )
+# … or one counted from what befalls a case: "not later than 15 days after the provider …
+# becomes aware of the serious incident", "within seven days from the date it received the
+# notification".
+PROCEDURAL_EVENT = re.compile(
+    r"[^;]{0,40}?\b(?:days?|months?|years?)\s+(?:of|after|from|following)\s+[^;]{0,160}?"
+    r"\b(?:(?:becomes?|became|becoming)\s+aware|(?:has\s+|have\s+)?receiv(?:ed|es|ing)\s+(?:the\s+|a\s+|an\s+|such\s+)?"
+    r"(?:notification|request|complaint|application|referral))\b",
+    re.IGNORECASE,
+)
+# A time limit that names what it is counted from: "… of the issuance", "… after the provider …".
+COUNTED_FROM = re.compile(r"\s+(?:of|after|from|following|starting\s+from)\b", re.IGNORECASE)
 # What "shall" introduces that no one is to do: a rule that deems ("shall be deemed justified",
 # "shall be understood to have been approved"), or a fragment that is no action at all.
 NOT_AN_ACTION = re.compile(

@@ -2,6 +2,14 @@
 recorded with the number of days and what is to be done; or by a date ("By February 28, 2025,
 the Secretary of Defense … shall …"), recorded with the date.
 
+Not duties: limits that stand in a condition ("Where …, within 15 days …"), and standing limits
+of a procedure, that apply each time a case arises — counted from a step of the procedure
+("within three months of receipt of the notification", "of the suspension"), from what befalls a
+case ("not later than 15 days after the provider … becomes aware of the serious incident"), or
+with no start of their own in a sentence that opens with its case ("Where its designation has
+been suspended, …, the notified body shall inform the providers concerned within 10 days", "In
+that case, … within 30 days").
+
 A duty is found in the sentence; its agency is added later by the pipeline
 (``with_duty_agencies``), once the measure's agencies are known.
 """
@@ -30,9 +38,7 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
     first = within or dated
     if first is None or _conditional(sentence, first.start()):
         return []
-    if regexes.PROCEDURAL_LIMIT.match(sentence[first.end() :].lstrip(" ,")) or _counted_from_procedure(
-        sentence, first.end()
-    ):
+    if _procedural(sentence, first, within):
         return []  # "within three months of receipt of the notification": a rule of procedure
     action = _action(sentence, first.end())
     if action is None or (action != regexes.DUTY_LISTED and regexes.NOT_AN_ACTION.match(action)):
@@ -125,6 +131,22 @@ def dated_commitment(sentence: str, line: int) -> list[Found]:
             deadline_date=f"{year}-12-31",
         )
     ]
+
+
+def _procedural(sentence: str, first: re.Match[str], within: re.Match[str] | None) -> bool:
+    """Whether a time limit is a standing rule of a procedure, applying to each case (see the
+    module's docstring): counted from a step of it or from what befalls a case, or a bare limit
+    ("within 10 days") in a sentence that opens with the case it is for."""
+    if regexes.PROCEDURAL_LIMIT.match(sentence[first.end() :].lstrip(" ,")) or _counted_from_procedure(
+        sentence, first.end()
+    ):
+        return True
+    if within is None or within["anchor"]:
+        return False  # a date, or counted from the date of this order: a duty
+    if regexes.PROCEDURAL_EVENT.match(sentence, first.start()):
+        return True
+    bare = not within["event"] and not regexes.COUNTED_FROM.match(sentence, first.end())
+    return bare and regexes.CONDITION.match(regexes.ITEM_NUMBER.sub("", sentence, count=1).lstrip()) is not None
 
 
 def _counted_from_procedure(sentence: str, after_deadline: int) -> bool:
