@@ -14,6 +14,8 @@ EXPECTED = {
         ("i", 10, None, "count", "over", "on a yearly basis", "projects"),
     ],
     ZHANGJIANG: [
+        # "By 2026, Jing'an Park of Zhangjiang shall be basically built into …": dated, nothing counted.
+        ("i", 0.0, None, "date", "by", "by 2026", "duties"),
         ("i-3", 175e9, None, "yuan", None, "by 2026", "output"),
         ("i-3", 10e9, None, "yuan", None, "by 2026", "output"),
         ("i-3", 5, None, "count", None, "by 2026", "enterprises"),
@@ -27,6 +29,8 @@ EXPECTED = {
         ("ii-3", 100000, None, "square meters", None, "by the end of 2026", "space"),
         ("ii-3", 300, None, "count", None, None, "scenarios"),
         ("ii-3", 5, None, "count", "around", "by 2030", "laboratories-and-platforms"),
+        # "By 2025, the science and technology service industry … shall develop into …"
+        ("ii-4", 0.0, None, "date", "by", "by 2025", "duties"),
         ("ii-6", 5, None, "count", "in total", "by the end of 2026", "enterprises"),
         ("ii-6", 100, None, "count", None, "by the end of 2026", "enterprises"),
         ("ii-6", 1000, None, "count", None, "by the end of 2026", "enterprises"),
@@ -242,3 +246,45 @@ def test_standing_limits_of_a_procedure_are_not_duties() -> None:
     assert _duties(
         "Within 90 days of the date of this order, the Secretary shall report on incidents he becomes aware of."
     )
+
+
+def test_a_year_alone_dates_a_commitment() -> None:
+    """ "By 2026, Jing'an Park … shall be basically built into …" is due at the end of 2026;
+    "before 2026" at the end of 2025; a year range is no deadline."""
+
+    def dated(text: str) -> list[tuple[str, str | None]]:
+        return [(f.unit, f.deadline_date) for f in find_quantities(text, 1)]
+
+    assert dated("By 2026, Jing'an Park of Zhangjiang shall be basically built into a leading park.") == [
+        ("date", "2026-12-31")
+    ]
+    assert dated("The service industry shall develop into an innovation-led system by 2025.") == [
+        ("date", "2025-12-31")
+    ]
+    assert dated("Before 2026, the platform will be opened to the public.") == [("date", "2025-12-31")]
+    assert dated("By the end of 2026, the industrial space will be expanded to the whole district.") == [
+        ("date", "2026-12-31")
+    ]
+    assert dated("The plan for 2025-2026 shall be implemented.") == []
+    assert dated("By 2026 the park was a leading one.") == []  # no will or shall: a description
+
+
+def test_a_date_printed_day_month_year_is_a_deadline() -> None:
+    def dated(text: str) -> list[tuple[str, str | None]]:
+        return [(f.unit, f.deadline_date) for f in find_quantities(text, 1)]
+
+    assert dated("By 2 November 2024, each Member State shall identify the public authorities.") == [
+        ("date", "2024-11-02")
+    ]
+    assert dated(
+        "The Commission shall, after consulting the Board, and no later than 2 February 2026, provide guidelines."
+    ) == [("date", "2026-02-02")]
+    # A date that says which systems a rule is for is not when it is due.
+    assert dated(
+        "Providers of models that have been placed on the market before 2 August 2025 shall take the necessary "
+        "steps in order to comply by 2 August 2027."
+    ) == [("date", "2027-08-02")]
+    assert dated(
+        "AI systems that have been placed on the market or put into service before 2 August 2027 shall be "
+        "brought into compliance with this Regulation by 31 December 2030."
+    ) == [("date", "2030-12-31")]

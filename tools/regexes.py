@@ -566,7 +566,10 @@ NOT_AN_ACTION = re.compile(
 )
 # A dated commitment with no number: "The Pengcheng Cloud Brain III project will start construction
 # before the end of 2023", "Before the end of 2023, … measures … will be formulated".
-DATED_COMMITMENT = re.compile(r"\b(?P<deadline>(?:by|before)\s+the\s+end\s+of\s+(?P<year>20\d{2}))\b", re.IGNORECASE)
+# "By 2026, Jing'an Park … shall be basically built into …": a year alone dates it too.
+DATED_COMMITMENT = re.compile(
+    r"\b(?P<deadline>(?:by|before)\s+(?P<end>the\s+end\s+of\s+)?(?P<year>20\d{2}))\b(?![-–/]\d)", re.IGNORECASE
+)
 WILL_OR_SHALL = re.compile(r"\b(?:will|shall)\s+(?:be\s+)?[a-z]", re.IGNORECASE)
 # "I hereby direct the Secretary of Commerce, within 90 days …, to:": a direction is a duty too.
 HEREBY_DIRECT = re.compile(r"\bhereby\s+direct\b", re.IGNORECASE)
@@ -584,8 +587,17 @@ DUTY_LISTED_ACTION = re.compile(
 )
 # The item number a listed duty starts with: "(i)", "(A)", "(ii)".
 ITEM_NUMBER = re.compile(r"^\s*(?:\(\s*[A-Za-z0-9]{1,5}\s*\)\s*)+")
+# "… placed on the market or put into service before 2 August 2027 shall …": a date that says
+# which things a rule is for, not when anything is due.
+DESCRIBED_BEFORE = re.compile(
+    r"\b(?:placed|put|issued|adopted|entered|concluded|made|granted|registered|established|signed|"
+    r"launched|started)\b[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
+# A date as printed in the United States ("February 28, 2025") or in Europe ("2 August 2025").
 DUTY_BY_DATE = re.compile(
-    rf"\b(?P<deadline>(?:by|no\s+later\s+than|not\s+later\s+than|before)\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}))",
+    rf"\b(?P<deadline>(?:by|no\s+later\s+than|not\s+later\s+than|before)\s+"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}))\b",
     re.IGNORECASE,
 )
 # The "shall" that gives a duty (what follows it is the duty's action).

@@ -32,7 +32,7 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
     deadline of the sentence governs its duty ("By February 28, 2025 … identify sites … by the
     end of 2027" is due on February 28, 2025); one counted from an event keeps the event."""
     within = regexes.DUTY_WITHIN.search(sentence)
-    dated = regexes.DUTY_BY_DATE.search(sentence)
+    dated = by_date(sentence)
     if within and dated:
         within, dated = (within, None) if within.start() < dated.start() else (None, dated)
     first = within or dated
@@ -75,6 +75,22 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
     ]
 
 
+def by_date(sentence: str) -> re.Match[str] | None:
+    """The first date a sentence sets as a deadline ("By February 28, 2025", "by 2 August 2027");
+    not a date that says which things a rule is for ("placed on the market before 2 August
+    2025")."""
+    return next(
+        (
+            m
+            for m in regexes.DUTY_BY_DATE.finditer(sentence)
+            if not (
+                m["deadline"].lower().startswith("before") and regexes.DESCRIBED_BEFORE.search(sentence, 0, m.start())
+            )
+        ),
+        None,
+    )
+
+
 def _action(sentence: str, after_deadline: int) -> str | None:
     """What the duty is: the words after "shall" (or a list after "shall:"); for an item of a list
     whose lead-in says "shall:", the phrase after its deadline."""
@@ -103,7 +119,8 @@ def _action(sentence: str, after_deadline: int) -> str | None:
 
 def dated_commitment(sentence: str, line: int) -> list[Found]:
     """A commitment dated to the end of a year, with no number to count: "The Pengcheng Cloud
-    Brain III project will start construction before the end of 2023." Due at the year's end."""
+    Brain III project will start construction before the end of 2023", "By 2026, Jing'an Park …
+    shall be basically built into …". Due at the year's end ("before 2026": at the end of 2025)."""
     dated, will = regexes.DATED_COMMITMENT.search(sentence), regexes.WILL_OR_SHALL.search(sentence)
     if not dated or not will or _conditional(sentence, dated.start()):
         return []
@@ -112,6 +129,7 @@ def dated_commitment(sentence: str, line: int) -> list[Found]:
     words = regexes.DATED_COMMITMENT.sub("", sentence).strip(" ,.").split()
     what = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
     year = int(dated["year"])
+    due = year - 1 if dated["deadline"].lower().startswith("before") and not dated["end"] else year
     return [
         Found(
             line=line,
@@ -128,7 +146,7 @@ def dated_commitment(sentence: str, line: int) -> list[Found]:
             deadline_source="sentence",
             frequency=_frequency(sentence),
             deadline_after=None,
-            deadline_date=f"{year}-12-31",
+            deadline_date=f"{due}-12-31",
         )
     ]
 
@@ -179,9 +197,11 @@ def duration(within: re.Match[str]) -> str | None:
 
 
 def iso_date(text: str) -> str:
+    """ "February 28, 2025" or "2 August 2025" as "2025-02-28", "2025-08-02"."""
     from datetime import datetime
 
-    return datetime.strptime(" ".join(text.replace(",", " ").split()), "%B %d %Y").date().isoformat()
+    words = " ".join(text.replace(",", " ").split())
+    return datetime.strptime(words, "%d %B %Y" if words[:1].isdigit() else "%B %d %Y").date().isoformat()
 
 
 DUTY_UNITS = ("days", "months", "years", "date")
