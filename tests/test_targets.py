@@ -31,12 +31,10 @@ EXPECTED = {
         ("ii-3", 5, None, "count", "around", "by 2030", "laboratories-and-platforms"),
         # "By 2025, the science and technology service industry … shall develop into …"
         ("ii-4", 0.0, None, "date", "by", "by 2025", "duties"),
-        ("ii-6", 5, None, "count", "in total", "by the end of 2026", "enterprises"),
+        # ii-6's "a total of 5 unicorn and hidden champion enterprises" states i-3's 5 again, and
+        # ii-10 the three million square meters of i-4: one target each, not two.
         ("ii-6", 100, None, "count", None, "by the end of 2026", "enterprises"),
         ("ii-6", 1000, None, "count", None, "by the end of 2026", "enterprises"),
-        ("ii-10", 1e6, None, "square meters", None, "in three-year", "space"),
-        ("ii-10", 1e6, None, "square meters", None, "in three-year", "space"),
-        ("ii-10", 1e6, None, "square meters", None, "in three-year", "space"),
     ],
     SHANGHAI: [],
     SHENZHEN: [
@@ -288,3 +286,33 @@ def test_a_date_printed_day_month_year_is_a_deadline() -> None:
         "AI systems that have been placed on the market or put into service before 2 August 2027 shall be "
         "brought into compliance with this Regulation by 31 December 2030."
     ) == [("date", "2030-12-31")]
+
+
+def test_a_target_stated_again_is_one_target() -> None:
+    """A plan's objective repeated in its tasks is one target; the same number of another thing,
+    or by another year, is another target."""
+    from tools.targets.placement import restates
+
+    def one(text: str) -> object:
+        (found,) = [f for f in find_quantities(text, 1) if f.unit != "date"]
+        return found
+
+    objective = one("There shall be 5 unicorn and invisible champion companies by 2026.")
+    assert restates(
+        one("By the end of 2026, we shall cultivate a total of 5 unicorn and hidden champion enterprises."), objective
+    )
+    reserve = one("We shall achieve the goal of reserving one million square meters in three years.")
+    assert restates(one("We shall achieve in three-year the reserve of 1 million square meters."), reserve)
+    assert not restates(
+        one("We shall achieve the goal of releasing one million square meters in three years."), reserve
+    )
+    assert not restates(one("By 2026, we shall cultivate 5 future industrial technology centers."), objective)
+    assert not restates(one("By 2030, we shall cultivate 5 unicorn and hidden champion enterprises."), objective)
+    assert not restates(one("By 2026, we shall cultivate 6 unicorn and hidden champion enterprises."), objective)
+    laboratories = one("By 2026, we shall build 10 key laboratories.")
+    assert not restates(one("By 2026, we shall build 10 innovation laboratories."), laboratories)
+    # Two deadlines of the same length are two duties.
+    from tools.targets.duties import in_sentence
+
+    (first,) = in_sentence("Within 90 days of the date of this order, the Secretary shall issue guidance.", 1)
+    assert not restates(first, first)
