@@ -67,8 +67,8 @@ COMMITMENT_FLOORS: dict[str, tuple[float, float]] = {
 COMMITMENT_GOAL = 0.95
 # Recurring commitments: (recall, precision) per notice, measured on 2026-11-30.
 RECURRING_FLOORS: dict[str, tuple[float, float]] = {
-    "shenzhen-ai-action-plan-2023-2024": (0.00, 1.00),  # 0 of 3; none found
-    "jp-ai-basic-plan-2025": (0.00, 1.00),  # 0 of 1; none found
+    "shenzhen-ai-action-plan-2023-2024": (1.00, 1.00),  # 3 of 3; 3 duties, all true
+    "jp-ai-basic-plan-2025": (1.00, 1.00),  # 1 of 1; 1 duty, true
     "jingan-zhangjiang-park-plan-2025-2026": (1.00, 1.00),  # none read, none found
 }
 

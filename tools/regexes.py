@@ -462,9 +462,31 @@ DEADLINE = re.compile(
     r"in\s+three-year)\b",
     re.IGNORECASE,
 )
+# How often something recurs: "on an annual basis", "in principle annually", "at least twice per
+# year", "once every two years", "on the 8th of each month", "no less than annually", "quarterly".
+_PERIOD = r"(?:year|quarter|month|week|(?:two|three|four|five|\d+)\s+(?:years|months))"
+_TIMES = r"(?:once|twice|(?:two|three|four|five|six|\d+)\s+times)"
 FREQUENCY = re.compile(
-    r"\b(?P<frequency>on\s+a\s+yearly\s+basis|on\s+an\s+annual\s+basis|each\s+year|every\s+year|"
-    r"annually|per\s+year|a\s+year)\b",
+    r"\b(?P<frequency>"
+    r"(?:(?:at\s+least|no\s+less\s+than|not\s+less\s+than|up\s+to)\s+)?"
+    r"(?:on\s+(?:at\s+least\s+)?an?\s+(?:yearly|annual|quarterly|monthly|weekly|semi-annual|biannual)\s+basis|"
+    rf"{_TIMES}\s+(?:a|per|each|every)\s+{_PERIOD}|"
+    rf"(?:once\s+)?(?:each|every)\s+{_PERIOD}|"
+    r"on\s+the\s+\d{1,2}(?:st|nd|rd|th)\s+(?:day\s+)?of\s+(?:each|every)\s+month|"
+    r"annually|quarterly|biennially|semi-annually|per\s+year|a\s+year)"
+    r")(?:\s+thereafter)?\b",
+    re.IGNORECASE,
+)
+# A recurring duty needs a frequency that says how often by itself: not a bare "a year" or
+# "per year" ("within a year", "10 projects per year" belong to a deadline or a count).
+BARE_RATE = re.compile(r"^(?:a|per)\s+year$", re.IGNORECASE)
+# A recurring duty: a sentence that commits (a verb of intent, "will", "shall", or an action a
+# plan's item starts with) to something done on a schedule, with no deadline of its own:
+# "we will review and revise this Plan …, in principle annually", "Convene meetings at least twice
+# per year", "release relevant data on a quarterly basis".
+RECURRING_ACTION = re.compile(
+    r"\b(?:convene|hold|review|update|publish|report|submit|revise|evaluate|assess|issue|conduct|organi[sz]e|"
+    r"host|meet|monitor|inform|notify|survey)\b",
     re.IGNORECASE,
 )
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘A-Z(\u4e00-\u9fff])|(?<=[。！？])")
@@ -648,6 +670,19 @@ DEADLINE_ZH = re.compile(
     r"(?P<deadline>(?:到|至|截至)\s*(?P<year>\d{4})\s*年(?:底|末)?(?:前)?|(?P<year2>\d{4})\s*年(?:底|末)?(?:前|之前))"
 )
 FREQUENCY_ZH = re.compile(r"(?P<frequency>年均|每年|年平均)")
+# A Chinese duty on a schedule (每年发布, 每季度发布), and how many times a year each comes round.
+RECURRING_ZH_PER_YEAR = {
+    "每年": 1.0,
+    "每半年": 2.0,
+    "每季度": 4.0,
+    "每季": 4.0,
+    "每月": 12.0,
+    "每周": 52.0,
+    "每两年": 0.5,
+}
+RECURRING_ZH = re.compile("|".join(sorted(RECURRING_ZH_PER_YEAR, key=len, reverse=True)))
+# Verbs of a duty a Chinese plan repeats on a schedule (发布, 更新, 召开, 报送 …).
+ACTION_ZH = re.compile(r"发布|更新|召开|举办|报送|报告|公布|评估|修订|开展|组织")
 # A count of what already exists is no commitment: a number after 已 (已建成, 已累计, 已培育, 已有),
 # 现有 or 拥有 in its clause ("现有人工智能企业300余家", "在已建成10个试点城市的基础上"). Not
 # across 的 ("已建成的算力中心利用率达到80%" is a target about what exists), nor after a word

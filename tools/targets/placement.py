@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from tools import regexes
 from tools.models import Node, Problem, SourceLine, Target, TargetKind
 from tools.parse import fold
-from tools.targets.duties import DUTY_UNITS
+from tools.targets.duties import DUTY_UNITS, RECURRING_UNIT, frequency_words
 from tools.targets.found import Found
 from tools.targets.kinds import head_noun, kind_in_context
 from tools.targets.reading import find_quantities
@@ -142,6 +142,8 @@ def _when(found: Found) -> str | None:
 def _slug(found: Found, kind: str) -> str:
     if found.unit == "date" and found.deadline_date:
         return f"by-{found.deadline_date}"  # a dated duty with nothing counted: its date names it
+    if found.unit == RECURRING_UNIT:  # a recurring duty: how often ("annually", "twice-a-year")
+        return re.sub(r"[^a-z0-9]+", "-", frequency_words(found.value)).strip("-")
     if found.scale in regexes.SCALES_ZH:
         scale_value = regexes.SCALES_ZH[found.scale]
         return re.sub(r"[^a-z0-9]+", "-", f"{found.value / scale_value:g}-{found.scale}-{found.unit}".lower()).strip(
