@@ -229,7 +229,7 @@ def test_a_duty_on_a_schedule_is_a_recurring_duty() -> None:
             2.0,
             "at least",
             "at least twice per year",
-            "Convene meetings at least twice per year under the auspices of CAISI at DOC",
+            "convene meetings at least twice per year under the auspices of CAISI at DOC",
         )
     ]
     assert _recurring(

@@ -230,7 +230,8 @@ def recurring_zh(sentence: str, line: int) -> list[Found]:
 
 
 def _recurring_found(sentence: str, line: int, written: str, frequency: str, times: float, what: str) -> Found:
-    words = what.split()
+    # An item's action reads as a duty's does: "Convene meetings …" → "convene meetings …".
+    words = [lower_first(w) if i == 0 and w[1:2].islower() else w for i, w in enumerate(what.split())]
     counted = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
     qualifier = re.search(r"\b(?:at\s+least|no\s+less\s+than|not\s+less\s+than|up\s+to)\b", frequency, re.IGNORECASE)
     return Found(
