@@ -55,7 +55,10 @@ def test_measures_in_document_order_with_agencies(exported: Path) -> None:
     assert {"id": "shenzhen-finance-bureau", "role": "responsible", "as_written": "Municipal Finance Bureau"} in m16[
         "agencies"
     ]
-    assert m16["targets"] == ["shenzhen-ai-action-plan-2023-2024--m-16--100-billion-yuan"]
+    assert m16["targets"] == [
+        "shenzhen-ai-action-plan-2023-2024--m-16--100-billion-yuan",
+        "shenzhen-ai-action-plan-2023-2024--m-16--monthly",  # the Venture Capital Day's AI session, monthly
+    ]
 
 
 def test_targets_point_back(exported: Path) -> None:
@@ -69,6 +72,12 @@ def test_targets_point_back(exported: Path) -> None:
         ("oecd-ai-recommendation-2019-2024", "sec-2-viii"),
         # the plan's prose, not one of its [Specific Initiatives]: "expand staffing to approximately twice"
         ("jp-ai-basic-plan-2025", "chp-3-sec-3"),
+        # … and its chapter 4 on revisions: "review and revise this Plan as needed, in principle annually"
+        ("jp-ai-basic-plan-2025", "chp-4-sec-2"),
+        # the main objectives' own text: "By 2026, Jing'an Park of Zhangjiang shall be basically built into …"
+        ("jingan-zhangjiang-park-plan-2025-2026", "i"),
+        # the directive's review clause: "This directive will be reviewed every two years"
+        ("ca-directive-automated-decision-making-2025", "p-1-3"),
     }
     for t in targets:  # every target points at a measure or part of its notice that exists
         assert (t["measure"] is None) != (t["part"] is None)

@@ -284,6 +284,7 @@ def test_executive_order_targets_and_duties(archive: Archive) -> None:
         ("sec-3-f", 270.0, "days", "P270D", "us-doe"),  # "seek to demonstrate an initial operating capability"
         ("sec-4-a", 60.0, "days", "P60D", "us-doe"),
         ("sec-4-b", 30.0, "days", None, "us-ostp"),  # 30 days of the list's submission: no date to count from
+        ("sec-4-d", 1.0, "per year", None, "us-doe"),  # "On an annual basis thereafter, the Secretary shall review …"
         ("sec-6-a", 1.0, "years", "P1Y", "us-doe"),
     ]
     (report,) = [t for t in targets if t.measure == "sec-6-a"]

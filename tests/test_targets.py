@@ -23,6 +23,8 @@ EXPECTED = {
         ("i", 10, None, "count", "over", "on a yearly basis", "projects"),
     ],
     ZHANGJIANG: [
+        # "By 2026, Jing'an Park of Zhangjiang shall be basically built into …": dated, nothing counted.
+        ("i", 0.0, None, "date", "by", "by 2026", "duties"),
         ("i-3", 175e9, None, "yuan", None, "by 2026", "output"),
         ("i-3", 10e9, None, "yuan", None, "by 2026", "output"),
         ("i-3", 5, None, "count", None, "by 2026", "enterprises"),
@@ -36,12 +38,12 @@ EXPECTED = {
         ("ii-3", 100000, None, "square meters", None, "by the end of 2026", "space"),
         ("ii-3", 300, None, "count", None, None, "scenarios"),
         ("ii-3", 5, None, "count", "around", "by 2030", "laboratories-and-platforms"),
-        ("ii-6", 5, None, "count", "in total", "by the end of 2026", "enterprises"),
+        # "By 2025, the science and technology service industry … shall develop into …"
+        ("ii-4", 0.0, None, "date", "by", "by 2025", "duties"),
+        # ii-6's "a total of 5 unicorn and hidden champion enterprises" states i-3's 5 again, and
+        # ii-10 the three million square meters of i-4: one target each, not two.
         ("ii-6", 100, None, "count", None, "by the end of 2026", "enterprises"),
         ("ii-6", 1000, None, "count", None, "by the end of 2026", "enterprises"),
-        ("ii-10", 1e6, None, "square meters", None, "in three-year", "space"),
-        ("ii-10", 1e6, None, "square meters", None, "in three-year", "space"),
-        ("ii-10", 1e6, None, "square meters", None, "in three-year", "space"),
     ],
     SHANGHAI: [],
     SHENZHEN: [
@@ -51,6 +53,11 @@ EXPECTED = {
         # "Before the end of 2023, public data opening management measures … will be formulated."
         ("m-13", 0.0, None, "date", "by", "before the end of 2023", "duties"),
         ("m-16", 100e9, None, "yuan", None, None, "funds"),
+        # Duties on a schedule: "… held on the 8th of each month", "on an annual basis", "on a
+        # quarterly basis" (times a year).
+        ("m-16", 12.0, None, "per year", None, "on the 8th of each month", "duties"),
+        ("m-17", 1.0, None, "per year", None, "on an annual basis", "duties"),
+        ("m-17", 4.0, None, "per year", None, "on a quarterly basis", "duties"),
     ],
 }
 
@@ -95,7 +102,7 @@ def test_ordinary_numbers_are_not_targets() -> None:
         "We shall enable 72‐hour early warning of health risks for elderly living alone.",
         "Article 72. These Regulations shall come into effect on October 1, 2022.",
         'We shall establish a "1+4" high-tech zone linkage management mechanism.',
-        "We shall hold the 8K+5G+AI Technology Summit Forum on the 8th of each month.",
+        "We shall hold the 8K+5G+AI Technology Summit Forum on the 8th of May.",
         "We shall build the four national-level incubators and focus on three key tasks.",
         "The Three-Year Action Plan (2026–2028) shall be implemented.",
         "Study and implement the spirit of the 20th National Congress, and build it.",
@@ -209,7 +216,9 @@ def test_a_multiple_in_words_is_a_target_and_a_frequency_is_not() -> None:
 
     (found,) = find_quantities("We will immediately expand staffing to approximately twice the current level.", 1)
     assert (found.value, found.unit, found.qualifier, found.counted) == (2.0, "times", "around", "staffing")
-    assert find_quantities("The advisory forum shall hold meetings at least twice a year.", 1) == []
+    # A schedule is no multiple: a recurring duty, twice a year.
+    (schedule,) = find_quantities("The advisory forum shall hold meetings at least twice a year.", 1)
+    assert (schedule.value, schedule.unit, schedule.frequency) == (2.0, "per year", "at least twice a year")
 
 
 EO_14110 = "us-eo-14110-safe-secure-trustworthy-ai-2023"
@@ -226,12 +235,6 @@ EO_14110 = "us-eo-14110-safe-secure-trustworthy-ai-2023"
         (f"{EO_14110}--sec-9-a--180-days", "us-omb"),  # "— the Director of OMB shall: … (iii) within 180 days …, issue"
         (f"{EO_14110}--sec-5-2-c--120-days", "us-uspto"),  # "the Under Secretary … and Director of the USPTO … shall:"
         (f"{EO_14110}--sec-4-4-b--180-days-4", "us-dhs"),  # "(iv) …, the Secretary of Homeland Security … shall: (A) …"
-        (
-            "eu-ai-act-regulation-2024-1689--art-36--3-months",
-            "eu-notifying-authorities",
-        ),  # "the notifying authority shall:"
-        # A lead-in whose subject is no registry office names no holder.
-        ("eu-ai-act-regulation-2024-1689--art-36--12-months", None),  # "the certificates shall remain valid … :"
         # A passive lead-in takes its first item's holder ("(i) The Chairman of the CEA shall …").
         (f"{EO_14110}--sec-6-a--180-days", "us-cea"),  # "the following actions shall be taken within 180 days …:"
         (
@@ -505,3 +508,190 @@ def test_every_judged_target_has_its_holder(archive: Archive) -> None:
     assert agency["oecd-ai-recommendation-2019-2024--sec-2-viii--5-years"] == "oecd-digital-policy-committee"
     assert agency[f"{eo14110}--sec-4-5--180-days-2"] == "us-omb"  # 1f: not NIST, one it consults
     assert agency[f"{eo14110}--sec-5-2-h--180-days"] == "us-pcast"  # 1f: PCAST, not the President it reports to
+
+    # "at least twice a year" is how often (a recurring duty), never a multiple of 2.
+    assert [
+        (f.value, f.unit) for f in find_quantities("The advisory forum shall hold meetings at least twice a year.", 1)
+    ] == [(2.0, "per year")]
+
+
+def _recurring(text: str) -> list[tuple[float, str | None, str | None, str]]:
+    return [(f.value, f.qualifier, f.frequency, f.counted) for f in find_quantities(text, 1) if f.unit == "per year"]
+
+
+def test_a_duty_on_a_schedule_is_a_recurring_duty() -> None:
+    """Recurring commitments with no deadline of their own, in plans and in laws, English and
+    Chinese: recorded with how many times a year and the frequency as written."""
+    assert _recurring(
+        "Given the characteristics of AI, its trends, and social conditions - such as the extremely rapid "
+        "technological progress - we will review and revise this Plan as needed, in principle annually."
+    ) == [(1.0, None, "annually", "review and revise this Plan as needed, in principle annually")]
+    assert _recurring("Convene meetings at least twice per year under the auspices of CAISI at DOC.") == [
+        (
+            2.0,
+            "at least",
+            "at least twice per year",
+            "convene meetings at least twice per year under the auspices of CAISI at DOC",
+        )
+    ]
+    assert _recurring(
+        "Encourage venture capital, and set up a special session on AI in the Venture Capital Day event held "
+        "on the 8th of each month."
+    )[0][:3] == (12.0, None, "on the 8th of each month")
+    assert _recurring("Explore an indicator system, and release relevant data on a quarterly basis after that.") == [
+        (4.0, None, "on a quarterly basis", "release relevant data on a quarterly basis after that")
+    ]
+    assert _recurring("(d) On an annual basis thereafter, the Secretary shall review and update the list.") == [
+        (1.0, None, "On an annual basis", "review and update the list")
+    ]
+    assert _recurring("Member States shall, on an annual basis, report to the Commission about the fines.") == [
+        (1.0, None, "on an annual basis", "report to the Commission about the fines")
+    ]
+    assert _recurring("(A) on at least an annual basis, develop and publish supply and demand forecasts.")[0][1:] == (
+        "at least",
+        "on at least an annual basis",
+        "develop and publish supply and demand forecasts",
+    )
+    assert _recurring("This directive will be reviewed every two years.")[0][:3] == (0.5, None, "every two years")
+    assert _recurring("No less than annually the Secretary shall review the regulations.")[0][:2] == (1.0, "at least")
+    assert _recurring("The Committee shall convene at least once a year to review the Guidelines.")[0][:2] == (
+        1.0,
+        "at least",
+    )
+    assert [(f.value, f.unit, f.frequency) for f in find_quantities("每季度发布人工智能产业统计数据。", 1)] == [
+        (4.0, "per year", "每季度")
+    ]
+    assert [(f.value, f.unit) for f in find_quantities("每年更新发布政策措施。", 1)] == [(1.0, "per year")]
+
+
+def test_a_frequency_that_commits_to_nothing_is_no_duty() -> None:
+    for sentence in [
+        # a description, with no verb of intent
+        "Investments in AI lag behind, with this lag becoming increasingly pronounced each year.",
+        # "a year" alone is a span, not a schedule
+        "We will complete the review within a year.",
+        # a condition
+        "Where the Board meets annually, it shall invite observers.",
+        # a definition
+        "The term “annual report” means a report submitted each year.",
+    ]:
+        assert _recurring(sentence) == [], sentence
+    # A count on a schedule is that count, with its frequency (no second, recurring duty).
+    found = find_quantities("We shall nurture at least 10 benchmark projects each year.", 1)
+    assert [(f.value, f.unit, f.frequency) for f in found] == [(10.0, "count", "each year")]
+    # A dated duty that then recurs is the dated duty, with its frequency.
+    found = find_quantities("By 2 August 2025, and once every two years thereafter, Member States shall report.", 1)
+    assert [(f.unit, f.deadline_date, f.frequency) for f in found] == [("date", "2025-08-02", "once every two years")]
+
+
+def test_a_year_alone_dates_a_commitment() -> None:
+    """ "By 2026, Jing'an Park … shall be basically built into …" is due at the end of 2026;
+    "before 2026" at the end of 2025; a year range is no deadline."""
+
+    def dated(text: str) -> list[tuple[str, str | None]]:
+        return [(f.unit, f.deadline_date) for f in find_quantities(text, 1)]
+
+    assert dated("By 2026, Jing'an Park of Zhangjiang shall be basically built into a leading park.") == [
+        ("date", "2026-12-31")
+    ]
+    assert dated("The service industry shall develop into an innovation-led system by 2025.") == [
+        ("date", "2025-12-31")
+    ]
+    assert dated("Before 2026, the platform will be opened to the public.") == [("date", "2025-12-31")]
+    assert dated("By the end of 2026, the industrial space will be expanded to the whole district.") == [
+        ("date", "2026-12-31")
+    ]
+    assert dated("The plan for 2025-2026 shall be implemented.") == []
+    assert dated("By 2026 the park was a leading one.") == []  # no will or shall: a description
+
+
+def test_a_date_printed_day_month_year_is_a_deadline() -> None:
+    def dated(text: str) -> list[tuple[str, str | None]]:
+        return [(f.unit, f.deadline_date) for f in find_quantities(text, 1)]
+
+    assert dated("By 2 November 2024, each Member State shall identify the public authorities.") == [
+        ("date", "2024-11-02")
+    ]
+    assert dated(
+        "The Commission shall, after consulting the Board, and no later than 2 February 2026, provide guidelines."
+    ) == [("date", "2026-02-02")]
+    # A date that says which systems a rule is for is not when it is due.
+    assert dated(
+        "Providers of models that have been placed on the market before 2 August 2025 shall take the necessary "
+        "steps in order to comply by 2 August 2027."
+    ) == [("date", "2027-08-02")]
+    assert dated(
+        "AI systems that have been placed on the market or put into service before 2 August 2027 shall be "
+        "brought into compliance with this Regulation by 31 December 2030."
+    ) == [("date", "2030-12-31")]
+
+
+def test_what_a_body_is_made_of_is_not_a_target() -> None:
+    for sentence in [
+        "The Committee shall have 1 executive secretary, who shall be a member under paragraph (4) 3.",
+        "The Board shall have two vice-chairpersons elected from among its members.",
+        "The Council will have up to 3 deputy directors-general.",
+        "The committee shall consist of up to 45 members.",
+        "The panel is composed of 12 members appointed by the Minister.",
+    ]:
+        assert find_quantities(sentence, 1) == [], sentence
+    # Members that are enterprises are what an alliance grows to, not its offices.
+    assert [f.value for f in find_quantities("The alliance will have 500 member enterprises by 2027.", 1)] == [500.0]
+
+
+def test_standing_limits_of_a_procedure_are_not_duties() -> None:
+    """Limits that apply each time a case arises (the EU AI Act's articles 36, 73, 75): counted
+    from what befalls a case or from a step of the procedure, or bare in a sentence that opens with
+    its case. A one-off report, or a limit counted from the order, stays a duty."""
+    for sentence in [
+        "Where its designation has been suspended, restricted, or fully or partially withdrawn, the notified "
+        "body shall inform the providers concerned within 10 days.",
+        "(b) submit a report on its findings to the Commission within three months of having notified the changes.",
+        "The provider shall confirm in writing, within three months of the suspension or restriction, that another "
+        "notified body is assuming the functions.",
+        "The report shall be made immediately, and, in any event, not later than 15 days after the provider or, "
+        "where applicable, the deployer, becomes aware of the serious incident.",
+        "The report shall be provided not later than 10 days after the date on which the provider becomes aware "
+        "of the serious incident.",
+        "The market surveillance authority shall take appropriate measures within seven days from the date it "
+        "received the notification referred to in paragraph 1.",
+        "In that case, the AI Office shall supply to the applicant authority without delay, and in any event "
+        "within 30 days, any information that it considers relevant.",
+        "In the event of the withdrawal of a designation, the notifying authority shall within one month inform "
+        "the Commission.",
+    ]:
+        assert _duties(sentence) == [], sentence
+    assert _duties("The Commission shall draw up a report not later than nine months before the end of the period.")
+    assert _duties(
+        "Within 90 days of the date of this order, the Secretary shall report on incidents he becomes aware of."
+    )
+
+
+def test_a_target_stated_again_is_one_target() -> None:
+    """A plan's objective repeated in its tasks is one target; the same number of another thing,
+    or by another year, is another target."""
+    from tools.targets.placement import restates
+
+    def one(text: str) -> object:
+        (found,) = [f for f in find_quantities(text, 1) if f.unit != "date"]
+        return found
+
+    objective = one("There shall be 5 unicorn and invisible champion companies by 2026.")
+    assert restates(
+        one("By the end of 2026, we shall cultivate a total of 5 unicorn and hidden champion enterprises."), objective
+    )
+    reserve = one("We shall achieve the goal of reserving one million square meters in three years.")
+    assert restates(one("We shall achieve in three-year the reserve of 1 million square meters."), reserve)
+    assert not restates(
+        one("We shall achieve the goal of releasing one million square meters in three years."), reserve
+    )
+    assert not restates(one("By 2026, we shall cultivate 5 future industrial technology centers."), objective)
+    assert not restates(one("By 2030, we shall cultivate 5 unicorn and hidden champion enterprises."), objective)
+    assert not restates(one("By 2026, we shall cultivate 6 unicorn and hidden champion enterprises."), objective)
+    laboratories = one("By 2026, we shall build 10 key laboratories.")
+    assert not restates(one("By 2026, we shall build 10 innovation laboratories."), laboratories)
+    # Two deadlines of the same length are two duties.
+    from tools.targets.duties import in_sentence
+
+    (first,) = in_sentence("Within 90 days of the date of this order, the Secretary shall issue guidance.", 1)
+    assert not restates(first, first)

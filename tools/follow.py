@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tools.models import Archive, Notice, Target, Update
+from tools.targets.duties import RECURRING_UNIT
 
 # Which date of a notice a duration is counted from, in order of preference.
 ANCHOR_DATES = ("signed", "issued", "adopted", "promulgated", "published", "released")
@@ -172,6 +173,8 @@ def due_date(target: Target, notice: Notice) -> tuple[str | None, str | None]:
     text sets no deadline."""
     if target.deadline_date:
         return target.deadline_date, "stated"
+    if target.unit == RECURRING_UNIT and not target.deadline:
+        return None, None  # a duty on a schedule with no first deadline never falls due once
     anchor = anchor_date(notice)
     if target.deadline_after and anchor:
         return add_duration(date.fromisoformat(anchor), target.deadline_after).isoformat(), "counted"

@@ -532,9 +532,31 @@ DEADLINE = re.compile(
     r"in\s+three-year)\b",
     re.IGNORECASE,
 )
+# How often something recurs: "on an annual basis", "in principle annually", "at least twice per
+# year", "once every two years", "on the 8th of each month", "no less than annually", "quarterly".
+_PERIOD = r"(?:year|quarter|month|week|(?:two|three|four|five|\d+)\s+(?:years|months))"
+_TIMES = r"(?:once|twice|(?:two|three|four|five|six|\d+)\s+times)"
 FREQUENCY = re.compile(
-    r"\b(?P<frequency>on\s+a\s+yearly\s+basis|on\s+an\s+annual\s+basis|each\s+year|every\s+year|"
-    r"annually|per\s+year|a\s+year)\b",
+    r"\b(?P<frequency>"
+    r"(?:(?:at\s+least|no\s+less\s+than|not\s+less\s+than|up\s+to)\s+)?"
+    r"(?:on\s+(?:at\s+least\s+)?an?\s+(?:yearly|annual|quarterly|monthly|weekly|semi-annual|biannual)\s+basis|"
+    rf"{_TIMES}\s+(?:a|per|each|every)\s+{_PERIOD}|"
+    rf"(?:once\s+)?(?:each|every)\s+{_PERIOD}|"
+    r"on\s+the\s+\d{1,2}(?:st|nd|rd|th)\s+(?:day\s+)?of\s+(?:each|every)\s+month|"
+    r"annually|quarterly|biennially|semi-annually|per\s+year|a\s+year)"
+    r")(?:\s+thereafter)?\b",
+    re.IGNORECASE,
+)
+# A recurring duty needs a frequency that says how often by itself: not a bare "a year" or
+# "per year" ("within a year", "10 projects per year" belong to a deadline or a count).
+BARE_RATE = re.compile(r"^(?:a|per)\s+year$", re.IGNORECASE)
+# A recurring duty: a sentence that commits (a verb of intent, "will", "shall", or an action a
+# plan's item starts with) to something done on a schedule, with no deadline of its own:
+# "we will review and revise this Plan …, in principle annually", "Convene meetings at least twice
+# per year", "release relevant data on a quarterly basis".
+RECURRING_ACTION = re.compile(
+    r"\b(?:convene|hold|review|update|publish|report|submit|revise|evaluate|assess|issue|conduct|organi[sz]e|"
+    r"host|meet|monitor|inform|notify|survey)\b",
     re.IGNORECASE,
 )
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘A-Z(\u4e00-\u9fff])|(?<=[。！？])")
@@ -567,14 +589,28 @@ NOT_COUNTED = re.compile(
 # 35 000 000", "a fine not exceeding 30 million won", "imprisonment for up to 3 years").
 SANCTION = re.compile(r"\bfines?\b|\bpenalt(?:y|ies)\b|\bimprisonment\b", re.IGNORECASE)
 # How a body is made up describes it; it commits to nothing ("shall consist of up to 45 members").
-COMPOSITION = re.compile(r"\b(?:consists?\s+of|consist\s+of|(?:is|are|be)\s+composed\s+of|comprises)\b", re.IGNORECASE)
+# … nor do its offices: "The Committee shall have 1 executive secretary", "shall have two vice-chairpersons".
+COMPOSITION = re.compile(
+    r"\b(?:consists?\s+of|consist\s+of|(?:is|are|be)\s+composed\s+of|comprises)\b|"
+    r"\b(?:shall|will|is\s+to|must)\s+have\s+(?:(?:up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than)\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:standing\s+|full-time\s+|permanent\s+)?"
+    r"(?:executive\s+|deputy\s+|vice[\s-]?)?(?:chair(?:person|man|woman)?s?|secretar(?:y|ies)(?:[\s-]general)?|"
+    r"members?|commissioners?|presidents?|directors?(?:[\s-]general)?|rapporteurs?|auditors?)\b"
+    r"(?!\s+(?:enterprises|companies|firms|units|institutions|organi[sz]ations|states|countries))",
+    re.IGNORECASE,
+)
 # A condition states when a rule applies, not what anyone commits to: a sentence's opening clause
 # "Where …," / "If …," ("Where … covered by more than one Union act, …").
-CONDITION = re.compile(r"^(?:where|if|when|unless|in\s+the\s+event\s+that)\b[^,;]*", re.IGNORECASE)
+# "In the event of the restriction … of a designation, …", "In that case, …": the case a rule is for.
+CONDITION = re.compile(
+    r"^(?:where|if|when|unless|in\s+the\s+event\s+(?:that|of)|in\s+(?:that|such\s+a|such|this|which)\s+cases?)\b[^,;]*",
+    re.IGNORECASE,
+)
 # … and one inside a sentence: "unless … verified by at least two natural persons", "even where …
 # under more than one Union act", "provided that … at least one such proposal".
 CONDITION_WITHIN = re.compile(
-    r"\b(?:unless|even\s+where|even\s+if|provided\s+that|on\s+condition\s+that)\b", re.IGNORECASE
+    r"\b(?:unless|even\s+where|even\s+if|provided\s+that|on\s+condition\s+that|in\s+the\s+event\s+that)\b",
+    re.IGNORECASE,
 )
 # A rule that says where it does not apply commits to nothing.
 NOT_APPLY = re.compile(r"\b(?:shall|does|do|will)\s+not\s+apply\b", re.IGNORECASE)
@@ -599,9 +635,21 @@ DUTY_WITHIN = re.compile(
 # the request") applies each time the procedure runs: it is a rule, not a dated duty.
 PROCEDURAL_LIMIT = re.compile(
     r"\b(?:of|after|from|following|starting\s+from)\s+(?:the\s+)?(?:receipt|request|notification|application|complaint|referral|"
-    r"lodging|date\s+on\s+which|moment|day\s+on\s+which)\b",
+    r"lodging|date\s+on\s+which|moment|day\s+on\s+which|suspension|restriction|withdrawal|"
+    r"having\s+(?:been\s+)?(?:notified|received|informed))\b",
     re.IGNORECASE,
 )
+# … or one counted from what befalls a case: "not later than 15 days after the provider …
+# becomes aware of the serious incident", "within seven days from the date it received the
+# notification".
+PROCEDURAL_EVENT = re.compile(
+    r"[^;]{0,40}?\b(?:days?|months?|years?)\s+(?:of|after|from|following)\s+[^;]{0,160}?"
+    r"\b(?:(?:becomes?|became|becoming)\s+aware|(?:has\s+|have\s+)?receiv(?:ed|es|ing)\s+(?:the\s+|a\s+|an\s+|such\s+)?"
+    r"(?:notification|request|complaint|application|referral))\b",
+    re.IGNORECASE,
+)
+# A time limit that names what it is counted from: "… of the issuance", "… after the provider …".
+COUNTED_FROM = re.compile(r"\s+(?:of|after|from|following|starting\s+from)\b", re.IGNORECASE)
 # What "shall" introduces that no one is to do: a rule that deems ("shall be deemed justified",
 # "shall be understood to have been approved"), or a fragment that is no action at all.
 NOT_AN_ACTION = re.compile(
@@ -610,7 +658,10 @@ NOT_AN_ACTION = re.compile(
 )
 # A dated commitment with no number: "The Pengcheng Cloud Brain III project will start construction
 # before the end of 2023", "Before the end of 2023, … measures … will be formulated".
-DATED_COMMITMENT = re.compile(r"\b(?P<deadline>(?:by|before)\s+the\s+end\s+of\s+(?P<year>20\d{2}))\b", re.IGNORECASE)
+# "By 2026, Jing'an Park … shall be basically built into …": a year alone dates it too.
+DATED_COMMITMENT = re.compile(
+    r"\b(?P<deadline>(?:by|before)\s+(?P<end>the\s+end\s+of\s+)?(?P<year>20\d{2}))\b(?![-–/]\d)", re.IGNORECASE
+)
 WILL_OR_SHALL = re.compile(r"\b(?:will|shall)\s+(?:be\s+)?[a-z]", re.IGNORECASE)
 # "I hereby direct the Secretary of Commerce, within 90 days …, to:": a direction is a duty too.
 HEREBY_DIRECT = re.compile(r"\bhereby\s+direct\b", re.IGNORECASE)
@@ -628,8 +679,17 @@ DUTY_LISTED_ACTION = re.compile(
 )
 # The item number a listed duty starts with: "(i)", "(A)", "(ii)".
 ITEM_NUMBER = re.compile(r"^\s*(?:\(\s*[A-Za-z0-9]{1,5}\s*\)\s*)+")
+# "… placed on the market or put into service before 2 August 2027 shall …": a date that says
+# which things a rule is for, not when anything is due.
+DESCRIBED_BEFORE = re.compile(
+    r"\b(?:placed|put|issued|adopted|entered|concluded|made|granted|registered|established|signed|"
+    r"launched|started)\b[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
+# A date as printed in the United States ("February 28, 2025") or in Europe ("2 August 2025").
 DUTY_BY_DATE = re.compile(
-    rf"\b(?P<deadline>(?:by|no\s+later\s+than|not\s+later\s+than|before)\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}))",
+    rf"\b(?P<deadline>(?:by|no\s+later\s+than|not\s+later\s+than|before)\s+"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}))\b",
     re.IGNORECASE,
 )
 # The "shall" that gives a duty (what follows it is the duty's action).
@@ -680,6 +740,19 @@ DEADLINE_ZH = re.compile(
     r"(?P<deadline>(?:到|至|截至)\s*(?P<year>\d{4})\s*年(?:底|末)?(?:前)?|(?P<year2>\d{4})\s*年(?:底|末)?(?:前|之前))"
 )
 FREQUENCY_ZH = re.compile(r"(?P<frequency>年均|每年|年平均)")
+# A Chinese duty on a schedule (每年发布, 每季度发布), and how many times a year each comes round.
+RECURRING_ZH_PER_YEAR = {
+    "每年": 1.0,
+    "每半年": 2.0,
+    "每季度": 4.0,
+    "每季": 4.0,
+    "每月": 12.0,
+    "每周": 52.0,
+    "每两年": 0.5,
+}
+RECURRING_ZH = re.compile("|".join(sorted(RECURRING_ZH_PER_YEAR, key=len, reverse=True)))
+# Verbs of a duty a Chinese plan repeats on a schedule (发布, 更新, 召开, 报送 …).
+ACTION_ZH = re.compile(r"发布|更新|召开|举办|报送|报告|公布|评估|修订|开展|组织")
 # A count of what already exists is no commitment: a number after 已 (已建成, 已累计, 已培育, 已有),
 # 现有 or 拥有 in its clause ("现有人工智能企业300余家", "在已建成10个试点城市的基础上"). Not
 # across 的 ("已建成的算力中心利用率达到80%" is a target about what exists), nor after a word

@@ -11,6 +11,7 @@ from tools import export
 from tools.models import Agency, Archive, Measure, Node, Notice, Target, Theme
 from tools.regexes import SCALES
 from tools.related import related as related_measures
+from tools.targets.duties import RECURRING_UNIT, frequency_words
 
 # How pages name the roles an agency plays in measures, strongest first.
 ROLE_TITLES = {
@@ -80,7 +81,10 @@ class Site:
         return f"{self.short(m.notice)}, {m.cited_as or m.number.strip()}"
 
     def value_label(self, t: Target) -> str:
-        """A target's value as a reader says it: "over 50", "175 billion yuan", "1–2"."""
+        """A target's value as a reader says it: "over 50", "175 billion yuan", "1–2"; a recurring
+        duty's, how often: "at least twice a year"."""
+        if t.unit == RECURRING_UNIT:
+            return f"{t.qualifier + ' ' if t.qualifier else ''}{frequency_words(t.value)}"
 
         def num(v: float) -> str:
             if t.scale:

@@ -1,6 +1,16 @@
 """Duties with a deadline: "Within 270 days of the date of this order, the Secretary … shall …",
 recorded with the number of days and what is to be done; or by a date ("By February 28, 2025,
-the Secretary of Defense … shall …"), recorded with the date.
+the Secretary of Defense … shall …"), recorded with the date. Recurring duties with no deadline
+of their own ("we will review and revise this Plan …, in principle annually", "Convene meetings
+at least twice per year") are recorded with their frequency, counted in times a year.
+
+Not duties: limits that stand in a condition ("Where …, within 15 days …"), and standing limits
+of a procedure, that apply each time a case arises — counted from a step of the procedure
+("within three months of receipt of the notification", "of the suspension"), from what befalls a
+case ("not later than 15 days after the provider … becomes aware of the serious incident"), or
+with no start of their own in a sentence that opens with its case ("Where its designation has
+been suspended, …, the notified body shall inform the providers concerned within 10 days", "In
+that case, … within 30 days").
 
 A duty is found in the sentence; its agency is added later (``holders.with_agencies``), from
 the text around it and the measure's agencies.
@@ -21,15 +31,13 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
     deadline of the sentence governs its duty ("By February 28, 2025 … identify sites … by the
     end of 2027" is due on February 28, 2025); one counted from an event keeps the event."""
     within = regexes.DUTY_WITHIN.search(sentence)
-    dated = regexes.DUTY_BY_DATE.search(sentence)
+    dated = by_date(sentence)
     if within and dated:
         within, dated = (within, None) if within.start() < dated.start() else (None, dated)
     first = within or dated
     if first is None or _conditional(sentence, first.start()):
         return []
-    if regexes.PROCEDURAL_LIMIT.match(sentence[first.end() :].lstrip(" ,")) or _counted_from_procedure(
-        sentence, first.end()
-    ):
+    if _procedural(sentence, first, within):
         return []  # "within three months of receipt of the notification": a rule of procedure
     action = _action(sentence, first.end())
     if action is None or (action != regexes.DUTY_LISTED and regexes.NOT_AN_ACTION.match(action)):
@@ -66,6 +74,22 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
     ]
 
 
+def by_date(sentence: str) -> re.Match[str] | None:
+    """The first date a sentence sets as a deadline ("By February 28, 2025", "by 2 August 2027");
+    not a date that says which things a rule is for ("placed on the market before 2 August
+    2025")."""
+    return next(
+        (
+            m
+            for m in regexes.DUTY_BY_DATE.finditer(sentence)
+            if not (
+                m["deadline"].lower().startswith("before") and regexes.DESCRIBED_BEFORE.search(sentence, 0, m.start())
+            )
+        ),
+        None,
+    )
+
+
 def _action(sentence: str, after_deadline: int) -> str | None:
     """What the duty is: the words after "shall" (or a list after "shall:"); for an item of a list
     whose lead-in says "shall:", the phrase after its deadline."""
@@ -94,7 +118,8 @@ def _action(sentence: str, after_deadline: int) -> str | None:
 
 def dated_commitment(sentence: str, line: int) -> list[Found]:
     """A commitment dated to the end of a year, with no number to count: "The Pengcheng Cloud
-    Brain III project will start construction before the end of 2023." Due at the year's end."""
+    Brain III project will start construction before the end of 2023", "By 2026, Jing'an Park …
+    shall be basically built into …". Due at the year's end ("before 2026": at the end of 2025)."""
     dated, will = regexes.DATED_COMMITMENT.search(sentence), regexes.WILL_OR_SHALL.search(sentence)
     if not dated or not will or _conditional(sentence, dated.start()):
         return []
@@ -103,6 +128,7 @@ def dated_commitment(sentence: str, line: int) -> list[Found]:
     words = regexes.DATED_COMMITMENT.sub("", sentence).strip(" ,.").split()
     what = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
     year = int(dated["year"])
+    due = year - 1 if dated["deadline"].lower().startswith("before") and not dated["end"] else year
     return [
         Found(
             line=line,
@@ -119,9 +145,147 @@ def dated_commitment(sentence: str, line: int) -> list[Found]:
             deadline_source="sentence",
             frequency=_frequency(sentence),
             deadline_after=None,
-            deadline_date=f"{year}-12-31",
+            deadline_date=f"{due}-12-31",
         )
     ]
+
+
+RECURRING_UNIT = "per year"
+_TIMES = {"once": 1, "twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# How often, in words, by times a year (the label of a recurring duty and its id).
+FREQUENCY_WORDS = {1.0: "annually", 2.0: "twice a year", 4.0: "quarterly", 12.0: "monthly", 52.0: "weekly"}
+
+
+def per_year(frequency: str) -> float | None:
+    """How many times a year a frequency comes round: "on an annual basis" 1, "at least twice per
+    year" 2, "on the 8th of each month" 12, "once every two years" 0.5, 每季度 4."""
+    low = " ".join(frequency.lower().split())
+    zh = regexes.RECURRING_ZH.search(frequency)
+    if zh:
+        return regexes.RECURRING_ZH_PER_YEAR[zh.group(0)]
+    if re.search(r"semi-annual|biannual", low):
+        return 2.0
+    if re.search(r"\bannual|yearly|biennially", low):
+        return 0.5 if "bienn" in low else 1.0
+    for word, n in (("quarter", 4.0), ("month", 12.0), ("week", 52.0)):
+        if re.search(rf"\b{word}(?:ly)?\b", low):
+            return n * _times(low)
+    every = re.search(r"\b(?:each|every)\s+(?P<n>two|three|four|five|\d+)\s+(?P<unit>years|months)\b", low)
+    if every:
+        n = float(_TIMES.get(every["n"]) or every["n"])
+        return _times(low) * (12.0 if every["unit"] == "months" else 1.0) / n
+    return _times(low) if re.search(r"\byear\b", low) else None
+
+
+def _times(low: str) -> float:
+    m = re.search(r"\b(?P<n>once|twice|two|three|four|five|six|\d+)(?:\s+times)?\s+(?:a|per|each|every)\b", low)
+    if not m:
+        return 1.0
+    return float(_TIMES.get(m["n"]) or m["n"])
+
+
+def frequency_words(times_a_year: float) -> str:
+    """ "annually", "twice a year", "quarterly", "every 2 years", "3 times a year"."""
+    if times_a_year in FREQUENCY_WORDS:
+        return FREQUENCY_WORDS[times_a_year]
+    if times_a_year < 1:
+        return f"every {1 / times_a_year:g} years"
+    return f"{times_a_year:g} times a year"
+
+
+def recurring(sentence: str, line: int) -> list[Found]:
+    """A duty on a schedule, with no deadline of its own: "we will review and revise this Plan as
+    needed, in principle annually", "Convene meetings at least twice per year", "release relevant
+    data on a quarterly basis", "On an annual basis thereafter, the Secretary shall review …".
+    Recorded with how many times a year it comes round (``per year``) and the frequency as
+    written; none in a condition, a definition, or a sentence that commits to nothing."""
+    found = regexes.FREQUENCY.search(sentence)
+    if not found or regexes.BARE_RATE.match(found["frequency"]) or regexes.DEFINITION.search(sentence):
+        return []
+    if _conditional(sentence, found.start()) or regexes.NOT_APPLY.search(sentence):
+        return []
+    if not (
+        regexes.WILL_OR_SHALL.search(sentence)
+        or regexes.COMMITMENT.search(sentence)
+        or regexes.RECURRING_ACTION.search(sentence)
+    ):
+        return []
+    times = per_year(found["frequency"])
+    if times is None:
+        return []
+    return [_recurring_found(sentence, line, found.group(0), found["frequency"], times, _what_recurs(sentence, found))]
+
+
+def recurring_zh(sentence: str, line: int) -> list[Found]:
+    """A Chinese duty on a schedule: 每年发布…, 每季度发布统计数据 (none in a sentence that commits
+    to nothing)."""
+    found = regexes.RECURRING_ZH.search(sentence)
+    if not found or not (regexes.COMMITMENT_ZH.search(sentence) or regexes.ACTION_ZH.search(sentence)):
+        return []
+    clause = re.split(r"[，,；;。]", sentence[found.start() :])[0]
+    return [_recurring_found(sentence, line, found.group(0), found.group(0), per_year(found.group(0)) or 1.0, clause)]
+
+
+def _recurring_found(sentence: str, line: int, written: str, frequency: str, times: float, what: str) -> Found:
+    # An item's action reads as a duty's does: "Convene meetings …" → "convene meetings …".
+    words = [lower_first(w) if i == 0 and w[1:2].islower() else w for i, w in enumerate(what.split())]
+    counted = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
+    qualifier = re.search(r"\b(?:at\s+least|no\s+less\s+than|not\s+less\s+than|up\s+to)\b", frequency, re.IGNORECASE)
+    return Found(
+        line=line,
+        sentence=sentence,
+        as_written=written,
+        value=times,
+        value_max=None,
+        scale=None,
+        unit=RECURRING_UNIT,
+        qualifier=("up to" if qualifier.group(0).lower() == "up to" else "at least") if qualifier else None,
+        counted=counted,
+        deadline=None,
+        deadline_year=None,
+        deadline_source=None,
+        frequency=" ".join(frequency.split()),
+    )
+
+
+def _what_recurs(sentence: str, found: re.Match[str]) -> str:
+    """What is done on the schedule: the words after the sentence's "shall" or "will"; else the
+    comma phrase that holds the frequency (with the one before it when it is no more than the
+    frequency), without a leading "and"."""
+    shall = regexes.DUTY_SHALL.search(sentence) or re.search(r"\bwill\b", sentence)
+    if shall:
+        rest = sentence[shall.end() :].lstrip(" ,")
+        if rest.startswith(found.group(0)):  # "shall, on an annual basis, report …"
+            rest = rest[len(found.group(0)) :].lstrip(" ,")
+        listed = regexes.DUTY_LISTED_ACTION.match(rest)
+        return (listed["action"] if listed else rest).rstrip(" .;")
+    start = max(sentence.rfind(",", 0, found.start()), sentence.rfind(";", 0, found.start())) + 1
+    end = min(
+        (i for i in (sentence.find(",", found.end()), sentence.find(";", found.end())) if i >= 0), default=len(sentence)
+    )
+    phrase = sentence[start:end]
+    if len(phrase.split()) <= len(found.group(0).split()) + 2:  # no more than the frequency:
+        # "…, in principle annually" takes the phrase before it; "(A) on at least an annual
+        # basis, develop and publish …", at the head of the sentence, the phrase after it.
+        phrase = sentence[max(sentence.rfind(",", 0, start - 1), 0) : end] if start > 0 else sentence[end:]
+    body = regexes.ITEM_NUMBER.sub("", phrase.strip(" ,.;")).strip()
+    return re.sub(r"^(?:and|or)\s+", "", body, flags=re.IGNORECASE)
+
+
+def _procedural(sentence: str, first: re.Match[str], within: re.Match[str] | None) -> bool:
+    """Whether a time limit is a standing rule of a procedure, applying to each case (see the
+    module's docstring): counted from a step of it or from what befalls a case, or a bare limit
+    ("within 10 days") in a sentence that opens with the case it is for."""
+    if regexes.PROCEDURAL_LIMIT.match(sentence[first.end() :].lstrip(" ,")) or _counted_from_procedure(
+        sentence, first.end()
+    ):
+        return True
+    if within is None or within["anchor"]:
+        return False  # a date, or counted from the date of this order: a duty
+    if regexes.PROCEDURAL_EVENT.match(sentence, first.start()):
+        return True
+    bare = not within["event"] and not regexes.COUNTED_FROM.match(sentence, first.end())
+    return bare and regexes.CONDITION.match(regexes.ITEM_NUMBER.sub("", sentence, count=1).lstrip()) is not None
 
 
 def _counted_from_procedure(sentence: str, after_deadline: int) -> bool:
@@ -154,9 +318,11 @@ def duration(within: re.Match[str]) -> str | None:
 
 
 def iso_date(text: str) -> str:
+    """ "February 28, 2025" or "2 August 2025" as "2025-02-28", "2025-08-02"."""
     from datetime import datetime
 
-    return datetime.strptime(" ".join(text.replace(",", " ").split()), "%B %d %Y").date().isoformat()
+    words = " ".join(text.replace(",", " ").split())
+    return datetime.strptime(words, "%d %B %Y" if words[:1].isdigit() else "%B %d %Y").date().isoformat()
 
 
-DUTY_UNITS = ("days", "months", "years", "date")
+DUTY_UNITS = ("days", "months", "years", "date", RECURRING_UNIT)

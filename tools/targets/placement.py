@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from tools import regexes
 from tools.models import Node, Problem, SourceLine, Target, TargetKind
 from tools.parse import fold
+from tools.targets.duties import DUTY_UNITS, RECURRING_UNIT, frequency_words
 from tools.targets.found import Found
 from tools.targets.kinds import head_noun, kind_in_context
 from tools.targets.reading import find_quantities
@@ -40,9 +41,8 @@ def extract(
 ) -> Extraction:
     """Targets of a notice. ``places`` gives each node, whether it is a measure, its lines,
     and the own text of the parts around it."""
-    targets: list[Target] = []
+    read: list[tuple[Node, bool, Found]] = []
     unread: list[Found] = []
-    used: set[str] = set()
     for node, is_measure, lines, context in places:
         for line in lines:
             text = _readable(line, node, strip)
@@ -51,28 +51,99 @@ def extract(
                 if not found.counted:
                     unread.append(found)
                     continue
-                kind = kind_in_context(found, kinds)
-                base = f"{notice_id}--{node.id}--{_slug(found, kind)}"
-                ident, n = base, 2
-                while ident in used:
-                    ident, n = f"{base}-{n}", n + 1
-                used.add(ident)
-                targets.append(
-                    Target(
-                        id=ident,
-                        notice=notice_id,
-                        measure=node.id if is_measure else None,
-                        part=None if is_measure else node.id,
-                        kind=kind,
-                        **{k: getattr(found, k) for k in Found.__dataclass_fields__},
-                    )
-                )
+                read.append((node, is_measure, found))
+    targets: list[Target] = []
+    used: set[str] = set()
+    for node, is_measure, found in once(read):
+        kind = kind_in_context(found, kinds)
+        base = f"{notice_id}--{node.id}--{_slug(found, kind)}"
+        ident, n = base, 2
+        while ident in used:
+            ident, n = f"{base}-{n}", n + 1
+        used.add(ident)
+        targets.append(
+            Target(
+                id=ident,
+                notice=notice_id,
+                measure=node.id if is_measure else None,
+                part=None if is_measure else node.id,
+                kind=kind,
+                **{k: getattr(found, k) for k in Found.__dataclass_fields__},
+            )
+        )
     return Extraction(targets, unread)
+
+
+def once(read: Sequence[tuple[Node, bool, Found]]) -> list[tuple[Node, bool, Found]]:
+    """Each quantity once: a plan that states a target again in another of its parts (its Main
+    Objectives repeated, with a date, in its Key Tasks; a summary of a measure) gives one target,
+    the first statement's, or the first in a measure when the first is outside any."""
+    kept: list[tuple[Node, bool, Found]] = []
+    for node, is_measure, found in read:
+        earlier = next((i for i, (n, _, f) in enumerate(kept) if n.id != node.id and restates(found, f)), None)
+        if earlier is None:
+            kept.append((node, is_measure, found))
+        elif is_measure and not kept[earlier][1]:
+            kept[earlier] = (node, is_measure, found)
+    return kept
+
+
+_SAME_WORDS = {
+    "companies": "enterprises",
+    "company": "enterprises",
+    "enterprise": "enterprises",
+    "firms": "enterprises",
+}
+_NOT_CONTENT = regexes.SLUG_STOPWORDS | {"total", "new", "more", "major", "key", "high-quality"}
+
+
+def restates(found: Found, earlier: Found) -> bool:
+    """Whether a quantity states an earlier one again: the same value (and upper end), unit and
+    frequency, no other deadline, and the same thing counted — the same head noun and another
+    word in common ("5 unicorn and invisible champion companies" and "a total of 5 unicorn and
+    hidden champion enterprises"), or the same Chinese phrase. Duties are never restatements: two
+    deadlines of the same length are two duties."""
+    if found.unit in DUTY_UNITS or (found.value, found.value_max, found.unit, found.frequency) != (
+        earlier.value,
+        earlier.value_max,
+        earlier.unit,
+        earlier.frequency,
+    ):
+        return False
+    when, before = _when(found), _when(earlier)
+    if when and before and when != before:
+        return False  # staged: the same number by another year
+    if not found.counted.isascii() or not earlier.counted.isascii():
+        return found.counted in earlier.counted or earlier.counted in found.counted
+    words, other = _content_words(found.counted), _content_words(earlier.counted)
+    head, other_head = (
+        _SAME_WORDS.get(w, w) for w in (head_noun(found.counted).lower(), head_noun(earlier.counted).lower())
+    )
+    return words == other or (head == other_head and len((words & other) - {head}) >= 1)
+
+
+def _content_words(counted: str) -> set[str]:
+    words = {_SAME_WORDS.get(w, w) for w in re.findall(r"[\w-]+", counted.lower())}
+    return words - _NOT_CONTENT
+
+
+def _when(found: Found) -> str | None:
+    """A quantity's deadline, comparable across statements: a date, a year, or a span of years."""
+    if found.deadline_date:
+        return found.deadline_date[:4]
+    if found.deadline_year:
+        return str(found.deadline_year)
+    if found.deadline_after:
+        return found.deadline_after
+    span = regexes.DEADLINE.search(found.deadline or "")
+    return re.sub(r"\byears?\b", "years", re.sub(r"[\s-]+", " ", span.group(0).lower())) if span else None
 
 
 def _slug(found: Found, kind: str) -> str:
     if found.unit == "date" and found.deadline_date:
         return f"by-{found.deadline_date}"  # a dated duty with nothing counted: its date names it
+    if found.unit == RECURRING_UNIT:  # a recurring duty: how often ("annually", "twice-a-year")
+        return re.sub(r"[^a-z0-9]+", "-", frequency_words(found.value)).strip("-")
     if found.scale in regexes.SCALES_ZH:
         scale_value = regexes.SCALES_ZH[found.scale]
         return re.sub(r"[^a-z0-9]+", "-", f"{found.value / scale_value:g}-{found.scale}-{found.unit}".lower()).strip(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from tools import regexes
-from tools.targets.duties import duration, iso_date
+from tools.targets.duties import by_date, duration, iso_date
 from tools.targets.found import Found, lower_first, number
 
 _QUALIFIERS = {
@@ -173,7 +173,7 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
 def _first_date(sentence: str) -> re.Match[str] | None:
     """A date the sentence states before any year ("By February 28, 2025, … at least 3 sites …
     by the end of 2027"): the first deadline of a sentence governs it."""
-    dated = regexes.DUTY_BY_DATE.search(sentence)
+    dated = by_date(sentence)
     year = regexes.DEADLINE.search(sentence)
     return dated if dated and (year is None or dated.start() < year.start()) else None
 

@@ -4,7 +4,9 @@ A Chinese sentence goes to ``chinese``; a year it states (到2026年) is carried
 after it. An English sentence is read for a duty (``duties``), then, unless it defines a term
 or states a sanction or what a body is made of, or commits to nothing (no verb of intent,
 no deadline), clause by clause for quantities
-(``quantities``).
+(``quantities``). A sentence that gives none of these may still commit to something by a year
+("By 2026, … shall be built into …") or on a schedule ("… in principle annually"): a duty of its
+own, dated or recurring.
 """
 
 from __future__ import annotations
@@ -25,13 +27,13 @@ def find_quantities(text: str, line: int, context: str = "") -> list[Found]:
     carried = ""  # 到2026年 at the head of a paragraph holds for the sentences after it
     for sentence in sentences(text):
         if chinese.is_chinese(sentence):
-            out += chinese.in_sentence(sentence, line, f"{carried} {context}")
+            out += chinese.in_sentence(sentence, line, f"{carried} {context}") or duties.recurring_zh(sentence, line)
             year = chinese.deadline_in(sentence)
             carried = year.group(0) if year else carried
             continue
         found = duties.in_sentence(sentence, line) + _quantities(sentence, line, context)
-        # A dated commitment with nothing to count is a duty of its own.
-        out += found or duties.dated_commitment(sentence, line)
+        # A dated or recurring commitment with nothing to count is a duty of its own.
+        out += found or duties.dated_commitment(sentence, line) or duties.recurring(sentence, line)
     return out
 
 
