@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from tools.models import Archive
 
 from .conftest import CORPUS, SharedSite, make_small_corpus
-from .site_helpers import ROOT, build, html_tree
+from .site_helpers import build, html_tree
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
@@ -225,8 +225,7 @@ def test_failed_build_keeps_the_previous_site(site: Path, tmp_path: Path) -> Non
     out = tmp_path / "site"
     shutil.copytree(site, out)
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
-    corpus = tmp_path / "corpus"
-    shutil.copytree(ROOT / "corpus", corpus)
+    corpus = make_small_corpus(tmp_path / "corpus", ("shenzhen-ai-action-plan-2023-2024",), lock=True)
     (corpus / "notices/shenzhen-ai-action-plan-2023-2024/source.txt").write_text("changed")
     result = build(out, corpus)
     assert result.returncode == 1
