@@ -192,12 +192,11 @@ def test_every_licence_is_on_its_notice_page(site: Path) -> None:
         assert links == ([licence["url"]] if licence["url"] else []), n["id"]
 
 
-# Every kind of page: a plan with targets and a progress record, a notice in two languages, an
-# order with a redirect and a revocation, a district plan in Chinese.
+# Every kind of page: a plan with targets, a notice in two languages, a plan whose restated
+# targets redirect to the ones they repeat.
 MIXED = (
     "shenzhen-ai-action-plan-2023-2024",
     "cn-generative-ai-interim-measures-2023",
-    "us-eo-14141-ai-infrastructure-2025",
     "jingan-zhangjiang-park-plan-2025-2026",
 )
 
@@ -216,7 +215,7 @@ def test_build_is_deterministic_in_any_number_of_processes(shared_site: SharedSi
     assert re.search(r"\([2-9] processes, peak \d+( / \d+)+ MB\)", shared_site.output)
     ours = {p.relative_to(one) for p in one.rglob("*") if p.is_file() and "pagefind" not in p.parts}
     theirs = {p.relative_to(two) for p in two.rglob("*") if p.is_file() and "pagefind" not in p.parts}
-    assert ours == theirs and len(ours) > 300
+    assert ours == theirs and len(ours) > 200
     different = [str(p) for p in sorted(ours) if (one / p).read_bytes() != (two / p).read_bytes()]
     assert different == []
 
