@@ -155,6 +155,11 @@ def test_the_first_search_is_prepared_while_the_page_is_idle(browser: Browser, b
     page.goto(base_url + "search/")
     word = page.locator("pagefind-config[instance=page]").get_attribute("data-warm-up")
     assert word and re.fullmatch(r"[a-z]{3,}", word), word
+    # The warm-up waits for the page to be idle, which a busy machine delays: wait for it (typing
+    # nothing meanwhile), up to ten seconds.
+    deadline = time.monotonic() + 10
+    while not any("/pagefind/index/" in u for u in requests) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
     page.wait_for_load_state("networkidle")
     assert any("/pagefind/index/" in u for u in requests), "the warm-up searched before anything was typed"
     assert not _fragments(requests)  # it shows nothing, so it loads no result
