@@ -2,8 +2,8 @@
 
 tests/data/hand_readings/<notice>.yaml hold every time limit a careful reader finds in a
 notice, read from its text alone (see each file's header for what counts). Here the
-pipeline's duty targets — the targets whose unit is days, months, years or a date — are
-compared with them: recall is the share of hand-read time limits a target matches (same
+pipeline's duty targets — the targets whose unit is days, months, years or a date, and the
+counts that carry a duty's deadline — are compared with them: recall is the share of hand-read time limits a target matches (same
 line, same number and unit, or the same date), precision the share of duty targets that
 match a hand-read time limit. `pytest -s` prints the misses and the false ones.
 
@@ -20,7 +20,9 @@ from typing import Any
 import pytest
 import yaml
 
+from tools import regexes
 from tools.models import Archive, Notice, Target
+from tools.targets.found import number
 
 HAND = Path(__file__).resolve().parent / "data" / "hand_readings"
 DUTY_UNITS = ("days", "months", "years", "date")
@@ -109,11 +111,25 @@ def matches(limit: Limit, t: Target) -> bool:
         # "2023-12-31" read by hand matches a target dated "2023-12-31" or the year "2023";
         # a hand-read year "2025" matches a target dated within it.
         return any(d == limit.date or limit.date.startswith(d) or d.startswith(limit.date) for d in _target_dates(t))
-    return t.unit == limit.unit and limit.n is not None and float(t.value) == limit.n
+    if limit.n is None:
+        return False
+    if t.unit == limit.unit:
+        return float(t.value) == limit.n
+    # A count that a dated duty is to deliver carries the duty's deadline ("Within 540 days …,
+    # establish at least four new … Institutes" is one target, the count).
+    stated = _duty_deadline(t)
+    return stated is not None and stated == (limit.n, limit.unit)
+
+
+def _duty_deadline(t: Target) -> tuple[float, str] | None:
+    """The time limit a count carries from its sentence's duty ("within 540 days of …")."""
+    m = regexes.DUTY_WITHIN.fullmatch(t.deadline or "") if t.unit not in DUTY_UNITS else None
+    return (number(m["n"]), m["unit"].lower().rstrip("s") + "s") if m else None
 
 
 def duty_targets(n: Notice) -> list[Target]:
-    return [t for t in n.targets if t.unit in DUTY_UNITS]
+    """The duties, and the counts that carry a duty's deadline (a date, or a number of days)."""
+    return [t for t in n.targets if t.unit in DUTY_UNITS or t.deadline_date or _duty_deadline(t)]
 
 
 def _describe(t: Target) -> str:

@@ -201,3 +201,96 @@ def test_a_multiple_in_words_is_a_target_and_a_frequency_is_not() -> None:
     (found,) = find_quantities("We will immediately expand staffing to approximately twice the current level.", 1)
     assert (found.value, found.unit, found.qualifier, found.counted) == (2.0, "times", "around", "staffing")
     assert find_quantities("The advisory forum shall hold meetings at least twice a year.", 1) == []
+
+
+def test_a_date_printed_day_first_is_a_deadline_and_a_date_before_it_a_condition() -> None:
+    """The EU's "by 2 August 2025", "no later than 2 February 2026", "at the latest by 2 May 2025";
+    "placed on the market before 2 August 2027" says which systems, not when."""
+    from tools.targets.duties import in_sentence
+
+    def read(text: str) -> list[tuple[str | None, str | None, str]]:
+        return [(d.deadline, d.deadline_date, d.counted) for d in in_sentence(text, 1)]
+
+    assert read("Codes of practice shall be ready at the latest by 2 May 2025.") == [
+        ("at the latest by 2 May 2025", "2025-05-02", "Codes of practice shall be ready")
+    ]
+    assert read(
+        "The Commission shall, after consulting the Board, and no later than 2 February 2026, provide guidelines."
+    ) == [("no later than 2 February 2026", "2026-02-02", "provide guidelines")]
+    assert read("By 2 November 2024, each Member State shall identify the public authorities.") == [
+        ("by 2 November 2024", "2024-11-02", "identify the public authorities")
+    ]
+    # The deadline that ends the action, and a second clause after it, are not what is to be done.
+    assert read("That guidance shall be issued by 2 August 2025, and shall be assessed regularly.") == [
+        ("by 2 August 2025", "2025-08-02", "That guidance shall be issued")
+    ]
+    assert read(
+        "1. Without prejudice to Article 5, point (a), AI systems that have been placed on the market before "
+        "2 August 2027 shall be brought into compliance with this Regulation by 31 December 2030."
+    ) == [
+        (
+            "by 31 December 2030",
+            "2030-12-31",
+            "AI systems that have been placed on the … shall be brought into compliance with this Regulation",
+        )
+    ]
+    assert read("If, by 2 August 2025, a code of practice cannot be finalised, the Commission may act.") == []
+
+
+def test_the_time_a_holder_has_to_comply_is_a_dated_duty() -> None:
+    """Canada's "will have until June 24, 2026 to comply": due that day, with who is to comply."""
+    from tools.targets.duties import in_sentence
+
+    def read(text: str) -> list[tuple[str | None, str | None, str]]:
+        return [(d.deadline, d.deadline_date, d.counted) for d in in_sentence(text, 1)]
+
+    assert read("1.2.2 Agents of Parliament will have until June 24, 2026, to comply with the requirements.") == [
+        ("until June 24, 2026", "2026-06-24", "Agents of Parliament to comply with the requirements")
+    ]
+    assert read("Existing systems shall have until 1 March 2027 to meet the new standard.") == [
+        ("until 1 March 2027", "2027-03-01", "Existing systems to meet the new standard")
+    ]
+
+
+def test_a_count_that_a_dated_duty_delivers_is_one_target() -> None:
+    """ "Within 540 days …, establish at least four new Institutes": one target, the count, due when
+    the duty is; a count the duty only mentions leaves the duty its own target."""
+
+    def read(text: str) -> list[tuple[str, float, str | None, str | None]]:
+        return [(f.unit, f.value, f.deadline_after, f.deadline_date) for f in find_quantities(text, 1)]
+
+    assert read(
+        "(iii) Within 540 days of the date of this order, establish at least four new National AI Research Institutes."
+    ) == [("count", 4.0, "P540D", None)]
+    assert read(
+        "By February 28, 2025, the Secretary of Defense and the Secretary of Energy shall, if possible, each "
+        "identify a minimum of 3 sites on Federal land."
+    ) == [("count", 3.0, None, "2025-02-28")]
+    assert read(
+        "Member States shall ensure that their competent authorities establish at least one AI regulatory sandbox "
+        "at national level, which shall be operational by 2 August 2026."
+    ) == [("count", 1.0, None, "2026-08-02")]
+    assert read(
+        "Within 90 days of the date of this order, the Secretary shall submit a report on the staffing of at least "
+        "12 laboratories."
+    ) == [("days", 90.0, "P90D", None), ("count", 12.0, "P90D", None)]
+
+
+def test_a_duty_recurring_every_few_years_says_how_often() -> None:
+    from tools.targets.duties import in_sentence
+
+    for text, frequency in [
+        (
+            "By 2 August 2028 and every four years thereafter, the Commission shall evaluate the Regulation.",
+            "every four years thereafter",
+        ),
+        (
+            "By 2 August 2025, and once every two years thereafter, Member States shall report to the Commission.",
+            "once every two years thereafter",
+        ),
+        (
+            "The Committee shall review it no later than five years following its revision and at least every ten years thereafter.",
+            "at least every ten years thereafter",
+        ),
+    ]:
+        assert [d.frequency for d in in_sentence(text, 1)] == [frequency], text

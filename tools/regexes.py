@@ -464,6 +464,7 @@ DEADLINE = re.compile(
 )
 FREQUENCY = re.compile(
     r"\b(?P<frequency>on\s+a\s+yearly\s+basis|on\s+an\s+annual\s+basis|each\s+year|every\s+year|"
+    r"(?:at\s+least\s+|once\s+)?every\s+(?:two|three|four|five|six|ten|\d+)\s+years(?:\s+thereafter)?|"
     r"annually|per\s+year|a\s+year)\b",
     re.IGNORECASE,
 )
@@ -558,8 +559,19 @@ DUTY_LISTED_ACTION = re.compile(
 )
 # The item number a listed duty starts with: "(i)", "(A)", "(ii)".
 ITEM_NUMBER = re.compile(r"^\s*(?:\(\s*[A-Za-z0-9]{1,5}\s*\)\s*)+")
+# A date as the US prints it ("February 28, 2025") or as the EU does ("2 August 2025"; "before" such a
+# date is a condition there: "placed on the market before 2 August 2027 shall be brought into compliance
+# … by 31 December 2030"). "at the latest by 2 May 2025" keeps its "at the latest".
 DUTY_BY_DATE = re.compile(
-    rf"\b(?P<deadline>(?:by|no\s+later\s+than|not\s+later\s+than|before)\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}))",
+    rf"\b(?P<deadline>(?:(?:at\s+the\s+latest\s+)?by|no\s+later\s+than|not\s+later\s+than|before(?=\s+{_MONTH}))\s+"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}))",
+    re.IGNORECASE,
+)
+# "Existing systems … will have until June 24, 2026 to comply with the new requirements": a date by
+# which a duty is to be done, given as the time the holder has.
+HAVE_UNTIL = re.compile(
+    rf"\b(?:will|shall)\s+have\s+(?P<deadline>until\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}))"
+    r",?\s+to\s+(?P<action>[a-z][^.;:]{3,400})",
     re.IGNORECASE,
 )
 # The "shall" that gives a duty (what follows it is the duty's action).
@@ -569,8 +581,28 @@ DUTY_SHALL = re.compile(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\bshall\b(?!\s+not
 REQUIREMENT_TO = re.compile(r"^(?:the\s+)?(?:requirement|obligation|duty)\s+to\s+", re.IGNORECASE)
 # What the duty is: the words after "shall", or a list that follows "shall:".
 DUTY_ACTION = re.compile(r"\bshall(?:\s+(?:,[^,]*,\s*)?(?P<action>[^.;:]{3,400})|\s*:)", re.IGNORECASE)
+# Words between a duty's verb and a count that make the count something else than what is to be done:
+# "submit a report on …", "guidance regarding …", "a plan describing …".
+NOT_THE_OBJECT = re.compile(
+    r"\b(?:on|regarding|concerning|about|describing|including|whether|how|which|who)\b", re.IGNORECASE
+)
 DUTY_LISTED = "the actions listed below"
 DUTY_ACTION_WORDS = 14
+# An action in the passive says what is to be done only with its subject: "Codes of practice shall be
+# ready", "That guidance shall be issued by 2 August 2025".
+PASSIVE_ACTION = re.compile(r"^(?:be|been)\s+[a-z]", re.IGNORECASE)
+SUBJECT_WORDS = 8
+# The phrases that open a sentence before its subject: "Without prejudice to the application of
+# Article 5 as referred to in Article 113(3), point (a), …", "In any case, …", a purpose ("To advance
+# …, ") or a case ("in the event of the death of a person, ").
+OPENING_PHRASE = re.compile(
+    r"^(?:(?:without\s+prejudice\s+to|notwithstanding|subject\s+to|in\s+accordance\s+with|for\s+the\s+purposes?\s+of)"
+    r"\b[^,]*(?:,\s*points?\s+\([a-z0-9]+\))?|in\s+the\s+(?:event|case)\s+of\b[^,]*|to\s+[a-z][^,]*|"
+    r"in\s+any\s+case|however|in\s+addition|furthermore),\s*",
+    re.IGNORECASE,
+)
+# A clause or paragraph number printed before its text: "1.2.1 Existing automated decision systems …", "1. …".
+CLAUSE_NUMBER = re.compile(r"^\d+(?:(?:\.\d+)+\.?|\.)\s+")
 
 # Chinese targets. Numbers in Arabic or Chinese numerals, units that count, and the words that
 # qualify them; years, dates, durations, article numbers and formulas are not quantities.

@@ -25,6 +25,10 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
     end of 2027" is due on February 28, 2025); one counted from an event keeps the event."""
     within = regexes.DUTY_WITHIN.search(sentence)
     dated = regexes.DUTY_BY_DATE.search(sentence)
+    until = regexes.HAVE_UNTIL.search(sentence)
+    if until and not (within and within.start() < until.start()):
+        # "Existing systems … will have until June 24, 2026 to comply with the new requirements"
+        within, dated = None, until
     if within and dated:
         within, dated = (within, None) if within.start() < dated.start() else (None, dated)
     first = within or dated
@@ -34,11 +38,10 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
         sentence, first.end()
     ):
         return []  # "within three months of receipt of the notification": a rule of procedure
-    action = _action(sentence, first.end())
+    action = until["action"] if first is until else _action(sentence, first.end())
     if action is None or (action != regexes.DUTY_LISTED and regexes.NOT_AN_ACTION.match(action)):
         return []
-    words = action.split()
-    what = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
+    what = _what(sentence, action, first)
     if within:
         n = int(number(within["n"]))
         unit = within["unit"].lower().rstrip("s") + "s"
@@ -69,6 +72,40 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
     ]
 
 
+def _what(sentence: str, action: str, deadline: re.Match[str]) -> str:
+    """What is to be done: the action, cut at a deadline that ends it or its clause ("… make a list
+    publicly available by 2 August 2025", "be issued by 2 August 2025, and shall be assessed …"); an
+    action in the passive ("be ready") with its subject ("Codes of practice shall be ready"), and one
+    that a holder "will have until …" to take with the holder. At most ``DUTY_ACTION_WORDS`` words
+    of the action and ``SUBJECT_WORDS`` of the subject."""
+    if action != regexes.DUTY_LISTED:
+        at = re.search(rf",?\s*\b{re.escape(deadline['deadline'])}\s*(?:$|,\s*and\b)", action)
+        action = action[: at.start()] if at and at.start() > 0 else action
+    subject = ""
+    until = deadline.re is regexes.HAVE_UNTIL
+    if action != regexes.DUTY_LISTED and (until or regexes.PASSIVE_ACTION.match(action)):
+        verb = deadline if until else regexes.DUTY_SHALL.search(sentence)
+        subject = _subject(sentence[: verb.start()] if verb else "")
+        subject = f"{subject} {'to' if until else 'shall'} " if subject else ""
+    return subject + _words(action, regexes.DUTY_ACTION_WORDS)
+
+
+def _words(text: str, most: int) -> str:
+    words = text.split()
+    return " ".join(words[:most]) + (" …" if len(words) > most else "")
+
+
+def _subject(before: str) -> str:
+    """The subject of a passive duty: the words before its "shall", less its item number and the
+    phrases that open the sentence ("Without prejudice to …, point (a), AI systems which are …" →
+    "AI systems which are …")."""
+    clause = regexes.ITEM_NUMBER.sub("", before).strip()
+    clause = regexes.CLAUSE_NUMBER.sub("", clause)
+    while opening := regexes.OPENING_PHRASE.match(clause):
+        clause = clause[opening.end() :]
+    return _words(clause.strip(" ,"), regexes.SUBJECT_WORDS)
+
+
 def _action(sentence: str, after_deadline: int) -> str | None:
     """What the duty is: the words after "shall" (or a list after "shall:"); for an item of a list
     whose lead-in says "shall:", the phrase after its deadline."""
@@ -78,6 +115,8 @@ def _action(sentence: str, after_deadline: int) -> str | None:
             return regexes.DUTY_LISTED
         listed = regexes.DUTY_LISTED_ACTION.match(sentence[shall.end() :])
         if listed and sentence[shall.end() + listed.end() :].startswith(":"):
+            if regexes.PASSIVE_ACTION.match(listed["action"]):
+                return regexes.DUTY_LISTED  # "the following actions shall be taken within 180 days …:"
             return f"{listed['action']}: the items listed below"  # "shall require: (i) …"
         return listed["action"] if listed else None
     if regexes.HEREBY_DIRECT.search(sentence[:after_deadline]):
@@ -157,9 +196,11 @@ def duration(within: re.Match[str]) -> str | None:
 
 
 def iso_date(text: str) -> str:
+    """ "February 28, 2025" or "2 August 2025" as an ISO date."""
     from datetime import datetime
 
-    return datetime.strptime(" ".join(text.replace(",", " ").split()), "%B %d %Y").date().isoformat()
+    words = " ".join(text.replace(",", " ").split())
+    return datetime.strptime(words, "%d %B %Y" if words[0].isdigit() else "%B %d %Y").date().isoformat()
 
 
 DUTY_UNITS = ("days", "months", "years", "date")
