@@ -294,3 +294,151 @@ def test_a_duty_recurring_every_few_years_says_how_often() -> None:
         ),
     ]:
         assert [d.frequency for d in in_sentence(text, 1)] == [frequency], text
+
+
+def test_a_deadline_keeps_the_event_it_counts_from_in_any_wording() -> None:
+    """ "Within 180 days of submitting the report required under subsection 4.5(a)": the event is
+    part of the deadline, and there is no date until the event's is known."""
+    for text, deadline in [
+        (
+            "(b) Within 180 days of submitting the report required under subsection 4.5(a) of this section, and "
+            "updated periodically thereafter, the Secretary of Commerce shall develop guidance.",
+            "within 180 days of submitting the report required under subsection 4.5(a) of this section",
+        ),
+        (
+            "(ii) Within 180 days of establishing the plan described in subsection (d)(i) of this section, the "
+            "Secretary shall submit a report to the President.",
+            "within 180 days of establishing the plan described in subsection (d)(i) of this section",
+        ),
+        (
+            "The Secretaries shall conclude such consultations within 90 days of the initiation of such "
+            "consultations when feasible.",
+            "within 90 days of the initiation of such consultations",
+        ),
+        (
+            "(ii) The Task Force shall work to ensure the resources are ready for use within 180 days following the "
+            "Task Force’s formal announcement of the first slate of public-private partnerships.",
+            "within 180 days following the Task Force’s formal announcement of the first slate of public-private "
+            "partnerships",
+        ),
+    ]:
+        assert [(d, after) for d, after, _ in _duties(text)] == [(deadline, None)], text
+
+
+def test_whichever_comes_later_has_no_date_until_both_are_known() -> None:
+    ((deadline, after, _),) = _duties(
+        "(iii) within 270 days of the date of this order or 180 days after the Copyright Office publishes its "
+        "forthcoming AI study, whichever comes later, consult with the Director and issue recommendations."
+    )
+    assert after is None
+    assert deadline == (
+        "within 270 days of the date of this order or 180 days after the Copyright Office publishes its "
+        "forthcoming AI study, whichever comes later"
+    )
+    ((_, after, _),) = _duties("Within 90 days of the date of this order or upon request, the Secretary shall report.")
+    assert after == "P90D"
+
+
+def test_how_long_a_thing_stays_open_is_no_duty() -> None:
+    assert _duties("The solicitations shall close within 30 days of their issuance.") == []
+    assert _duties("The comment period shall remain open within 60 days of the date of this order.") == []
+
+
+def _duty_target(ident: str, measure: str, line: int, sentence: str) -> Target:
+    from tools.targets.duties import in_sentence
+
+    found = [*in_sentence(sentence, line), *find_quantities(sentence, line)][0]
+    fields = {k: getattr(found, k) for k in found.__dataclass_fields__}
+    return Target(id=ident, notice="n", measure=measure, part=None, kind="duties", **fields)
+
+
+def test_a_deadline_from_an_event_falls_due_once_the_duty_that_makes_it_is_done() -> None:
+    """The duty that produces the event: the subsection the deadline names (its item, where the
+    subsection is an item of a measure; "(a)" of the same section), else the nearest duty before it
+    that does the act to the thing; due that duty's recorded date plus the duration."""
+    from types import SimpleNamespace
+    from typing import cast
+
+    from tools.follow import event_dues
+    from tools.models import Notice, Update
+
+    targets = [
+        _duty_target(
+            "guidance",
+            "sec-10-1-b",
+            10,
+            "(b) Within 150 days of the date of this order, the Director of OMB shall issue guidance to agencies.",
+        ),
+        _duty_target(
+            "tools",
+            "sec-10-1-d",
+            20,
+            "(i) within 90 days of the issuance of the guidance, the Secretary of Commerce shall develop guidelines.",
+        ),
+        _duty_target(
+            "first",
+            "sec-4-3-a",
+            30,
+            "(i) Within 90 days of the date of this order, the Secretary shall publish guidelines.",
+        ),
+        _duty_target(
+            "third",
+            "sec-4-3-a",
+            32,
+            "(iii) Within 180 days of the date of this order, the Secretary shall incorporate the framework into "
+            "safety guidelines.",
+        ),
+        _duty_target(
+            "mandate",
+            "sec-4-3-a",
+            34,
+            "(iv) Within 240 days of the completion of the guidelines described in subsection 4.3(a)(iii) of this "
+            "section, the APNSA shall coordinate work.",
+        ),
+        _duty_target(
+            "list",
+            "sec-4-a",
+            40,
+            "Within 60 days of the date of this order, the Secretary shall identify and submit to the APST a "
+            "detailed list of at least 20 challenges.",
+        ),
+        _duty_target(
+            "review",
+            "sec-4-b",
+            42,
+            "(b) Within 30 days of submission of the list described in subsection (a) of this section, the APST "
+            "shall review the proposed list.",
+        ),
+        _duty_target(
+            "report",
+            "sec-4-5",
+            50,
+            "(a) Within 240 days of the date of this order, the Secretary shall submit a report.",
+        ),
+        _duty_target(
+            "follow-up",
+            "sec-4-5",
+            52,
+            "(b) Within 180 days of submitting the report required under subsection 4.5(a) of this section, the "
+            "Secretary shall develop guidance.",
+        ),
+    ]
+
+    def met(target: str, day: str) -> Update:
+        return Update(target=target, date=day, outcome="met", quote="", line=1, path="")
+
+    updates = {
+        "guidance": [met("guidance", "2024-03-28")],
+        "first": [met("first", "2024-01-10")],
+        "third": [met("third", "2024-04-29")],
+        "list": [met("list", "2026-02-13")],
+    }
+    dues = event_dues(cast(Notice, SimpleNamespace(targets=targets)), updates)
+    assert dues == {
+        "tools": ("2024-06-26", "guidance"),
+        "mandate": ("2024-12-25", "third"),
+        "review": ("2026-03-15", "list"),
+    }  # the report of 4.5(a) has no record: its follow-up has no date yet
+    updates["report"] = [met("report", "2024-07-01")]
+    dues = event_dues(cast(Notice, SimpleNamespace(targets=targets)), updates)
+    assert dues["follow-up"] == ("2024-12-28", "report")

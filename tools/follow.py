@@ -94,15 +94,22 @@ def follow(archive: Archive) -> Archive:
 
 
 # A deadline counted from an event that another duty of the notice produces: "within 60 days of
-# the issuance of the guidance (described in subsection 10.1(b))"; the subsection it names, and
-# the thing it names last ("guidance").
+# the issuance of the guidance (described in subsection 10.1(b))", "of submitting the report required
+# under subsection 4.5(a)", "of submission of the list described in subsection (a) of this section";
+# the subsection it names, the act (its first letters, to know the duty by its verb: "issu" issues)
+# and the thing it names last ("guidance").
 _EVENT = re.compile(
-    r"\b(?:of|after|from|following)\s+(?:the\s+|its\s+|such\s+)?(?:issuance|completion|publication|submission|"
-    r"establishment|release|delivery|development|designation|adoption|launch|selection)\s+of\s+(?:the\s+)?"
-    r"(?:initial\s+)?(?P<thing>[a-z]+)",
+    r"\b(?:of|after|from|following)\s+(?:the\s+|its\s+|such\s+)?(?:(?P<act>issuance|completion|publication|"
+    r"submission|establishment|release|delivery|development|designation|adoption|launch|selection|creation|"
+    r"initiation|announcement)\s+of|(?P<doing>submitting|establishing|issuing|publishing|completing|developing|"
+    r"releasing|adopting|designating|launching|selecting|creating))\s+(?:the\s+|its\s+)?(?:initial\s+)?"
+    r"(?P<thing>[a-z]+)",
     re.IGNORECASE,
 )
-_SUBSECTION = re.compile(r"\b(?:sub)?section\s+(?P<ref>\d+(?:\.\d+)*(?:\([a-z]+\))*)", re.IGNORECASE)
+_SUBSECTION = re.compile(
+    r"\b(?:sub)?section\s+(?P<ref>\d+(?:\.\d+)*(?:\([a-z]+\))*|(?:\([a-z]+\))+)",
+    re.IGNORECASE,
+)
 
 
 def event_dues(notice: Notice, updates: dict[str, list[Update]]) -> dict[str, tuple[str, str]]:
@@ -119,21 +126,48 @@ def event_dues(notice: Notice, updates: dict[str, list[Update]]) -> dict[str, tu
         event = _EVENT.search(target.deadline or "")
         if not event or target.deadline_after or target.unit not in _UNIT_ISO:
             continue
-        named = _SUBSECTION.search(target.deadline or "")
-        measure = "sec-" + re.sub(r"[^a-z0-9]+", "-", named["ref"].lower()).strip("-") if named else target.measure
-        producers = [
-            t
-            for t in notice.targets
-            if t.id != target.id
-            and t.measure == measure
-            and t.id in done
-            and event["thing"].lower() in t.counted.lower()
-        ]
-        if producers:
-            start = date.fromisoformat(done[producers[0].id])
+        producer = _producer(target, event, notice.targets)
+        if producer is not None and producer.id in done:
+            start = date.fromisoformat(done[producer.id])
             duration = f"P{target.value:g}{_UNIT_ISO[target.unit]}"
-            out[target.id] = (add_duration(start, duration).isoformat(), producers[0].id)
+            out[target.id] = (add_duration(start, duration).isoformat(), producer.id)
     return out
+
+
+def _producer(target: Target, event: re.Match[str], targets: Sequence[Target]) -> Target | None:
+    """The duty whose doing is the event a deadline counts from. Where the deadline names its
+    subsection ("4.3(a)(iii)", or "(a)" of the same section), the duty of that subsection (of its
+    item, where the subsection is an item of a measure) that names the thing; else one of the same
+    measure that names it; else the nearest duty before it in the notice that does the act to the
+    thing ("issue guidance …" for "the issuance of the guidance")."""
+    thing = event["thing"].lower()
+    others = [t for t in targets if t.id != target.id]
+    named = _SUBSECTION.search(target.deadline or "")
+    if named:
+        measures = {t.measure for t in targets}
+        parts = re.findall(r"[a-z0-9]+", named["ref"].lower())
+        if named["ref"].startswith("("):  # "(d)(i) of this section": within the target's own section
+            section = re.match(r"sec-\d+(?:-\d+)*", target.measure or "")
+            parts = ([section.group(0)] if section else []) + parts
+        else:
+            parts = ["sec", *parts]
+        item = None
+        while len(parts) > 1 and "-".join(parts) not in measures:
+            item = item or parts[-1]
+            parts = parts[:-1]
+        measure = "-".join(parts)
+        pool = [t for t in others if t.measure == measure and thing in f"{t.counted} {t.sentence}".lower()]
+        if item:
+            pool = [t for t in pool if re.match(rf"\s*\({re.escape(item)}\)", t.sentence, re.IGNORECASE)]
+        return pool[0] if pool else None
+    same = [t for t in others if t.measure == target.measure and thing in t.counted.lower()]
+    if same:
+        return same[0]
+    act = (event["act"] or event["doing"]).lower()[:4]
+    before = [
+        t for t in others if t.line < target.line and t.counted.lower().startswith(act) and thing in t.counted.lower()
+    ]
+    return before[-1] if before else None
 
 
 _UNIT_ISO = {"days": "D", "months": "M", "years": "Y"}

@@ -519,11 +519,20 @@ DUTY_WITHIN = re.compile(
     r"\b(?P<deadline>(?:within|no\s+later\s+than|not\s+later\s+than)\s+(?P<n>\d{1,4}|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve|eighteen)\s+(?P<unit>days?|months?|years?)"
     r"(?:(?P<anchor>\s+(?:of|after|from|following)\s+the\s+date\s+of\s+this\s+(?:order|memorandum|directive|proclamation))|"
-    # … or counted from an event, which the deadline keeps: "within 60 days of the issuance of the guidance"
-    r"(?P<event>\s+(?:of|after|from|following)\s+(?:the\s+|its\s+|such\s+)?(?:issuance|completion|publication|"
+    # … or counted from an event, which the deadline keeps: "within 60 days of the issuance of the guidance",
+    # "of submitting the report required under subsection 4.5(a)", "following the Task Force's formal
+    # announcement of the first slate of …"
+    r"(?P<event>\s+(?:of|after|from|following)\s+(?:the\s+|its\s+|such\s+|the\s+(?:[A-Z][\w-]*\s+){1,4}?[A-Z][\w-]*['’]s\s+)?"
+    r"(?:(?:formal|initial|final)\s+)?(?:issuance|completion|publication|"
     r"submission|establishment|release|delivery|development|designation|adoption|launch|conclusion|selection|"
-    r"creation|date(?=\s+(?!of\s+this\b)))\b"
-    r"(?:\s+(?!(?:a|an|to(?!\s+(?:sub)?section)|that|which|who|shall|and|or)\b)(?:[^\s,;:.]|\.(?=\d))+){0,12}))?)",
+    r"creation|initiation|announcement|submitting|establishing|issuing|publishing|completing|developing|"
+    r"releasing|adopting|designating|launching|selecting|creating|date(?=\s+(?!of\s+this\b)))\b"
+    r"(?:\s+(?!(?:a|an|to(?!\s+(?:sub)?section)|that|which|who|shall|and|or|when|where|if|unless|as)\b)"
+    r"(?:[^\s,;:.]|\.(?=\d))+){0,12}))?)"
+    # "… or 180 days after the Copyright Office publishes its study, whichever comes later": no date
+    # until both are known; the deadline keeps the other.
+    r"(?P<later>\s+or\s+(?:within\s+)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    r"(?:days?|months?|years?)\s+(?:of|after|from|following)\s+[^,;]{3,200},\s*whichever\s+(?:comes|is|occurs)\s+later)?",
     re.IGNORECASE,
 )
 # A standing time limit of a procedure ("within three months of receipt of the notification", "of
@@ -534,9 +543,11 @@ PROCEDURAL_LIMIT = re.compile(
     re.IGNORECASE,
 )
 # What "shall" introduces that no one is to do: a rule that deems ("shall be deemed justified",
-# "shall be understood to have been approved"), or a fragment that is no action at all.
+# "shall be understood to have been approved"), how long a thing lasts ("The solicitations shall close
+# within 30 days of their issuance"), or a fragment that is no action at all.
 NOT_AN_ACTION = re.compile(
-    r"^(?:be\s+(?:deemed|understood|considered|presumed|regarded|treated)|apply|or|and|the|a|an|that|which)\b",
+    r"^(?:be\s+(?:deemed|understood|considered|presumed|regarded|treated)|apply|or|and|the|a|an|that|which|"
+    r"close|remain\s+open|expire|lapse)\b",
     re.IGNORECASE,
 )
 # A dated commitment with no number: "The Pengcheng Cloud Brain III project will start construction

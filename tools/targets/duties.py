@@ -46,7 +46,7 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
         n = int(number(within["n"]))
         unit = within["unit"].lower().rstrip("s") + "s"
         after = duration(within)
-        deadline, value, date = within["deadline"].strip(), float(n), None
+        deadline, value, date = within_text(within), float(n), None
     else:
         assert dated is not None
         deadline, value, unit, after = dated["deadline"], 0.0, "date", None
@@ -192,7 +192,13 @@ def duration(within: re.Match[str]) -> str | None:
     """ "Within 270 days of the date of this order" as an ISO 8601 duration after the notice's date
     ("P270D"); None where it counts from something else."""
     unit = within["unit"].lower().rstrip("s")
-    return f"P{int(number(within['n']))}{_UNITS_ISO[unit]}" if within["anchor"] else None
+    return f"P{int(number(within['n']))}{_UNITS_ISO[unit]}" if within["anchor"] and not within["later"] else None
+
+
+def within_text(within: re.Match[str]) -> str:
+    """The deadline as it reads, with the later alternative it may give ("within 270 days of the
+    date of this order or 180 days after …, whichever comes later")."""
+    return (within["deadline"] + (within["later"] or "")).strip()
 
 
 def iso_date(text: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from tools import regexes
-from tools.targets.duties import duration, iso_date
+from tools.targets.duties import duration, iso_date, within_text
 from tools.targets.found import Found, lower_first, number
 
 _QUALIFIERS = {
@@ -179,6 +179,8 @@ def _first_date(sentence: str) -> re.Match[str] | None:
 
 
 def _deadline_text(deadline: re.Match[str] | None) -> str | None:
+    if deadline is not None and deadline.re is regexes.DUTY_WITHIN:
+        return lower_first(within_text(deadline))
     return lower_first(deadline["deadline"]) if deadline else None
 
 
