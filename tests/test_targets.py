@@ -442,3 +442,52 @@ def test_a_deadline_from_an_event_falls_due_once_the_duty_that_makes_it_is_done(
     updates["report"] = [met("report", "2024-07-01")]
     dues = event_dues(cast(Notice, SimpleNamespace(targets=targets)), updates)
     assert dues["follow-up"] == ("2024-12-28", "report")
+
+
+def test_a_deadline_counted_back_from_a_period_the_text_defines_is_dated() -> None:
+    for text, due in [
+        (
+            "2. The power shall be conferred on the Commission for a period of five years from 1 August 2024. The "
+            "Commission shall draw up a report not later than nine months before the end of the five-year period.",
+            "2028-11-01",
+        ),
+        (
+            "The mandate runs for a period of three years from March 1, 2025. The Board shall submit its findings "
+            "no later than 60 days before the end of the three-year period.",
+            "2028-01-01",  # 60 days before 1 March 2028, a leap year
+        ),
+        # No period of that length defined: no date.
+        (
+            "The Commission shall draw up a report not later than nine months before the end of the five-year period.",
+            None,
+        ),
+    ]:
+        assert [f.deadline_date for f in find_quantities(text, 1)] == [due], text
+
+
+def test_a_deadline_from_the_texts_own_date_counts_from_that_date_in_its_metadata() -> None:
+    """ "within two years of the effective date of this Act": from when it took effect (its
+    promulgation, for a text that takes effect then); "following its revision": from its amendment."""
+    from types import SimpleNamespace
+    from typing import cast
+
+    from tools.follow import due_date
+    from tools.models import Notice
+
+    def due(sentence: str, dates: dict[str, str], text: str = "") -> str | None:
+        meta = {"dates": {k: {"date": v} for k, v in dates.items()}}
+        notice = cast(Notice, SimpleNamespace(meta=meta, files=SimpleNamespace(text=text)))
+        return due_date(_duty_target("t", "art-18", 1, sentence), notice)[0]
+
+    act = "The government shall, within two years of the effective date of this Act, complete the repeal of such laws."
+    assert due(act, {"adopted": "2025-12-23", "in_force": "2026-01-14"}) == "2028-01-14"
+    taking_effect = "This Act shall take effect on the date of its promulgation."
+    assert due(act, {"adopted": "2025-12-23", "promulgated": "2026-01-14"}, taking_effect) == "2028-01-14"
+    assert due(act, {"adopted": "2025-12-23"}) is None  # when it took effect is not known
+    revised = (
+        "The Committee shall report to Council no later than five years following its revision and at least every "
+        "ten years thereafter."
+    )
+    assert due(revised, {"adopted": "2019-05-22", "amended": "2024-05-03"}) == "2029-05-03"
+    regulation = "The Commission shall, within 12 months of the entry into force of this Regulation, adopt guidelines."
+    assert due(regulation, {"adopted": "2024-06-13", "in_force": "2024-08-01"}) == "2025-08-01"

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from tools import regexes
 from tools.models import Archive, Notice, Target, Update
 
 # Which date of a notice a duration is counted from, in order of preference.
@@ -199,6 +200,27 @@ def anchor_date(notice: Notice) -> str | None:
     return next((dates[k]["date"] for k in ANCHOR_DATES if k in dates), None)
 
 
+def own_date(target: Target, notice: Notice) -> str | None:
+    """For a deadline counted from another date of the text itself ("within two years of the
+    effective date of this Act", "no later than five years following its revision"): that date, as
+    the notice's metadata gives it ("" where it gives none); None for any other deadline. A text
+    that takes effect on its promulgation took effect on the day it was promulgated."""
+    within = regexes.DUTY_WITHIN.match(target.deadline or "")
+    if within is None or not within["own"]:
+        return None
+    dates = notice.meta.get("dates") or {}
+    for words, keys in regexes.OWN_DATES:
+        if words.search(within["own"]):
+            if (
+                "in_force" in keys
+                and "in_force" not in dates
+                and regexes.EFFECTIVE_ON_PROMULGATION.search(notice.files.text)
+            ):
+                keys = ("promulgated",)
+            return next((str(dates[k]["date"]) for k in keys if k in dates), "")
+    return ""
+
+
 def due_date(target: Target, notice: Notice) -> tuple[str | None, str | None]:
     """When the target falls due, as an ISO date, and how that was read: "stated" (a date),
     "counted" (a duration from the notice's date), "year" (the end of a stated year), "period"
@@ -206,6 +228,13 @@ def due_date(target: Target, notice: Notice) -> tuple[str | None, str | None]:
     text sets no deadline."""
     if target.deadline_date:
         return target.deadline_date, "stated"
+    own = own_date(target, notice)
+    if own is not None:  # "within two years of the effective date of this Act"
+        if not own or target.unit not in _UNIT_ISO:
+            return None, None
+        return add_duration(
+            date.fromisoformat(own), f"P{target.value:g}{_UNIT_ISO[target.unit]}"
+        ).isoformat(), "counted"
     anchor = anchor_date(notice)
     if target.deadline_after and anchor:
         return add_duration(date.fromisoformat(anchor), target.deadline_after).isoformat(), "counted"

@@ -519,6 +519,14 @@ DUTY_WITHIN = re.compile(
     r"\b(?P<deadline>(?:within|no\s+later\s+than|not\s+later\s+than)\s+(?P<n>\d{1,4}|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve|eighteen)\s+(?P<unit>days?|months?|years?)"
     r"(?:(?P<anchor>\s+(?:of|after|from|following)\s+the\s+date\s+of\s+this\s+(?:order|memorandum|directive|proclamation))|"
+    # … from another date of the text itself, which its metadata may give: "within two years of the effective
+    # date of this Act", "no later than five years following its revision" (see ``OWN_DATES``)
+    r"(?P<own>\s+(?:of|after|from|following)\s+(?:(?:the\s+)?(?:effective\s+date|(?:date\s+of\s+)?entry\s+into\s+force|"
+    r"(?:date\s+of\s+)?promulgation)\s+of\s+this\s+(?:act|law|regulation|recommendation|decision)|"
+    r"its\s+(?:revision|amendment|entry\s+into\s+force|promulgation)))|"
+    # … or before the end of a period the text defines: "not later than nine months before the end of the
+    # five-year period" (see ``PERIOD_FROM``)
+    r"(?P<before>\s+before\s+the\s+end\s+of\s+the\s+(?P<period>[\w-]+)\s+period)|"
     # … or counted from an event, which the deadline keeps: "within 60 days of the issuance of the guidance",
     # "of submitting the report required under subsection 4.5(a)", "following the Task Force's formal
     # announcement of the first slate of …"
@@ -533,6 +541,25 @@ DUTY_WITHIN = re.compile(
     # until both are known; the deadline keeps the other.
     r"(?P<later>\s+or\s+(?:within\s+)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
     r"(?:days?|months?|years?)\s+(?:of|after|from|following)\s+[^,;]{3,200},\s*whichever\s+(?:comes|is|occurs)\s+later)?",
+    re.IGNORECASE,
+)
+# Which date of a notice's metadata a deadline counted from the text's own date counts from (the first
+# of them that it has): "the effective date of this Act" is when it took effect, "its revision" when it
+# was amended.
+OWN_DATES = (
+    (re.compile(r"effective|entry\s+into\s+force", re.IGNORECASE), ("in_force",)),
+    (re.compile(r"revision|amendment", re.IGNORECASE), ("amended", "revised")),
+    (re.compile(r"promulgation", re.IGNORECASE), ("promulgated",)),
+)
+# A text that takes effect when it is promulgated: its effective date is its promulgation's.
+EFFECTIVE_ON_PROMULGATION = re.compile(
+    r"\btakes?\s+effect\s+(?:on|from)\s+the\s+(?:date|day)\s+of\s+(?:its\s+)?promulgation", re.IGNORECASE
+)
+# A period the text defines, that a deadline may count back from: "for a period of five years from
+# 1 August 2024" (the "five-year period").
+PERIOD_FROM = re.compile(
+    rf"\bperiod\s+of\s+(?P<n>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>years?|months?)\s+"
+    rf"from\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})",
     re.IGNORECASE,
 )
 # A standing time limit of a procedure ("within three months of receipt of the notification", "of

@@ -195,6 +195,38 @@ def duration(within: re.Match[str]) -> str | None:
     return f"P{int(number(within['n']))}{_UNITS_ISO[unit]}" if within["anchor"] and not within["later"] else None
 
 
+def shifted(day: str, n: int, unit: str) -> str:
+    """An ISO date ``n`` days, months or years later (earlier when ``n`` is negative); a month that
+    has no such day ends on its last day."""
+    import calendar
+    from datetime import date, timedelta
+
+    start = date.fromisoformat(day)
+    kind = unit.lower().rstrip("s")
+    if kind == "day":
+        return (start + timedelta(days=n)).isoformat()
+    year, month = divmod(start.month - 1 + n * (12 if kind == "year" else 1), 12)
+    year, month = start.year + year, month + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1])).isoformat()
+
+
+def dated_by_period(found: Found, paragraph: str) -> Found:
+    """A deadline counted back from the end of a period its paragraph defines: "not later than nine
+    months before the end of the five-year period", the period being "five years from 1 August 2024",
+    is due on 1 November 2028."""
+    within = regexes.DUTY_WITHIN.match(found.deadline or "")
+    if within is None or not within["period"] or found.deadline_date:
+        return found
+    length = re.fullmatch(r"(?P<n>\w+)-(?P<unit>year|month)", within["period"].lower())
+    for period in regexes.PERIOD_FROM.finditer(paragraph):
+        n, unit = int(number(period["n"])), period["unit"].lower().rstrip("s")
+        if length and (int(number(length["n"])), length["unit"]) == (n, unit):
+            end = shifted(iso_date(period["date"]), n, unit)
+            due = shifted(end, -int(found.value), found.unit)
+            return replace(found, deadline_date=due, deadline_year=int(due[:4]))
+    return found
+
+
 def within_text(within: re.Match[str]) -> str:
     """The deadline as it reads, with the later alternative it may give ("within 270 days of the
     date of this order or 180 days after …, whichever comes later")."""

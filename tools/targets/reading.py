@@ -33,7 +33,7 @@ def find_quantities(text: str, line: int, context: str = "") -> list[Found]:
         dated = [d for d in duties.in_sentence(sentence, line) if not any(_counts_it(c, d) for c in counts)]
         # A dated commitment with nothing to count is a duty of its own.
         out += (dated + counts) or duties.dated_commitment(sentence, line)
-    return out
+    return [duties.dated_by_period(f, text) for f in out]
 
 
 def _counts_it(count: Found, duty: Found) -> bool:
