@@ -491,3 +491,94 @@ def test_a_deadline_from_the_texts_own_date_counts_from_that_date_in_its_metadat
     assert due(revised, {"adopted": "2019-05-22", "amended": "2024-05-03"}) == "2029-05-03"
     regulation = "The Commission shall, within 12 months of the entry into force of this Regulation, adopt guidelines."
     assert due(regulation, {"adopted": "2024-06-13", "in_force": "2024-08-01"}) == "2025-08-01"
+
+
+def test_what_a_duty_is_to_do_is_read_whole() -> None:
+    """Not cut at an abbreviation or a section number, nor at a hard line break; the item's own
+    action, not a clause that follows it, a purpose or the deadline; the action after "shall", not
+    the subject."""
+    assert _duties(
+        "(ii) within 60 days of the date of this order, consider authorizing the use of appointments under "
+        "5 C.F.R. 213.3102(i)(3) to hire staff;"
+    )[0][2] == ("consider authorizing the use of appointments under 5 C.F.R. 213.3102(i)(3) to hire staff")
+    assert _duties(
+        "The Secretary shall, within 180 days of the date of this order, publish a plan, informed by the guidance "
+        "issued pursuant to section 10.1(b) of this order, on benefits."
+    )[0][2] == ("publish a plan, informed by the guidance issued pursuant to section 10.1(b) of this …")
+    assert _duties(
+        "Codes shall be filed under 42 U.S.C. 1320 within 30 days of the date of this order by the agencies."
+    )[0][2].startswith("Codes shall be filed under 42 U.S.C. 1320 within")
+    assert (
+        _duties(
+            "(i) within 60 days of the date of this order, conduct a review of hiring authority and grant it; this "
+            "review shall include the following job series:"
+        )[0][2]
+        == "conduct a review of hiring authority and grant it"
+    )
+    assert (
+        _duties(
+            "(c) Within 365 days of the date of this order, to promote safe and responsible deployment of AI abroad:"
+        )[0][2]
+        == "the actions listed below"
+    )
+    assert (
+        _duties(
+            "To advance understanding, the following actions shall be taken within 180 days of the date of this order:"
+        )[0][2]
+        == "the actions listed below"
+    )
+    assert (
+        _duties(
+            "d) report to Council no later than five years following its revision and at least every ten years thereafter."
+        )[0][2]
+        == "report to Council"
+    )
+    (dated,) = find_quantities(
+        "The Secretary of Energy, in consultation with the Secretary of Defense, shall take steps to enable "
+        "transmission for Federal sites by the end of 2027.",
+        1,
+    )
+    assert dated.counted == "take steps to enable transmission for Federal sites"
+    (built,) = find_quantities(
+        "The Pengcheng Cloud Brain III project will start construction before the end of 2023.", 7
+    )
+    assert built.counted == "The Pengcheng Cloud Brain III project will start construction"
+
+
+def test_a_line_broken_off_mid_phrase_is_read_with_the_next() -> None:
+    from tools.models import Node, Numbering, SourceLine
+    from tools.targets.placement import extract
+
+    raw = [
+        "(h)  Within 180 days of the date of this order, the Secretary of Defense shall submit a report through the "
+        "Assistant to the President for",
+        "National Security Affairs that includes:",
+        "",
+        "The Secretary shall, within 90 days of the date of this order, report to",
+    ]
+    lines = [SourceLine(number=i + 1, raw=r, norm=r.strip(), index=i) for i, r in enumerate(raw) if r]
+    node = Node("sec-1", Numbering("x", "", 1), None, line=1, end_line=4, is_measure=True, first=0, last=3)
+    targets = extract("n", [(node, True, lines, "")], []).targets
+    assert [(t.line, t.counted) for t in targets] == [
+        (1, "submit a report through the Assistant to the President for National Security Affairs that …"),
+        (4, "report to"),
+    ]
+    assert targets[0].sentence.endswith("for\nNational Security Affairs that includes:")
+
+
+def test_what_a_count_counts_keeps_a_gloss_and_what_it_is_designated_as() -> None:
+    (agents, _) = find_quantities(
+        "We shall cultivate more than 10 benchmark projects for intelligent agents (agents) or vertical models on "
+        "a yearly basis; form 50 projects by 2028.",
+        1,
+    )
+    assert agents.counted == "benchmark projects for intelligent agents (agents) or vertical models"
+    (zones,) = find_quantities(
+        "By March 15, 2025, the Secretary of the Interior shall, if possible, designate at least five regions "
+        "composed of lands or subsurface areas managed by the Department of the Interior as Priority Geothermal "
+        "Zones (PGZs).",
+        1,
+    )
+    assert (zones.value, zones.counted) == (5.0, "regions designated as Priority Geothermal Zones (PGZs)")
+    (sites,) = find_quantities("The agency shall name 3 sites in the West as Testing Hubs by 2026.", 1)
+    assert sites.counted == "sites designated as Testing Hubs"

@@ -449,6 +449,18 @@ COUNTED_STOP = re.compile(
     re.IGNORECASE,
 )
 COUNTED_MAX_WORDS = 9
+# A count of things designated as something: the verb before the number ("designate at least five"),
+# the name after it ("… as Priority Geothermal Zones (PGZs)"), and where the words that describe the
+# things begin ("regions composed of lands …").
+DESIGNATE_VERB = re.compile(r"\b(?:designate|designating|designates|name|naming)\s+$", re.IGNORECASE)
+DESIGNATED_AS = re.compile(
+    r"^[^;:.]*?\bas\s+(?P<name>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+\([A-Z][\w-]*\))?)"
+)
+COUNTED_QUALIFIER = re.compile(
+    r"\s+(?:composed|consisting|located|managed|owned|of|in|on|with|for|from|that|which)\b", re.IGNORECASE
+)
+# A short gloss in brackets inside a counted phrase: "intelligent agents (agents)".
+GLOSS = re.compile(r"(?<=\w)\s*\([^()]{1,30}\)(?=\s+\w)")
 # A target needs a commitment: a verb of intent or a deadline in its sentence.
 COMMITMENT = re.compile(
     r"\b(?:shall|will|strive|aim|aims|achieve|achieving|reach|form|forming|create|build|"
@@ -583,6 +595,9 @@ DATED_COMMITMENT = re.compile(r"\b(?P<deadline>(?:by|before)\s+the\s+end\s+of\s+
 WILL_OR_SHALL = re.compile(r"\b(?:will|shall)\s+(?:be\s+)?[a-z]", re.IGNORECASE)
 # "I hereby direct the Secretary of Commerce, within 90 days …, to:": a direction is a duty too.
 HEREBY_DIRECT = re.compile(r"\bhereby\s+direct\b", re.IGNORECASE)
+# A dot that does not end a sentence: in a number ("section 10.1(b)", "213.3102") or after a capital
+# initial ("5 C.F.R. 213.3102", "U.S.C.").
+_INNER_DOT = r"\.(?=\d)|(?<=\b[A-Z])\.(?=[A-Z]\.|\s+\d|[A-Z]\b)|(?<=\b[A-Z]\.[A-Z])\.|(?<=\b[A-Z]\.[A-Z]\.[A-Z])\."
 # A duty listed under "… shall:" has no "shall" of its own: its action is the first phrase after the
 # deadline that does not start with a preposition ("Within 90 days …, in coordination with …,
 # launch a pilot program …").
@@ -593,10 +608,16 @@ DUTY_LISTED_ACTION = re.compile(
     r"subsequently|thereafter|thereby|in\s+(?:order|accordance|addition)|the\s+date|after|or|whichever)\b[^,]*,\s*|"
     r"(?:and\s+)?the\s+[A-Z][^,]*,\s*|"  # the rest of a list of partners: "…, the Director of OSTP, issue"
     r"[—–]\s*[^—–]*[—–]\s*)*"  # "shall — for the purpose of … — issue guidance"
-    r"(?P<action>[a-z][^.;:]{3,400})"
+    r"(?P<action>[a-z](?:[^.;:]|" + _INNER_DOT + r"){3,400})"
 )
-# The item number a listed duty starts with: "(i)", "(A)", "(ii)".
-ITEM_NUMBER = re.compile(r"^\s*(?:\(\s*[A-Za-z0-9]{1,5}\s*\)\s*)+")
+# A line that breaks off mid-phrase, on a word that cannot end a sentence: the next line of the source
+# goes on with it ("… submit a report to the President through the Assistant to the President for" /
+# "National Security Affairs that includes:").
+BROKEN_OFF = re.compile(r"(?:\b(?:for|of|the|a|an|and|or|to|in|on|by|with|from|at|through|under)|,)[ \t]*$")
+# A purpose that leads a list: "(c) Within 365 days of the date of this order, to promote safe … AI abroad:".
+PURPOSE_LEAD = re.compile(r"^[,\s]*to\s+[a-z](?:(?!\bshall\b)[^:;])*:\s*$")
+# The item number a listed duty starts with: "(i)", "(A)", "(ii)", "d)".
+ITEM_NUMBER = re.compile(r"^\s*(?:\(\s*[A-Za-z0-9]{1,5}\s*\)\s*|[a-z]{1,3}\)\s+)+")
 # A date as the US prints it ("February 28, 2025") or as the EU does ("2 August 2025"; "before" such a
 # date is a condition there: "placed on the market before 2 August 2027 shall be brought into compliance
 # … by 31 December 2030"). "at the latest by 2 May 2025" keeps its "at the latest".

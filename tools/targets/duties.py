@@ -74,12 +74,13 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
 
 def _what(sentence: str, action: str, deadline: re.Match[str]) -> str:
     """What is to be done: the action, cut at a deadline that ends it or its clause ("… make a list
-    publicly available by 2 August 2025", "be issued by 2 August 2025, and shall be assessed …"); an
+    publicly available by 2 August 2025", "be issued by 2 August 2025, and shall be assessed …",
+    "report … no later than five years following its revision and at least every ten years …"); an
     action in the passive ("be ready") with its subject ("Codes of practice shall be ready"), and one
     that a holder "will have until …" to take with the holder. At most ``DUTY_ACTION_WORDS`` words
     of the action and ``SUBJECT_WORDS`` of the subject."""
     if action != regexes.DUTY_LISTED:
-        at = re.search(rf",?\s*\b{re.escape(deadline['deadline'])}\s*(?:$|,\s*and\b)", action)
+        at = re.search(rf",?\s*\b{re.escape(deadline['deadline'])}\s*(?:$|,?\s*and\b)", action)
         action = action[: at.start()] if at and at.start() > 0 else action
     subject = ""
     until = deadline.re is regexes.HAVE_UNTIL
@@ -110,6 +111,17 @@ def _action(sentence: str, after_deadline: int) -> str | None:
     """What the duty is: the words after "shall" (or a list after "shall:"); for an item of a list
     whose lead-in says "shall:", the phrase after its deadline."""
     shall = regexes.DUTY_SHALL.search(sentence)
+    item = regexes.ITEM_NUMBER.match(sentence)
+    start = item.end() if item else 0
+    head = sentence[start:after_deadline].strip().lower()
+    listed_item = head.startswith(("within", "no later", "not later", "by ", "subsequently"))
+    if listed_item and regexes.PURPOSE_LEAD.match(sentence[after_deadline:]):
+        return regexes.DUTY_LISTED  # "(c) Within 365 days …, to promote … abroad:" leads a list
+    own = regexes.DUTY_LISTED_ACTION.match(sentence[after_deadline:]) if listed_item else None
+    if own and shall and after_deadline + own.end() < shall.start() and sentence[after_deadline + own.end()] == ";":
+        # "(i) within 60 days …, conduct a review …; this review shall include …": the item's own
+        # action, not what a later clause says of it.
+        return own["action"]
     if shall:
         if sentence[shall.end() :].lstrip().startswith(":"):
             return regexes.DUTY_LISTED
@@ -124,12 +136,8 @@ def _action(sentence: str, after_deadline: int) -> str | None:
         to = re.search(r"\bto\b\s*(?P<what>:|[a-z][^.;:]{3,400})", rest)
         return None if to is None else regexes.DUTY_LISTED if to["what"] == ":" else to["what"]
     # No "shall": an item of a list whose lead-in says "… shall:".
-    item = regexes.ITEM_NUMBER.match(sentence)
-    start = item.end() if item else 0
-    head = sentence[start:after_deadline].strip().lower()
-    if head.startswith(("within", "no later", "not later", "by ", "subsequently")):
-        listed = regexes.DUTY_LISTED_ACTION.match(sentence[after_deadline:])
-        return listed["action"] if listed else None
+    if listed_item:
+        return own["action"] if own else None
     body = regexes.REQUIREMENT_TO.sub("", sentence[start:].lstrip())
     return body if body[:1].islower() else None  # "(ii) direct the Assistant Attorney General … within 90 days"
 
@@ -140,10 +148,18 @@ def dated_commitment(sentence: str, line: int) -> list[Found]:
     dated, will = regexes.DATED_COMMITMENT.search(sentence), regexes.WILL_OR_SHALL.search(sentence)
     if not dated or not will or _conditional(sentence, dated.start()):
         return []
-    # "Before the end of 2023, public data opening measures … will be formulated": what is to be
-    # done is the sentence without its date, subject and all.
-    words = regexes.DATED_COMMITMENT.sub("", sentence).strip(" ,.").split()
-    what = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
+    # "The Secretary of Energy, in consultation with …, shall take steps to enable … by the end of
+    # 2027": what is to be done is the action after "shall" (without its date); "Before the end of
+    # 2023, public data opening measures … will be formulated": the sentence without its date,
+    # subject and all.
+    shall = regexes.DUTY_SHALL.search(sentence)
+    action = regexes.DUTY_LISTED_ACTION.match(sentence[shall.end() :]) if shall else None
+    if action and not regexes.PASSIVE_ACTION.match(action["action"]):
+        what = _words(
+            re.sub(r",?\s*$", "", regexes.DATED_COMMITMENT.sub("", action["action"])), regexes.DUTY_ACTION_WORDS
+        )
+    else:
+        what = _words(regexes.DATED_COMMITMENT.sub("", sentence).strip(" ,."), regexes.DUTY_ACTION_WORDS)
     year = int(dated["year"])
     return [
         Found(

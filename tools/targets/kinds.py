@@ -18,11 +18,12 @@ MONEY_UNITS = ("yuan", "dollars")
 
 
 def head_noun(counted: str) -> str:
-    """The noun a counted phrase is about: "benchmark projects for agents" → "projects"
+    """The noun a counted phrase is about: "benchmark projects for agents" → "projects", "regions
+    designated as Priority Geothermal Zones" → "regions"
     (a Chinese phrase is taken whole: its head is its end)."""
     if any("\u3400" <= ch <= "\u9fff" for ch in counted):
         return counted
-    words = re.split(r"\s+(?:for|of|in|with|from|on)\s+", counted, maxsplit=1)[0].split()
+    words = re.split(r"\s+(?:for|of|in|with|from|on|designated\s+as)\s+", counted, maxsplit=1)[0].split()
     return words[-1] if words else "items"
 
 

@@ -68,7 +68,10 @@ def _area_unit(text: str) -> str:
 
 
 def _counted_after(after: str) -> str:
-    stop = regexes.COUNTED_STOP.search(after)
+    """The noun phrase after a number, to the first word or mark that ends it; a short gloss in
+    brackets does not ("benchmark projects for intelligent agents (agents) or vertical models")."""
+    masked = regexes.GLOSS.sub(lambda m: "_" * len(m.group(0)), after)
+    stop = regexes.COUNTED_STOP.search(masked)
     phrase = after[: stop.start()] if stop else after
     words = phrase.split()[: regexes.COUNTED_MAX_WORDS]
     return " ".join(words).strip(" \"“”'")
@@ -134,6 +137,7 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
             counted = _counted_after(tail if not after_qual else tail[after_qual.end() :])
             if not counted:
                 counted = _subject(clause[: m.start()])
+            counted = _designated(clause[: m.start()], counted, tail)
         if not counted or regexes.NOT_COUNTED.match(counted):
             continue
         qualifier_text = (qual or "").strip().lower() or (after_qual.group(0).strip().lower() if after_qual else "")
@@ -212,6 +216,17 @@ def _times(m: re.Match[str], clause: str, sentence: str, line: int, context: str
         deadline_source=("sentence" if stated else "part") if deadline else None,
         frequency=None,
     )
+
+
+def _designated(before: str, counted: str, tail: str) -> str:
+    """What a count of things designated as something is: "designate at least five regions composed
+    of lands … managed by the Department of the Interior as Priority Geothermal Zones (PGZs)" counts
+    "regions designated as Priority Geothermal Zones (PGZs)"."""
+    named = regexes.DESIGNATED_AS.search(tail)
+    if not counted or not named or not regexes.DESIGNATE_VERB.search(before):
+        return counted
+    head = regexes.COUNTED_QUALIFIER.split(counted, maxsplit=1)[0].strip()
+    return f"{head} designated as {named['name']}"
 
 
 def _subject(before: str) -> str:
