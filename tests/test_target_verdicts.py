@@ -56,7 +56,6 @@ KNOWN_FALSE = {
     "jingan-zhangjiang-park-plan-2025-2026--ii-10--1-million-square-meters-2",
     "jingan-zhangjiang-park-plan-2025-2026--ii-10--1-million-square-meters-3",
     "kr-ai-basic-act-2025--art-7--1-secretary",
-    "us-eo-14110-safe-secure-trustworthy-ai-2023--sec-5-2-g--17-laboratories",
 }
 
 # Units as an id spells them (the last part of a target's id), for a verdict without `expected`.

@@ -15,7 +15,7 @@ EXPECTED = {
     ],
     ZHANGJIANG: [
         ("i-3", 175e9, None, "yuan", None, "by 2026", "output"),
-        ("i-3", 10e9, None, "yuan", None, "by 2026", "output"),
+        ("i-3", 10e9, None, "yuan per square kilometer", None, "by 2026", "output"),  # a rate
         ("i-3", 5, None, "count", None, "by 2026", "enterprises"),
         ("i-3", 40, None, "count", None, "by 2026", "enterprises"),
         ("i-3", 110, None, "count", "over", "by 2026", "patents"),
@@ -582,3 +582,29 @@ def test_what_a_count_counts_keeps_a_gloss_and_what_it_is_designated_as() -> Non
     assert (zones.value, zones.counted) == (5.0, "regions designated as Priority Geothermal Zones (PGZs)")
     (sites,) = find_quantities("The agency shall name 3 sites in the West as Testing Hubs by 2026.", 1)
     assert sites.counted == "sites designated as Testing Hubs"
+
+
+def test_what_exists_and_rates_are_told_from_amounts_promised() -> None:
+    """ "the 17 National Laboratories" counts what there is; "10 billion yuan per square kilometer" is
+    a rate (its unit says so, and it adds up with no amount); "a minimum of 3 sites" is at least 3,
+    for each holder when each is to identify them."""
+
+    def read(text: str) -> list[tuple[float, str, str | None, str]]:
+        return [(f.value, f.unit, f.qualifier, f.counted) for f in find_quantities(text, 1)]
+
+    assert read("(v) establish an office to coordinate programs across the 17 National Laboratories.") == []
+    assert read("We shall expand its 12 regional offices by 2027.") == []
+    assert read("We shall build at least 12 regional offices by 2027.") == [
+        (12.0, "count", "at least", "regional offices")
+    ]
+    assert read(
+        "By 2026, the regional gross product shall reach 175 billion yuan, achieving an output value of 10 billion "
+        "yuan per square kilometer."
+    ) == [(175e9, "yuan", None, "regional gross product"), (10e9, "yuan per square kilometer", None, "output value")]
+    assert read("Each district shall invest 5 million yuan per capita in training by 2027.")[0][1] == "yuan per capita"
+    assert read("We shall raise 100 million yuan per year for the fund by 2027.")[0][1] == "yuan"  # a yearly amount
+    assert read(
+        "By February 28, 2025, the Secretary of Defense and the Secretary of Energy shall, if possible, each "
+        "identify a minimum of 3 sites on Federal land."
+    ) == [(3.0, "count", "at least", "sites for each holder")]
+    assert read("By 2026, the agency shall identify a minimum of 4 sites.") == [(4.0, "count", "at least", "sites")]

@@ -424,7 +424,7 @@ SCALES_ZH = {"万": 1e4, "亿": 1e8, "P": 1e15, "E": 1e18}
 QUANTITY = re.compile(
     r"(?<![\w.\-‐‑‒–—+/])"
     r"(?P<qual_before>(?:more\s+than|over|at\s+least|no\s+less\s+than|no\s+fewer\s+than|"
-    r"not\s+less\s+than|around|about|approximately|nearly|up\s+to|a\s+total\s+of|"
+    r"not\s+less\s+than|a\s+minimum\s+of|around|about|approximately|nearly|up\s+to|a\s+total\s+of|"
     r"some|exceeding)\s+)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twice|threefold|tenfold)"
     r"(?:\s*(?:-|–|to)\s*(?P<num2>\d+(?:\.\d+)?))?"
@@ -458,6 +458,17 @@ DESIGNATED_AS = re.compile(
 )
 COUNTED_QUALIFIER = re.compile(
     r"\s+(?:composed|consisting|located|managed|owned|of|in|on|with|for|from|that|which)\b", re.IGNORECASE
+)
+# A number that follows a definite article or a possessive counts what exists: "across Department of
+# Energy programs and the 17 National Laboratories", "its 12 offices".
+EXISTING_COUNT = re.compile(r"\b(?:the|its|their|our|these|those|all)\s+$", re.IGNORECASE)
+# Holders that each commit to the count: "the Secretary of Defense and the Secretary of Energy shall …
+# each identify a minimum of 3 sites" (3 sites for each).
+EACH_HOLDER = re.compile(r"\beach\s+[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?\s+$")
+# A rate, not an amount: "an output value of 10 billion yuan per square kilometer".
+RATE_PER = re.compile(
+    r"^\s+per\s+(?P<per>square\s+(?:kilomet|met)(?:er|re)s?|mu|capita|person|hectare|enterprise|company)\b",
+    re.IGNORECASE,
 )
 # A short gloss in brackets inside a counted phrase: "intelligent agents (agents)".
 GLOSS = re.compile(r"(?<=\w)\s*\([^()]{1,30}\)(?=\s+\w)")

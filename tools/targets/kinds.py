@@ -56,6 +56,7 @@ def _has_word(text: str, word: str) -> bool:
 
 def _kind_of(unit: str, counted: str, kinds: Sequence[TargetKind]) -> str:
     low = counted.lower()
+    unit = unit.split(" per ")[0]  # a rate is of the kind of its amount ("yuan per square kilometer")
     for kind in kinds:
         unit_ok = not kind.units or unit in kind.units
         words_ok = not kind.keywords or any(_has_word(low, k) for k in kind.keywords)

@@ -17,6 +17,7 @@ import re
 from tools import regexes
 from tools.targets.duties import duration, iso_date, within_text
 from tools.targets.found import Found, lower_first, number
+from tools.targets.kinds import MONEY_UNITS
 
 _QUALIFIERS = {
     "more than": "over",
@@ -26,6 +27,7 @@ _QUALIFIERS = {
     "no less than": "at least",
     "no fewer than": "at least",
     "not less than": "at least",
+    "a minimum of": "at least",
     "around": "around",
     "about": "around",
     "approximately": "around",
@@ -56,6 +58,12 @@ def _unit(after: str) -> tuple[str | None, int]:
             unit = canonical or _area_unit(m["unit"])
             return unit, m.end()
     return None, 0
+
+
+def _singular(unit: str) -> str:
+    """ "square kilometres" → "square kilometer"."""
+    unit = unit.replace("kilometre", "kilometer").replace("metre", "meter")
+    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
 
 
 def _area_unit(text: str) -> str:
@@ -122,7 +130,12 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
         unit, unit_len = _unit(after)
         if is_year and not unit:
             continue
+        if not qual and not unit and regexes.EXISTING_COUNT.search(clause[: m.start()]):
+            continue  # "the 17 National Laboratories": what there is, not what is promised
         tail = after[unit_len:]
+        rate = regexes.RATE_PER.match(tail) if unit in MONEY_UNITS else None
+        if rate:  # "10 billion yuan per square kilometer": a rate, which adds up with no amount
+            unit = f"{unit} per {_singular(rate['per'].lower())}"
         after_qual = regexes.QUALIFIER_AFTER.match(tail)
         if unit:
             of = re.match(r"\s+of\s+(.*)", tail)
@@ -132,12 +145,14 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
                 noun = "space" if "square" in unit else "amount"
                 counted = counted or (f"{noun} {_participle(verb)}" if verb else noun)
             per = re.match(r"\s+(per\s+\w+(?:\s+\w+)?)", tail)
-            counted += f" {per.group(1)}" if per else ""
+            counted += f" {per.group(1)}" if per and not rate else ""
         else:
             counted = _counted_after(tail if not after_qual else tail[after_qual.end() :])
             if not counted:
                 counted = _subject(clause[: m.start()])
             counted = _designated(clause[: m.start()], counted, tail)
+            if counted and regexes.EACH_HOLDER.search(clause[: m.start()]):
+                counted += " for each holder"  # "… shall each identify a minimum of 3 sites"
         if not counted or regexes.NOT_COUNTED.match(counted):
             continue
         qualifier_text = (qual or "").strip().lower() or (after_qual.group(0).strip().lower() if after_qual else "")
