@@ -666,8 +666,8 @@ SUBJECT_WORDS = 8
 # Article 5 as referred to in Article 113(3), point (a), …", "In any case, …", a purpose ("To advance
 # …, ") or a case ("in the event of the death of a person, ").
 OPENING_PHRASE = re.compile(
-    r"^(?:(?:without\s+prejudice\s+to|notwithstanding|subject\s+to|in\s+accordance\s+with|for\s+the\s+purposes?\s+of)"
-    r"\b[^,]*(?:,\s*points?\s+\([a-z0-9]+\))?|in\s+the\s+(?:event|case)\s+of\b[^,]*|to\s+[a-z][^,]*|"
+    r"^(?:(?:(?:without\s+prejudice\s+to|notwithstanding|subject\s+to|in\s+accordance\s+with|for\s+the\s+purposes?\s+of|"
+    r"in\s+the\s+(?:event|case)\s+of)\b[^,]*|to\s+[a-z][^,]*)(?:,\s*points?\s+(?:\([a-z0-9]+\))+)?|"
     r"in\s+any\s+case|however|in\s+addition|furthermore),\s*",
     re.IGNORECASE,
 )
