@@ -31,12 +31,14 @@ from tools.models import Archive, Target
 VERDICTS = Path(__file__).resolve().parent / "data" / "hand_readings" / "target-verdicts.yaml"
 COMPARED = ("value", "unit", "due", "agency")
 
-# The floors, measured on 2026-11-29 from the tree the verdicts judged (ca31431): of 178 real
+# The floor, measured on 2026-11-29: on the tree the verdicts judged (ca31431), of 178 real
 # commitments judged (not arguable) and 16 false targets (not arguable), 124 fully right
-# (124/194 = 63.9%), rounded down to the percent. Raise them when the pipeline improves; a fall is a regression. The issue's
-# goal, at least 95% fully right and no target that is not a commitment, is not met yet: it is
-# tested apart, as an expected failure.
-FULLY_RIGHT_FLOOR = 0.63
+# (124/194 = 63.9%); after the due dates (an event dated by its duty's record, a date the text
+# prints), a count merged with its duty and what exists no target, 127 of 178 + 15 (65.8%; every
+# field still wrong is an agency), rounded down to the percent. Raise it when the pipeline improves;
+# a fall is a regression. The goal, at least 95% fully right and no target that is not a
+# commitment, is not met yet: it is tested apart, as an expected failure.
+FULLY_RIGHT_FLOOR = 0.65
 GOAL = 0.95
 # The false targets (not arguable) the pipeline still finds, by the id they were judged under.
 # None may be added; remove one when the pipeline stops finding it.
