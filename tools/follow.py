@@ -2,9 +2,10 @@
 unit that adds up — the stage after targets are found, before the archive is validated.
 
 ``due`` comes from the text: a stated date; a duration counted from the notice's own date
-("within 270 days of the date of this order"); the end of a stated year ("by the end of 2028",
-"by 2026", 到2027年, 2025年底前); a duration counted from an event once a progress record dates the
-duty that produces it ("60 days of the issuance of the guidance": the guidance's record);
+("within 270 days of the date of this order"), or from another of its dates in its metadata
+("within two years of the effective date of this Act"); the end of a stated year ("by the end of
+2028", "by 2026", 到2027年, 2025年底前); a duration counted from an event once a progress record dates
+the duty that produces it ("60 days of the issuance of the guidance": the guidance's record);
 nothing, where the text sets no deadline. ``status`` (one of ``STATUSES``, with the words every page, feed and data
 file uses for it) says no more than the record shows:
 
