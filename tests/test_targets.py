@@ -496,6 +496,26 @@ def test_holders_outside_the_united_states() -> None:
     ) == [("no later than five years following its revision", "oecd-digital-policy-committee")]
 
 
+def test_a_recurring_duty_has_its_holder() -> None:
+    """EO 14141 4(i) and 8(e): a frequency before the subject ("No less than annually the
+    Secretary of Defense …"), and an item that opens with its frequency under a lead-in whose
+    bare title has a comma phrase before "shall" ("the Secretary, after consulting …, shall:")."""
+    assert _holders("""
+        Executive Order on Examples
+
+        Sec. 4.  Sites.  (i)  Within 1 year of the date of this order, the Secretary of Defense shall issue regulations.  No less than annually the Secretary of Defense, in consultation with the aforementioned individuals, shall review the need for updates to the regulations.
+
+        Sec. 8.  Grids.  (e)  (ii)  Within 180 days of the date of this order, the Secretary of Energy shall facilitate industry-led convenings.  On an ongoing basis, the Secretary, after consulting with participants in the industry-led convenings, shall:
+
+        (A)  on at least an annual basis, develop and publish supply and demand forecasts for transformers; and
+        """) == [
+        ("Within 1 year of the date of this order", "us-dod"),
+        ("No less than annually", "us-dod"),
+        ("Within 180 days of the date of this order", "us-doe"),
+        ("on at least an annual basis", "us-doe"),
+    ]
+
+
 def test_every_judged_target_has_its_holder(archive: Archive) -> None:
     """The real notices: a few targets of each class, as the hand verdicts read them."""
     agency = {t.id: t.agency for n in archive.notices for t in n.targets}
@@ -554,6 +574,10 @@ def test_a_duty_on_a_schedule_is_a_recurring_duty() -> None:
         "develop and publish supply and demand forecasts",
     )
     assert _recurring("This directive will be reviewed every two years.")[0][:3] == (0.5, None, "every two years")
+    # In the passive, with its subject, as a dated duty is.
+    assert _recurring("This directive will be reviewed every two years.")[0][3] == (
+        "This directive will be reviewed every two years"
+    )
     assert _recurring("No less than annually the Secretary shall review the regulations.")[0][:2] == (1.0, "at least")
     assert _recurring("The Committee shall convene at least once a year to review the Guidelines.")[0][:2] == (
         1.0,

@@ -408,6 +408,9 @@ SHORT_NAME = re.compile(
 )
 # A bare title that takes up a name of its paragraph: "The Secretary shall publish …".
 BARE_TITLE = re.compile(r"\b(?:the|each)\s+(?P<title>[a-z]+(?:\s+[a-z]+)?)\s*,?\s*$")
+# … and one that opens its clause, with a comma phrase before "shall": "On an ongoing basis, the
+# Secretary, after consulting with participants in the industry-led convenings, shall:".
+BARE_TITLE_CLAUSE = re.compile(r"(?:^|(?<=[,;]))\s*(?:the|each)\s+(?P<title>[a-z]+(?:\s+[a-z]+)?)\s*,[^,;]*,\s*$")
 PLURAL_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|s)$")
 # A direction that names its holder: "I hereby direct the Secretary of Commerce …", "INSTRUCTS the
 # Digital Policy Committee, through its Working Party on AI Governance, to: …".
@@ -419,7 +422,8 @@ _NO_SHALL = r"(?:(?!\bshall\b)[^,;:])*"
 ACTION_FIRST = re.compile(
     r"^\s*(?:(?i:(?:and\s+)?(?:within|by|no\s+later\s+than|not\s+later\s+than|before|after|following|upon|subsequently|"
     r"thereafter|in\s+(?:coordination|consultation|collaboration|cooperation|partnership)\s+with|acting\s+through|as|"
-    r"consistent\s+with|subject\s+to|to\s+the\s+extent|where|when|if|under|pursuant\s+to|including|through)\b)"
+    r"consistent\s+with|subject\s+to|to\s+the\s+extent|where|when|if|under|pursuant\s+to|including|through|"
+    r"on\s+(?:at\s+least\s+)?an?\s+[a-z-]+\s+basis)\b)"  # "(A) on at least an annual basis, develop …"
     rf"{_NO_SHALL},(?:\s*\d[^,]*,)?\s*"  # "By February 28, 2025, "
     rf"|(?:and\s+)?the\s+[A-Z]{_NO_SHALL},\s*"  # the rest of a list of partners: "…, the Director of OSTP, issue"
     r")*(?P<action>[a-z]+)\b"
@@ -571,6 +575,9 @@ FREQUENCY = re.compile(
     r"(?:\s+thereafter)?)\b",
     re.IGNORECASE,
 )
+# A frequency that opens a sentence before its subject (tools/targets/holders.py): "No less than annually the Secretary of
+# Defense, in consultation with …, shall review …".
+OPENING_FREQUENCY = re.compile(rf"^\s*(?:{FREQUENCY.pattern})\s*,?", re.IGNORECASE)
 # A recurring duty needs a frequency that says how often by itself: not a bare "a year" or
 # "per year" ("within a year", "10 projects per year" belong to a deadline or a count).
 BARE_RATE = re.compile(r"^(?:a|per)\s+year$", re.IGNORECASE)

@@ -283,8 +283,7 @@ def recurring_zh(sentence: str, line: int) -> list[Found]:
 
 
 def _recurring_found(sentence: str, line: int, written: str, frequency: str, times: float, what: str) -> Found:
-    # An item's action reads as a duty's does: "Convene meetings …" → "convene meetings …".
-    words = [lower_first(w) if i == 0 and w[1:2].islower() else w for i, w in enumerate(what.split())]
+    words = what.split()
     counted = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
     qualifier = re.search(r"\b(?:at\s+least|no\s+less\s+than|not\s+less\s+than|up\s+to)\b", frequency, re.IGNORECASE)
     return Found(
@@ -305,16 +304,19 @@ def _recurring_found(sentence: str, line: int, written: str, frequency: str, tim
 
 
 def _what_recurs(sentence: str, found: re.Match[str]) -> str:
-    """What is done on the schedule: the words after the sentence's "shall" or "will"; else the
-    comma phrase that holds the frequency (with the one before it when it is no more than the
-    frequency), without a leading "and"."""
+    """What is done on the schedule: the words after the sentence's "shall" or "will" (an action
+    in the passive with its subject, as a dated duty's: "This directive will be reviewed every two
+    years"); else the comma phrase that holds the frequency (with the one before it when it is no
+    more than the frequency), without a leading "and"."""
     shall = regexes.DUTY_SHALL.search(sentence) or re.search(r"\bwill\b", sentence)
     if shall:
         rest = sentence[shall.end() :].lstrip(" ,")
         if rest.startswith(found.group(0)):  # "shall, on an annual basis, report …"
             rest = rest[len(found.group(0)) :].lstrip(" ,")
         listed = regexes.DUTY_LISTED_ACTION.match(rest)
-        return (listed["action"] if listed else rest).rstrip(" .;")
+        action = (listed["action"] if listed else rest).rstrip(" .;")
+        subject = _subject(sentence[: shall.start()]) if regexes.PASSIVE_ACTION.match(action) else ""
+        return f"{subject} {shall.group(0)} {action}" if subject else _as_action(action)
     start = max(sentence.rfind(",", 0, found.start()), sentence.rfind(";", 0, found.start())) + 1
     end = min(
         (i for i in (sentence.find(",", found.end()), sentence.find(";", found.end())) if i >= 0), default=len(sentence)
@@ -325,7 +327,13 @@ def _what_recurs(sentence: str, found: re.Match[str]) -> str:
         # basis, develop and publish …", at the head of the sentence, the phrase after it.
         phrase = sentence[max(sentence.rfind(",", 0, start - 1), 0) : end] if start > 0 else sentence[end:]
     body = regexes.ITEM_NUMBER.sub("", phrase.strip(" ,.;")).strip()
-    return re.sub(r"^(?:and|or)\s+", "", body, flags=re.IGNORECASE)
+    return _as_action(re.sub(r"^(?:and|or)\s+", "", body, flags=re.IGNORECASE))
+
+
+def _as_action(text: str) -> str:
+    """An item's action reads as a duty's does: "Convene meetings …" → "convene meetings …"."""
+    first, _, rest = text.partition(" ")
+    return f"{lower_first(first) if first[1:2].islower() else first}{' ' + rest if rest else ''}"
 
 
 def _procedural(sentence: str, first: re.Match[str], within: re.Match[str] | None) -> bool:
