@@ -78,6 +78,10 @@ def test_targets_point_back(exported: Path) -> None:
         ("jingan-zhangjiang-park-plan-2025-2026", "i"),
         # the directive's review clause: "This directive will be reviewed every two years"
         ("ca-directive-automated-decision-making-2025", "p-1-3"),
+        # … and its transition clauses: existing systems and Agents of Parliament "will have until
+        # June 24, 2026 to comply"
+        ("ca-directive-automated-decision-making-2025", "p-1-2-1"),
+        ("ca-directive-automated-decision-making-2025", "p-1-2-2"),
     }
     for t in targets:  # every target points at a measure or part of its notice that exists
         assert (t["measure"] is None) != (t["part"] is None)

@@ -91,7 +91,8 @@ def test_totals_match_a_hand_count(archive: Archive) -> None:
     space = rows[("space", "shanghai/jingan", 2028, "m²")]
     assert space.value == 3_000_000 and len(space.targets) == 3 and not space.restated
     assert rows[("funds", "shenzhen", 2024, "CNY")].value == 1e11
-    assert rows[("output", "shanghai/jingan", 2026, "CNY")].value == 1.75e11 + 1e10
+    # The 175 billion yuan of gross product; "10 billion yuan per square kilometer" is a rate, no amount.
+    assert rows[("output", "shanghai/jingan", 2026, "CNY")].value == 1.75e11
     # China, all levels: the national guide's 1,000 enterprises and Jing'an's 1,545, said so.
     china = next(
         t for t in totals(archive) if (t.kind, t.jurisdiction, t.year) == ("enterprises", "china", 2026) and t.includes

@@ -4,9 +4,10 @@ tests/data/hand_readings/<notice>.yaml hold what a careful reader finds in a not
 its text alone (see each file's header for what counts). Two kinds of reading:
 
 - ``time_limits:`` (the executive orders): every time limit. The pipeline's duty targets — the
-  targets whose unit is days, months, years or a date — are compared with them: recall is the
-  share of hand-read time limits a target matches (same line, same number and unit, or the same
-  date), precision the share of duty targets that match a hand-read time limit.
+  targets whose unit is days, months, years or a date, and the counts that carry a duty's
+  deadline — are compared with them: recall is the share of hand-read time limits a target
+  matches (same line, same number and unit, or the same date), precision the share of duty
+  targets that match a hand-read time limit.
 - ``commitments:`` (the plans): every quantified, dated and recurring commitment. The dated ones
   are time limits too, scored with the orders'. Then every quantified and dated commitment is
   compared with every target of the notice (but its recurring duties): a target matches one when
@@ -35,7 +36,9 @@ from typing import Any
 import pytest
 import yaml
 
+from tools import regexes
 from tools.models import Archive, Notice, Target
+from tools.targets.found import number
 
 HAND = Path(__file__).resolve().parent / "data" / "hand_readings"
 DUTY_UNITS = ("days", "months", "years", "date")
@@ -155,11 +158,25 @@ def matches(limit: Limit, t: Target) -> bool:
         return False
     if limit.unit == "date":
         return limit.date is not None and _same_date(limit.date, t)
-    return t.unit == limit.unit and limit.n is not None and float(t.value) == limit.n
+    if limit.n is None:
+        return False
+    if t.unit == limit.unit:
+        return float(t.value) == limit.n
+    # A count that a dated duty is to deliver carries the duty's deadline ("Within 540 days …,
+    # establish at least four new … Institutes" is one target, the count).
+    stated = _duty_deadline(t)
+    return stated is not None and stated == (limit.n, limit.unit)
+
+
+def _duty_deadline(t: Target) -> tuple[float, str] | None:
+    """The time limit a count carries from its sentence's duty ("within 540 days of …")."""
+    m = regexes.DUTY_WITHIN.fullmatch(t.deadline or "") if t.unit not in DUTY_UNITS else None
+    return (number(m["n"]), m["unit"].lower().rstrip("s") + "s") if m else None
 
 
 def duty_targets(n: Notice) -> list[Target]:
-    return [t for t in n.targets if t.unit in DUTY_UNITS]
+    """The duties, and the counts that carry a duty's deadline (a date, or a number of days)."""
+    return [t for t in n.targets if t.unit in DUTY_UNITS or t.deadline_date or _duty_deadline(t)]
 
 
 def _describe(t: Target) -> str:
@@ -309,7 +326,9 @@ def commitments(notice_id: str, kinds: Sequence[str]) -> list[list[Commitment]]:
             kind=c["kind"],
             value=float(c["value"]) if c.get("value") is not None else None,
             value_max=float(c["value_max"]) if c.get("value_max") is not None else None,
-            unit=c.get("unit"),
+            # A rate ("10 billion yuan per square kilometer": unit yuan, per square kilometer) is
+            # read with its unit saying so, as the pipeline's "yuan per square kilometer".
+            unit=f"{c['unit']} per {c['per']}" if c.get("per") else c.get("unit"),
             deadline=str(c["deadline"]) if c.get("deadline") is not None else None,
             frequency=c.get("frequency"),
             restates=int(c["restates"]) if c.get("restates") is not None else None,

@@ -4,6 +4,7 @@ the printed numbering, agencies and targets with their roles and deadlines (reca
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -270,7 +271,8 @@ def test_executive_order_targets_and_duties(archive: Archive) -> None:
     targets = notice(archive, EO_14363).targets
     quantities = [_row(t) for t in targets if t.kind != "duties"]
     assert quantities == [
-        # Due with the duty of its sentence: "Within 60 days …, the Secretary shall identify … at least 20"
+        # Due with the duty of its sentence, and that duty's only target: "Within 60 days …, the
+        # Secretary shall identify … at least 20"
         ("sec-4-a", "at least 20 science and technology challenges of national importance", 20.0, None, "count",
          "at least", "science and technology challenges of national importance",
          "within 60 days of the date of this order", "other"),
@@ -282,20 +284,24 @@ def test_executive_order_targets_and_duties(archive: Archive) -> None:
         ("sec-3-d", 120.0, "days", "P120D", "us-doe"),  # "… shall:" and its list of actions
         ("sec-3-e", 240.0, "days", "P240D", "us-doe"),
         ("sec-3-f", 270.0, "days", "P270D", "us-doe"),  # "seek to demonstrate an initial operating capability"
-        ("sec-4-a", 60.0, "days", "P60D", "us-doe"),
-        ("sec-4-b", 30.0, "days", None, "us-ostp"),  # 30 days of the list's submission: no date to count from
+        # sec-4-a's 60 days are the count's above: one commitment, the count, with the deadline.
+        ("sec-4-b", 30.0, "days", None, "us-ostp"),  # 30 days of the list's submission: dated by its record
         ("sec-4-d", 1.0, "per year", None, "us-doe"),  # "On an annual basis thereafter, the Secretary shall review …"
         ("sec-6-a", 1.0, "years", "P1Y", "us-doe"),
     ]
+    # The list was submitted (met) on 2026-02-13: the review is due 30 days after.
+    (review,) = [t for t in targets if t.measure == "sec-4-b"]
+    assert (review.due, review.due_from) == ("2026-03-15", f"{EO_14363}--sec-4-a--20-challenges")
     (report,) = [t for t in targets if t.measure == "sec-6-a"]
-    assert report.frequency == "on an annual basis"  # "Within 1 year …, and on an annual basis thereafter"
+    assert report.frequency == "on an annual basis thereafter"  # "Within 1 year …, and on an annual basis thereafter"
     eo = notice(archive, EO_14277).targets
     assert [(t.measure, t.deadline_after, t.agency) for t in eo if t.measure == "sec-8-a"] == [
         ("sec-8-a", "P120D", "us-dol")
     ]
     for n in archive.notices:
         # No statute, section, order number, exponent or date is a target.
-        assert not [t.as_written for t in n.targets if t.counted.startswith(("of ", "U", "C", "et seq"))]
+        # (A duty in the passive keeps its subject: "Codes of practice shall be ready" is no citation.)
+        assert not [t.as_written for t in n.targets if re.match(r"of |et seq|[A-Z](?:\.|\s|$)", t.counted)]
 
 
 def test_no_ordinary_number_is_a_target_in_chinese() -> None:

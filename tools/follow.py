@@ -2,9 +2,10 @@
 unit that adds up — the stage after targets are found, before the archive is validated.
 
 ``due`` comes from the text: a stated date; a duration counted from the notice's own date
-("within 270 days of the date of this order"); the end of a stated year ("by the end of 2028",
-"by 2026", 到2027年, 2025年底前); a duration counted from an event once a progress record dates the
-duty that produces it ("60 days of the issuance of the guidance": the guidance's record);
+("within 270 days of the date of this order"), or from another of its dates in its metadata
+("within two years of the effective date of this Act"); the end of a stated year ("by the end of
+2028", "by 2026", 到2027年, 2025年底前); a duration counted from an event once a progress record dates
+the duty that produces it ("60 days of the issuance of the guidance": the guidance's record);
 nothing, where the text sets no deadline. ``status`` (one of ``STATUSES``, with the words every page, feed and data
 file uses for it) says no more than the record shows:
 
@@ -28,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from tools import regexes
 from tools.models import Archive, Notice, Target, Update
 from tools.targets.duties import RECURRING_UNIT
 
@@ -95,15 +97,22 @@ def follow(archive: Archive) -> Archive:
 
 
 # A deadline counted from an event that another duty of the notice produces: "within 60 days of
-# the issuance of the guidance (described in subsection 10.1(b))"; the subsection it names, and
-# the thing it names last ("guidance").
+# the issuance of the guidance (described in subsection 10.1(b))", "of submitting the report required
+# under subsection 4.5(a)", "of submission of the list described in subsection (a) of this section";
+# the subsection it names, the act (its first letters, to know the duty by its verb: "issu" issues)
+# and the thing it names last ("guidance").
 _EVENT = re.compile(
-    r"\b(?:of|after|from|following)\s+(?:the\s+|its\s+|such\s+)?(?:issuance|completion|publication|submission|"
-    r"establishment|release|delivery|development|designation|adoption|launch|selection)\s+of\s+(?:the\s+)?"
-    r"(?:initial\s+)?(?P<thing>[a-z]+)",
+    r"\b(?:of|after|from|following)\s+(?:the\s+|its\s+|such\s+)?(?:(?P<act>issuance|completion|publication|"
+    r"submission|establishment|release|delivery|development|designation|adoption|launch|selection|creation|"
+    r"initiation|announcement)\s+of|(?P<doing>submitting|establishing|issuing|publishing|completing|developing|"
+    r"releasing|adopting|designating|launching|selecting|creating))\s+(?:the\s+|its\s+)?(?:initial\s+)?"
+    r"(?P<thing>[a-z]+)",
     re.IGNORECASE,
 )
-_SUBSECTION = re.compile(r"\b(?:sub)?section\s+(?P<ref>\d+(?:\.\d+)*(?:\([a-z]+\))*)", re.IGNORECASE)
+_SUBSECTION = re.compile(
+    r"\b(?:sub)?section\s+(?P<ref>\d+(?:\.\d+)*(?:\([a-z]+\))*|(?:\([a-z]+\))+)",
+    re.IGNORECASE,
+)
 
 
 def event_dues(notice: Notice, updates: dict[str, list[Update]]) -> dict[str, tuple[str, str]]:
@@ -120,21 +129,48 @@ def event_dues(notice: Notice, updates: dict[str, list[Update]]) -> dict[str, tu
         event = _EVENT.search(target.deadline or "")
         if not event or target.deadline_after or target.unit not in _UNIT_ISO:
             continue
-        named = _SUBSECTION.search(target.deadline or "")
-        measure = "sec-" + re.sub(r"[^a-z0-9]+", "-", named["ref"].lower()).strip("-") if named else target.measure
-        producers = [
-            t
-            for t in notice.targets
-            if t.id != target.id
-            and t.measure == measure
-            and t.id in done
-            and event["thing"].lower() in t.counted.lower()
-        ]
-        if producers:
-            start = date.fromisoformat(done[producers[0].id])
+        producer = _producer(target, event, notice.targets)
+        if producer is not None and producer.id in done:
+            start = date.fromisoformat(done[producer.id])
             duration = f"P{target.value:g}{_UNIT_ISO[target.unit]}"
-            out[target.id] = (add_duration(start, duration).isoformat(), producers[0].id)
+            out[target.id] = (add_duration(start, duration).isoformat(), producer.id)
     return out
+
+
+def _producer(target: Target, event: re.Match[str], targets: Sequence[Target]) -> Target | None:
+    """The duty whose doing is the event a deadline counts from. Where the deadline names its
+    subsection ("4.3(a)(iii)", or "(a)" of the same section), the duty of that subsection (of its
+    item, where the subsection is an item of a measure) that names the thing; else one of the same
+    measure that names it; else the nearest duty before it in the notice that does the act to the
+    thing ("issue guidance …" for "the issuance of the guidance")."""
+    thing = event["thing"].lower()
+    others = [t for t in targets if t.id != target.id]
+    named = _SUBSECTION.search(target.deadline or "")
+    if named:
+        measures = {t.measure for t in targets}
+        parts = re.findall(r"[a-z0-9]+", named["ref"].lower())
+        if named["ref"].startswith("("):  # "(d)(i) of this section": within the target's own section
+            section = re.match(r"sec-\d+(?:-\d+)*", target.measure or "")
+            parts = ([section.group(0)] if section else []) + parts
+        else:
+            parts = ["sec", *parts]
+        item = None
+        while len(parts) > 1 and "-".join(parts) not in measures:
+            item = item or parts[-1]
+            parts = parts[:-1]
+        measure = "-".join(parts)
+        pool = [t for t in others if t.measure == measure and thing in f"{t.counted} {t.sentence}".lower()]
+        if item:
+            pool = [t for t in pool if re.match(rf"\s*\({re.escape(item)}\)", t.sentence, re.IGNORECASE)]
+        return pool[0] if pool else None
+    same = [t for t in others if t.measure == target.measure and thing in t.counted.lower()]
+    if same:
+        return same[0]
+    act = (event["act"] or event["doing"]).lower()[:4]
+    before = [
+        t for t in others if t.line < target.line and t.counted.lower().startswith(act) and thing in t.counted.lower()
+    ]
+    return before[-1] if before else None
 
 
 _UNIT_ISO = {"days": "D", "months": "M", "years": "Y"}
@@ -166,6 +202,27 @@ def anchor_date(notice: Notice) -> str | None:
     return next((dates[k]["date"] for k in ANCHOR_DATES if k in dates), None)
 
 
+def own_date(target: Target, notice: Notice) -> str | None:
+    """For a deadline counted from another date of the text itself ("within two years of the
+    effective date of this Act", "no later than five years following its revision"): that date, as
+    the notice's metadata gives it ("" where it gives none); None for any other deadline. A text
+    that takes effect on its promulgation took effect on the day it was promulgated."""
+    within = regexes.DUTY_WITHIN.match(target.deadline or "")
+    if within is None or not within["own"]:
+        return None
+    dates = notice.meta.get("dates") or {}
+    for words, keys in regexes.OWN_DATES:
+        if words.search(within["own"]):
+            if (
+                "in_force" in keys
+                and "in_force" not in dates
+                and regexes.EFFECTIVE_ON_PROMULGATION.search(notice.files.text)
+            ):
+                keys = ("promulgated",)
+            return next((str(dates[k]["date"]) for k in keys if k in dates), "")
+    return ""
+
+
 def due_date(target: Target, notice: Notice) -> tuple[str | None, str | None]:
     """When the target falls due, as an ISO date, and how that was read: "stated" (a date),
     "counted" (a duration from the notice's date), "year" (the end of a stated year), "period"
@@ -175,6 +232,13 @@ def due_date(target: Target, notice: Notice) -> tuple[str | None, str | None]:
         return target.deadline_date, "stated"
     if target.unit == RECURRING_UNIT and not target.deadline:
         return None, None  # a duty on a schedule with no first deadline never falls due once
+    own = own_date(target, notice)
+    if own is not None:  # "within two years of the effective date of this Act"
+        if not own or target.unit not in _UNIT_ISO:
+            return None, None
+        return add_duration(
+            date.fromisoformat(own), f"P{target.value:g}{_UNIT_ISO[target.unit]}"
+        ).isoformat(), "counted"
     anchor = anchor_date(notice)
     if target.deadline_after and anchor:
         return add_duration(date.fromisoformat(anchor), target.deadline_after).isoformat(), "counted"

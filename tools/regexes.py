@@ -408,6 +408,9 @@ SHORT_NAME = re.compile(
 )
 # A bare title that takes up a name of its paragraph: "The Secretary shall publish …".
 BARE_TITLE = re.compile(r"\b(?:the|each)\s+(?P<title>[a-z]+(?:\s+[a-z]+)?)\s*,?\s*$")
+# … and one that opens its clause, with a comma phrase before "shall": "On an ongoing basis, the
+# Secretary, after consulting with participants in the industry-led convenings, shall:".
+BARE_TITLE_CLAUSE = re.compile(r"(?:^|(?<=[,;]))\s*(?:the|each)\s+(?P<title>[a-z]+(?:\s+[a-z]+)?)\s*,[^,;]*,\s*$")
 PLURAL_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|s)$")
 # A direction that names its holder: "I hereby direct the Secretary of Commerce …", "INSTRUCTS the
 # Digital Policy Committee, through its Working Party on AI Governance, to: …".
@@ -419,7 +422,8 @@ _NO_SHALL = r"(?:(?!\bshall\b)[^,;:])*"
 ACTION_FIRST = re.compile(
     r"^\s*(?:(?i:(?:and\s+)?(?:within|by|no\s+later\s+than|not\s+later\s+than|before|after|following|upon|subsequently|"
     r"thereafter|in\s+(?:coordination|consultation|collaboration|cooperation|partnership)\s+with|acting\s+through|as|"
-    r"consistent\s+with|subject\s+to|to\s+the\s+extent|where|when|if|under|pursuant\s+to|including|through)\b)"
+    r"consistent\s+with|subject\s+to|to\s+the\s+extent|where|when|if|under|pursuant\s+to|including|through|"
+    r"on\s+(?:at\s+least\s+)?an?\s+[a-z-]+\s+basis)\b)"  # "(A) on at least an annual basis, develop …"
     rf"{_NO_SHALL},(?:\s*\d[^,]*,)?\s*"  # "By February 28, 2025, "
     rf"|(?:and\s+)?the\s+[A-Z]{_NO_SHALL},\s*"  # the rest of a list of partners: "…, the Director of OSTP, issue"
     r")*(?P<action>[a-z]+)\b"
@@ -494,7 +498,7 @@ SCALES_ZH = {"万": 1e4, "亿": 1e8, "P": 1e15, "E": 1e18}
 QUANTITY = re.compile(
     r"(?<![\w.\-‐‑‒–—+/])"
     r"(?P<qual_before>(?:more\s+than|over|at\s+least|no\s+less\s+than|no\s+fewer\s+than|"
-    r"not\s+less\s+than|around|about|approximately|nearly|up\s+to|a\s+total\s+of|"
+    r"not\s+less\s+than|a\s+minimum\s+of|around|about|approximately|nearly|up\s+to|a\s+total\s+of|"
     r"some|exceeding)\s+)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twice|threefold|tenfold)"
     r"(?:\s*(?:-|–|to)\s*(?P<num2>\d+(?:\.\d+)?))?"
@@ -519,6 +523,29 @@ COUNTED_STOP = re.compile(
     re.IGNORECASE,
 )
 COUNTED_MAX_WORDS = 9
+# A count of things designated as something: the verb before the number ("designate at least five"),
+# the name after it ("… as Priority Geothermal Zones (PGZs)"), and where the words that describe the
+# things begin ("regions composed of lands …").
+DESIGNATE_VERB = re.compile(r"\b(?:designate|designating|designates|name|naming)\s+$", re.IGNORECASE)
+DESIGNATED_AS = re.compile(
+    r"^[^;:.]*?\bas\s+(?P<name>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+\([A-Z][\w-]*\))?)"
+)
+COUNTED_QUALIFIER = re.compile(
+    r"\s+(?:composed|consisting|located|managed|owned|of|in|on|with|for|from|that|which)\b", re.IGNORECASE
+)
+# A number that follows a definite article or a possessive counts what exists: "across Department of
+# Energy programs and the 17 National Laboratories", "its 12 offices".
+EXISTING_COUNT = re.compile(r"\b(?:the|its|their|our|these|those|all)\s+$", re.IGNORECASE)
+# Holders that each commit to the count: "the Secretary of Defense and the Secretary of Energy shall …
+# each identify a minimum of 3 sites" (3 sites for each).
+EACH_HOLDER = re.compile(r"\beach\s+[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?\s+$")
+# A rate, not an amount: "an output value of 10 billion yuan per square kilometer".
+RATE_PER = re.compile(
+    r"^\s+per\s+(?P<per>square\s+(?:kilomet|met)(?:er|re)s?|mu|capita|person|hectare|enterprise|company)\b",
+    re.IGNORECASE,
+)
+# A short gloss in brackets inside a counted phrase: "intelligent agents (agents)".
+GLOSS = re.compile(r"(?<=\w)\s*\([^()]{1,30}\)(?=\s+\w)")
 # A target needs a commitment: a verb of intent or a deadline in its sentence.
 COMMITMENT = re.compile(
     r"\b(?:shall|will|strive|aim|aims|achieve|achieving|reach|form|forming|create|build|"
@@ -533,8 +560,9 @@ DEADLINE = re.compile(
     re.IGNORECASE,
 )
 # How often something recurs: "on an annual basis", "in principle annually", "at least twice per
-# year", "once every two years", "on the 8th of each month", "no less than annually", "quarterly".
-_PERIOD = r"(?:year|quarter|month|week|(?:two|three|four|five|\d+)\s+(?:years|months))"
+# year", "once every two years", "on the 8th of each month", "no less than annually", "quarterly",
+# "every four years thereafter" (a schedule that starts after a first deadline keeps its "thereafter").
+_PERIOD = r"(?:year|quarter|month|week|(?:two|three|four|five|six|ten|\d+)\s+(?:years|months))"
 _TIMES = r"(?:once|twice|(?:two|three|four|five|six|\d+)\s+times)"
 FREQUENCY = re.compile(
     r"\b(?P<frequency>"
@@ -544,9 +572,12 @@ FREQUENCY = re.compile(
     rf"(?:once\s+)?(?:each|every)\s+{_PERIOD}|"
     r"on\s+the\s+\d{1,2}(?:st|nd|rd|th)\s+(?:day\s+)?of\s+(?:each|every)\s+month|"
     r"annually|quarterly|biennially|semi-annually|per\s+year|a\s+year)"
-    r")(?:\s+thereafter)?\b",
+    r"(?:\s+thereafter)?)\b",
     re.IGNORECASE,
 )
+# A frequency that opens a sentence before its subject (tools/targets/holders.py): "No less than annually the Secretary of
+# Defense, in consultation with …, shall review …".
+OPENING_FREQUENCY = re.compile(rf"^\s*(?:{FREQUENCY.pattern})\s*,?", re.IGNORECASE)
 # A recurring duty needs a frequency that says how often by itself: not a bare "a year" or
 # "per year" ("within a year", "10 projects per year" belong to a deadline or a count).
 BARE_RATE = re.compile(r"^(?:a|per)\s+year$", re.IGNORECASE)
@@ -624,11 +655,47 @@ DUTY_WITHIN = re.compile(
     r"\b(?P<deadline>(?:within|no\s+later\s+than|not\s+later\s+than)\s+(?P<n>\d{1,4}|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve|eighteen)\s+(?P<unit>days?|months?|years?)"
     r"(?:(?P<anchor>\s+(?:of|after|from|following)\s+the\s+date\s+of\s+this\s+(?:order|memorandum|directive|proclamation))|"
-    # … or counted from an event, which the deadline keeps: "within 60 days of the issuance of the guidance"
-    r"(?P<event>\s+(?:of|after|from|following)\s+(?:the\s+|its\s+|such\s+)?(?:issuance|completion|publication|"
+    # … from another date of the text itself, which its metadata may give: "within two years of the effective
+    # date of this Act", "no later than five years following its revision" (see ``OWN_DATES``)
+    r"(?P<own>\s+(?:of|after|from|following)\s+(?:(?:the\s+)?(?:effective\s+date|(?:date\s+of\s+)?entry\s+into\s+force|"
+    r"(?:date\s+of\s+)?promulgation)\s+of\s+this\s+(?:act|law|regulation|recommendation|decision)|"
+    r"its\s+(?:revision|amendment|entry\s+into\s+force|promulgation)))|"
+    # … or before the end of a period the text defines: "not later than nine months before the end of the
+    # five-year period" (see ``PERIOD_FROM``)
+    r"(?P<before>\s+before\s+the\s+end\s+of\s+the\s+(?P<period>[\w-]+)\s+period)|"
+    # … or counted from an event, which the deadline keeps: "within 60 days of the issuance of the guidance",
+    # "of submitting the report required under subsection 4.5(a)", "following the Task Force's formal
+    # announcement of the first slate of …"
+    r"(?P<event>\s+(?:of|after|from|following)\s+(?:the\s+|its\s+|such\s+|the\s+(?:[A-Z][\w-]*\s+){1,4}?[A-Z][\w-]*['’]s\s+)?"
+    r"(?:(?:formal|initial|final)\s+)?(?:issuance|completion|publication|"
     r"submission|establishment|release|delivery|development|designation|adoption|launch|conclusion|selection|"
-    r"creation|date(?=\s+(?!of\s+this\b)))\b"
-    r"(?:\s+(?!(?:a|an|to(?!\s+(?:sub)?section)|that|which|who|shall|and|or)\b)(?:[^\s,;:.]|\.(?=\d))+){0,12}))?)",
+    r"creation|initiation|announcement|submitting|establishing|issuing|publishing|completing|developing|"
+    r"releasing|adopting|designating|launching|selecting|creating|date(?=\s+(?!of\s+this\b)))\b"
+    r"(?:\s+(?!(?:a|an|to(?!\s+(?:sub)?section)|that|which|who|shall|and|or|when|where|if|unless|as)\b)"
+    r"(?:[^\s,;:.]|\.(?=\d))+){0,12}))?)"
+    # "… or 180 days after the Copyright Office publishes its study, whichever comes later": no date
+    # until both are known; the deadline keeps the other.
+    r"(?P<later>\s+or\s+(?:within\s+)?(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    r"(?:days?|months?|years?)\s+(?:of|after|from|following)\s+[^,;]{3,200},\s*whichever\s+(?:comes|is|occurs)\s+later)?",
+    re.IGNORECASE,
+)
+# Which date of a notice's metadata a deadline counted from the text's own date counts from (the first
+# of them that it has): "the effective date of this Act" is when it took effect, "its revision" when it
+# was amended.
+OWN_DATES = (
+    (re.compile(r"effective|entry\s+into\s+force", re.IGNORECASE), ("in_force",)),
+    (re.compile(r"revision|amendment", re.IGNORECASE), ("amended", "revised")),
+    (re.compile(r"promulgation", re.IGNORECASE), ("promulgated",)),
+)
+# A text that takes effect when it is promulgated: its effective date is its promulgation's.
+EFFECTIVE_ON_PROMULGATION = re.compile(
+    r"\btakes?\s+effect\s+(?:on|from)\s+the\s+(?:date|day)\s+of\s+(?:its\s+)?promulgation", re.IGNORECASE
+)
+# A period the text defines, that a deadline may count back from: "for a period of five years from
+# 1 August 2024" (the "five-year period").
+PERIOD_FROM = re.compile(
+    rf"\bperiod\s+of\s+(?P<n>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>years?|months?)\s+"
+    rf"from\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})",
     re.IGNORECASE,
 )
 # A standing time limit of a procedure ("within three months of receipt of the notification", "of
@@ -651,9 +718,11 @@ PROCEDURAL_EVENT = re.compile(
 # A time limit that names what it is counted from: "… of the issuance", "… after the provider …".
 COUNTED_FROM = re.compile(r"\s+(?:of|after|from|following|starting\s+from)\b", re.IGNORECASE)
 # What "shall" introduces that no one is to do: a rule that deems ("shall be deemed justified",
-# "shall be understood to have been approved"), or a fragment that is no action at all.
+# "shall be understood to have been approved"), how long a thing lasts ("The solicitations shall close
+# within 30 days of their issuance"), or a fragment that is no action at all.
 NOT_AN_ACTION = re.compile(
-    r"^(?:be\s+(?:deemed|understood|considered|presumed|regarded|treated)|apply|or|and|the|a|an|that|which)\b",
+    r"^(?:be\s+(?:deemed|understood|considered|presumed|regarded|treated)|apply|or|and|the|a|an|that|which|"
+    r"close|remain\s+open|expire|lapse)\b",
     re.IGNORECASE,
 )
 # A dated commitment with no number: "The Pengcheng Cloud Brain III project will start construction
@@ -665,6 +734,9 @@ DATED_COMMITMENT = re.compile(
 WILL_OR_SHALL = re.compile(r"\b(?:will|shall)\s+(?:be\s+)?[a-z]", re.IGNORECASE)
 # "I hereby direct the Secretary of Commerce, within 90 days …, to:": a direction is a duty too.
 HEREBY_DIRECT = re.compile(r"\bhereby\s+direct\b", re.IGNORECASE)
+# A dot that does not end a sentence: in a number ("section 10.1(b)", "213.3102") or after a capital
+# initial ("5 C.F.R. 213.3102", "U.S.C.").
+_INNER_DOT = r"\.(?=\d)|(?<=\b[A-Z])\.(?=[A-Z]\.|\s+\d|[A-Z]\b)|(?<=\b[A-Z]\.[A-Z])\.|(?<=\b[A-Z]\.[A-Z]\.[A-Z])\."
 # A duty listed under "… shall:" has no "shall" of its own: its action is the first phrase after the
 # deadline that does not start with a preposition ("Within 90 days …, in coordination with …,
 # launch a pilot program …").
@@ -675,10 +747,16 @@ DUTY_LISTED_ACTION = re.compile(
     r"subsequently|thereafter|thereby|in\s+(?:order|accordance|addition)|the\s+date|after|or|whichever)\b[^,]*,\s*|"
     r"(?:and\s+)?the\s+[A-Z][^,]*,\s*|"  # the rest of a list of partners: "…, the Director of OSTP, issue"
     r"[—–]\s*[^—–]*[—–]\s*)*"  # "shall — for the purpose of … — issue guidance"
-    r"(?P<action>[a-z][^.;:]{3,400})"
+    r"(?P<action>[a-z](?:[^.;:]|" + _INNER_DOT + r"){3,400})"
 )
-# The item number a listed duty starts with: "(i)", "(A)", "(ii)".
-ITEM_NUMBER = re.compile(r"^\s*(?:\(\s*[A-Za-z0-9]{1,5}\s*\)\s*)+")
+# A line that breaks off mid-phrase, on a word that cannot end a sentence: the next line of the source
+# goes on with it ("… submit a report to the President through the Assistant to the President for" /
+# "National Security Affairs that includes:").
+BROKEN_OFF = re.compile(r"(?:\b(?:for|of|the|a|an|and|or|to|in|on|by|with|from|at|through|under)|,)[ \t]*$")
+# A purpose that leads a list: "(c) Within 365 days of the date of this order, to promote safe … AI abroad:".
+PURPOSE_LEAD = re.compile(r"^[,\s]*to\s+[a-z](?:(?!\bshall\b)[^:;])*:\s*$")
+# The item number a listed duty starts with: "(i)", "(A)", "(ii)", "d)".
+ITEM_NUMBER = re.compile(r"^\s*(?:\(\s*[A-Za-z0-9]{1,5}\s*\)\s*|[a-z]{1,3}\)\s+)+")
 # "… placed on the market or put into service before 2 August 2027 shall …": a date that says
 # which things a rule is for, not when anything is due.
 DESCRIBED_BEFORE = re.compile(
@@ -686,10 +764,18 @@ DESCRIBED_BEFORE = re.compile(
     r"launched|started)\b[^,;.]{0,40}$",
     re.IGNORECASE,
 )
-# A date as printed in the United States ("February 28, 2025") or in Europe ("2 August 2025").
+# A date as printed in the United States ("February 28, 2025") or in Europe ("2 August 2025");
+# "at the latest by 2 May 2025" keeps its "at the latest".
 DUTY_BY_DATE = re.compile(
-    rf"\b(?P<deadline>(?:by|no\s+later\s+than|not\s+later\s+than|before)\s+"
+    rf"\b(?P<deadline>(?:(?:at\s+the\s+latest\s+)?by|no\s+later\s+than|not\s+later\s+than|before)\s+"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}))\b",
+    re.IGNORECASE,
+)
+# "Existing systems … will have until June 24, 2026 to comply with the new requirements": a date by
+# which a duty is to be done, given as the time the holder has.
+HAVE_UNTIL = re.compile(
+    rf"\b(?:will|shall)\s+have\s+(?P<deadline>until\s+(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}))"
+    r",?\s+to\s+(?P<action>[a-z][^.;:]{3,400})",
     re.IGNORECASE,
 )
 # The "shall" that gives a duty (what follows it is the duty's action).
@@ -699,8 +785,28 @@ DUTY_SHALL = re.compile(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\bshall\b(?!\s+not
 REQUIREMENT_TO = re.compile(r"^(?:the\s+)?(?:requirement|obligation|duty)\s+to\s+", re.IGNORECASE)
 # What the duty is: the words after "shall", or a list that follows "shall:".
 DUTY_ACTION = re.compile(r"\bshall(?:\s+(?:,[^,]*,\s*)?(?P<action>[^.;:]{3,400})|\s*:)", re.IGNORECASE)
+# Words between a duty's verb and a count that make the count something else than what is to be done:
+# "submit a report on …", "guidance regarding …", "a plan describing …".
+NOT_THE_OBJECT = re.compile(
+    r"\b(?:on|regarding|concerning|about|describing|including|whether|how|which|who)\b", re.IGNORECASE
+)
 DUTY_LISTED = "the actions listed below"
 DUTY_ACTION_WORDS = 14
+# An action in the passive says what is to be done only with its subject: "Codes of practice shall be
+# ready", "That guidance shall be issued by 2 August 2025".
+PASSIVE_ACTION = re.compile(r"^(?:be|been)\s+[a-z]", re.IGNORECASE)
+SUBJECT_WORDS = 8
+# The phrases that open a sentence before its subject: "Without prejudice to the application of
+# Article 5 as referred to in Article 113(3), point (a), …", "In any case, …", a purpose ("To advance
+# …, ") or a case ("in the event of the death of a person, ").
+OPENING_PHRASE = re.compile(
+    r"^(?:(?:(?:without\s+prejudice\s+to|notwithstanding|subject\s+to|in\s+accordance\s+with|for\s+the\s+purposes?\s+of|"
+    r"in\s+the\s+(?:event|case)\s+of)\b[^,]*|to\s+[a-z][^,]*)(?:,\s*points?\s+(?:\([a-z0-9]+\))+)?|"
+    r"in\s+any\s+case|however|in\s+addition|furthermore),\s*",
+    re.IGNORECASE,
+)
+# A clause or paragraph number printed before its text: "1.2.1 Existing automated decision systems …", "1. …".
+CLAUSE_NUMBER = re.compile(r"^\d+(?:(?:\.\d+)+\.?|\.)\s+")
 
 # Chinese targets. Numbers in Arabic or Chinese numerals, units that count, and the words that
 # qualify them; years, dates, durations, article numbers and formulas are not quantities.

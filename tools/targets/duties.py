@@ -19,6 +19,7 @@ the text around it and the measure's agencies.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tools import regexes
 from tools.targets.found import Found, lower_first, number
@@ -32,6 +33,10 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
     end of 2027" is due on February 28, 2025); one counted from an event keeps the event."""
     within = regexes.DUTY_WITHIN.search(sentence)
     dated = by_date(sentence)
+    until = regexes.HAVE_UNTIL.search(sentence)
+    if until and not (within and within.start() < until.start()):
+        # "Existing systems … will have until June 24, 2026 to comply with the new requirements"
+        within, dated = None, until
     if within and dated:
         within, dated = (within, None) if within.start() < dated.start() else (None, dated)
     first = within or dated
@@ -39,16 +44,15 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
         return []
     if _procedural(sentence, first, within):
         return []  # "within three months of receipt of the notification": a rule of procedure
-    action = _action(sentence, first.end())
+    action = until["action"] if first is until else _action(sentence, first.end())
     if action is None or (action != regexes.DUTY_LISTED and regexes.NOT_AN_ACTION.match(action)):
         return []
-    words = action.split()
-    what = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
+    what = _what(sentence, action, first)
     if within:
         n = int(number(within["n"]))
         unit = within["unit"].lower().rstrip("s") + "s"
         after = duration(within)
-        deadline, value, date = within["deadline"].strip(), float(n), None
+        deadline, value, date = within_text(within), float(n), None
     else:
         assert dated is not None
         deadline, value, unit, after = dated["deadline"], 0.0, "date", None
@@ -90,15 +94,63 @@ def by_date(sentence: str) -> re.Match[str] | None:
     )
 
 
+def _what(sentence: str, action: str, deadline: re.Match[str]) -> str:
+    """What is to be done: the action, cut at a deadline that ends it or its clause ("… make a list
+    publicly available by 2 August 2025", "be issued by 2 August 2025, and shall be assessed …",
+    "report … no later than five years following its revision and at least every ten years …"); an
+    action in the passive ("be ready") with its subject ("Codes of practice shall be ready"), and one
+    that a holder "will have until …" to take with the holder. At most ``DUTY_ACTION_WORDS`` words
+    of the action and ``SUBJECT_WORDS`` of the subject."""
+    if action != regexes.DUTY_LISTED:
+        at = re.search(rf",?\s*\b{re.escape(deadline['deadline'])}\s*(?:$|,?\s*and\b)", action)
+        action = action[: at.start()] if at and at.start() > 0 else action
+    subject = ""
+    until = deadline.re is regexes.HAVE_UNTIL
+    if action != regexes.DUTY_LISTED and (until or regexes.PASSIVE_ACTION.match(action)):
+        verb = deadline if until else regexes.DUTY_SHALL.search(sentence)
+        subject = _subject(sentence[: verb.start()] if verb else "")
+        subject = f"{subject} {'to' if until else 'shall'} " if subject else ""
+    return subject + _words(action, regexes.DUTY_ACTION_WORDS)
+
+
+def _words(text: str, most: int) -> str:
+    words = text.split()
+    return " ".join(words[:most]) + (" …" if len(words) > most else "")
+
+
+def _subject(before: str) -> str:
+    """The subject of a passive duty: the words before its "shall", less its item number and the
+    phrases that open the sentence ("Without prejudice to …, point (a), AI systems which are …" →
+    "AI systems which are …")."""
+    clause = regexes.ITEM_NUMBER.sub("", before).strip()
+    clause = regexes.CLAUSE_NUMBER.sub("", clause)
+    while opening := regexes.OPENING_PHRASE.match(clause):
+        clause = clause[opening.end() :]
+    return _words(clause.strip(" ,"), regexes.SUBJECT_WORDS)
+
+
 def _action(sentence: str, after_deadline: int) -> str | None:
     """What the duty is: the words after "shall" (or a list after "shall:"); for an item of a list
     whose lead-in says "shall:", the phrase after its deadline."""
     shall = regexes.DUTY_SHALL.search(sentence)
+    item = regexes.ITEM_NUMBER.match(sentence)
+    start = item.end() if item else 0
+    head = sentence[start:after_deadline].strip().lower()
+    listed_item = head.startswith(("within", "no later", "not later", "by ", "subsequently"))
+    if listed_item and regexes.PURPOSE_LEAD.match(sentence[after_deadline:]):
+        return regexes.DUTY_LISTED  # "(c) Within 365 days …, to promote … abroad:" leads a list
+    own = regexes.DUTY_LISTED_ACTION.match(sentence[after_deadline:]) if listed_item else None
+    if own and shall and after_deadline + own.end() < shall.start() and sentence[after_deadline + own.end()] == ";":
+        # "(i) within 60 days …, conduct a review …; this review shall include …": the item's own
+        # action, not what a later clause says of it.
+        return own["action"]
     if shall:
         if sentence[shall.end() :].lstrip().startswith(":"):
             return regexes.DUTY_LISTED
         listed = regexes.DUTY_LISTED_ACTION.match(sentence[shall.end() :])
         if listed and sentence[shall.end() + listed.end() :].startswith(":"):
+            if regexes.PASSIVE_ACTION.match(listed["action"]):
+                return regexes.DUTY_LISTED  # "the following actions shall be taken within 180 days …:"
             return f"{listed['action']}: the items listed below"  # "shall require: (i) …"
         return listed["action"] if listed else None
     if regexes.HEREBY_DIRECT.search(sentence[:after_deadline]):
@@ -106,12 +158,8 @@ def _action(sentence: str, after_deadline: int) -> str | None:
         to = re.search(r"\bto\b\s*(?P<what>:|[a-z][^.;:]{3,400})", rest)
         return None if to is None else regexes.DUTY_LISTED if to["what"] == ":" else to["what"]
     # No "shall": an item of a list whose lead-in says "… shall:".
-    item = regexes.ITEM_NUMBER.match(sentence)
-    start = item.end() if item else 0
-    head = sentence[start:after_deadline].strip().lower()
-    if head.startswith(("within", "no later", "not later", "by ", "subsequently")):
-        listed = regexes.DUTY_LISTED_ACTION.match(sentence[after_deadline:])
-        return listed["action"] if listed else None
+    if listed_item:
+        return own["action"] if own else None
     body = regexes.REQUIREMENT_TO.sub("", sentence[start:].lstrip())
     return body if body[:1].islower() else None  # "(ii) direct the Assistant Attorney General … within 90 days"
 
@@ -123,10 +171,18 @@ def dated_commitment(sentence: str, line: int) -> list[Found]:
     dated, will = regexes.DATED_COMMITMENT.search(sentence), regexes.WILL_OR_SHALL.search(sentence)
     if not dated or not will or _conditional(sentence, dated.start()):
         return []
-    # "Before the end of 2023, public data opening measures … will be formulated": what is to be
-    # done is the sentence without its date, subject and all.
-    words = regexes.DATED_COMMITMENT.sub("", sentence).strip(" ,.").split()
-    what = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
+    # "The Secretary of Energy, in consultation with …, shall take steps to enable … by the end of
+    # 2027": what is to be done is the action after "shall" (without its date); "Before the end of
+    # 2023, public data opening measures … will be formulated": the sentence without its date,
+    # subject and all.
+    shall = regexes.DUTY_SHALL.search(sentence)
+    action = regexes.DUTY_LISTED_ACTION.match(sentence[shall.end() :]) if shall else None
+    if action and not regexes.PASSIVE_ACTION.match(action["action"]):
+        what = _words(
+            re.sub(r",?\s*$", "", regexes.DATED_COMMITMENT.sub("", action["action"])), regexes.DUTY_ACTION_WORDS
+        )
+    else:
+        what = _words(regexes.DATED_COMMITMENT.sub("", sentence).strip(" ,."), regexes.DUTY_ACTION_WORDS)
     year = int(dated["year"])
     due = year - 1 if dated["deadline"].lower().startswith("before") and not dated["end"] else year
     return [
@@ -151,14 +207,14 @@ def dated_commitment(sentence: str, line: int) -> list[Found]:
 
 
 RECURRING_UNIT = "per year"
-_TIMES = {"once": 1, "twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_TIMES = {"once": 1, "twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 # How often, in words, by times a year (the label of a recurring duty and its id).
 FREQUENCY_WORDS = {1.0: "annually", 2.0: "twice a year", 4.0: "quarterly", 12.0: "monthly", 52.0: "weekly"}
 
 
 def per_year(frequency: str) -> float | None:
     """How many times a year a frequency comes round: "on an annual basis" 1, "at least twice per
-    year" 2, "on the 8th of each month" 12, "once every two years" 0.5, 每季度 4."""
+    year" 2, "on the 8th of each month" 12, "once every two years" 0.5, "every ten years" 0.1, 每季度 4."""
     low = " ".join(frequency.lower().split())
     zh = regexes.RECURRING_ZH.search(frequency)
     if zh:
@@ -170,7 +226,7 @@ def per_year(frequency: str) -> float | None:
     for word, n in (("quarter", 4.0), ("month", 12.0), ("week", 52.0)):
         if re.search(rf"\b{word}(?:ly)?\b", low):
             return n * _times(low)
-    every = re.search(r"\b(?:each|every)\s+(?P<n>two|three|four|five|\d+)\s+(?P<unit>years|months)\b", low)
+    every = re.search(r"\b(?:each|every)\s+(?P<n>two|three|four|five|six|ten|\d+)\s+(?P<unit>years|months)\b", low)
     if every:
         n = float(_TIMES.get(every["n"]) or every["n"])
         return _times(low) * (12.0 if every["unit"] == "months" else 1.0) / n
@@ -227,8 +283,7 @@ def recurring_zh(sentence: str, line: int) -> list[Found]:
 
 
 def _recurring_found(sentence: str, line: int, written: str, frequency: str, times: float, what: str) -> Found:
-    # An item's action reads as a duty's does: "Convene meetings …" → "convene meetings …".
-    words = [lower_first(w) if i == 0 and w[1:2].islower() else w for i, w in enumerate(what.split())]
+    words = what.split()
     counted = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
     qualifier = re.search(r"\b(?:at\s+least|no\s+less\s+than|not\s+less\s+than|up\s+to)\b", frequency, re.IGNORECASE)
     return Found(
@@ -249,16 +304,19 @@ def _recurring_found(sentence: str, line: int, written: str, frequency: str, tim
 
 
 def _what_recurs(sentence: str, found: re.Match[str]) -> str:
-    """What is done on the schedule: the words after the sentence's "shall" or "will"; else the
-    comma phrase that holds the frequency (with the one before it when it is no more than the
-    frequency), without a leading "and"."""
+    """What is done on the schedule: the words after the sentence's "shall" or "will" (an action
+    in the passive with its subject, as a dated duty's: "This directive will be reviewed every two
+    years"); else the comma phrase that holds the frequency (with the one before it when it is no
+    more than the frequency), without a leading "and"."""
     shall = regexes.DUTY_SHALL.search(sentence) or re.search(r"\bwill\b", sentence)
     if shall:
         rest = sentence[shall.end() :].lstrip(" ,")
         if rest.startswith(found.group(0)):  # "shall, on an annual basis, report …"
             rest = rest[len(found.group(0)) :].lstrip(" ,")
         listed = regexes.DUTY_LISTED_ACTION.match(rest)
-        return (listed["action"] if listed else rest).rstrip(" .;")
+        action = (listed["action"] if listed else rest).rstrip(" .;")
+        subject = _subject(sentence[: shall.start()]) if regexes.PASSIVE_ACTION.match(action) else ""
+        return f"{subject} {shall.group(0)} {action}" if subject else _as_action(action)
     start = max(sentence.rfind(",", 0, found.start()), sentence.rfind(";", 0, found.start())) + 1
     end = min(
         (i for i in (sentence.find(",", found.end()), sentence.find(";", found.end())) if i >= 0), default=len(sentence)
@@ -269,7 +327,13 @@ def _what_recurs(sentence: str, found: re.Match[str]) -> str:
         # basis, develop and publish …", at the head of the sentence, the phrase after it.
         phrase = sentence[max(sentence.rfind(",", 0, start - 1), 0) : end] if start > 0 else sentence[end:]
     body = regexes.ITEM_NUMBER.sub("", phrase.strip(" ,.;")).strip()
-    return re.sub(r"^(?:and|or)\s+", "", body, flags=re.IGNORECASE)
+    return _as_action(re.sub(r"^(?:and|or)\s+", "", body, flags=re.IGNORECASE))
+
+
+def _as_action(text: str) -> str:
+    """An item's action reads as a duty's does: "Convene meetings …" → "convene meetings …"."""
+    first, _, rest = text.partition(" ")
+    return f"{lower_first(first) if first[1:2].islower() else first}{' ' + rest if rest else ''}"
 
 
 def _procedural(sentence: str, first: re.Match[str], within: re.Match[str] | None) -> bool:
@@ -280,8 +344,8 @@ def _procedural(sentence: str, first: re.Match[str], within: re.Match[str] | Non
         sentence, first.end()
     ):
         return True
-    if within is None or within["anchor"]:
-        return False  # a date, or counted from the date of this order: a duty
+    if within is None or within["anchor"] or within["own"] or within["before"]:
+        return False  # a date, or counted from the date of the text itself or its period: a duty
     if regexes.PROCEDURAL_EVENT.match(sentence, first.start()):
         return True
     bare = not within["event"] and not regexes.COUNTED_FROM.match(sentence, first.end())
@@ -314,7 +378,45 @@ def duration(within: re.Match[str]) -> str | None:
     """ "Within 270 days of the date of this order" as an ISO 8601 duration after the notice's date
     ("P270D"); None where it counts from something else."""
     unit = within["unit"].lower().rstrip("s")
-    return f"P{int(number(within['n']))}{_UNITS_ISO[unit]}" if within["anchor"] else None
+    return f"P{int(number(within['n']))}{_UNITS_ISO[unit]}" if within["anchor"] and not within["later"] else None
+
+
+def shifted(day: str, n: int, unit: str) -> str:
+    """An ISO date ``n`` days, months or years later (earlier when ``n`` is negative); a month that
+    has no such day ends on its last day."""
+    import calendar
+    from datetime import date, timedelta
+
+    start = date.fromisoformat(day)
+    kind = unit.lower().rstrip("s")
+    if kind == "day":
+        return (start + timedelta(days=n)).isoformat()
+    year, month = divmod(start.month - 1 + n * (12 if kind == "year" else 1), 12)
+    year, month = start.year + year, month + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1])).isoformat()
+
+
+def dated_by_period(found: Found, paragraph: str) -> Found:
+    """A deadline counted back from the end of a period its paragraph defines: "not later than nine
+    months before the end of the five-year period", the period being "five years from 1 August 2024",
+    is due on 1 November 2028."""
+    within = regexes.DUTY_WITHIN.match(found.deadline or "")
+    if within is None or not within["period"] or found.deadline_date:
+        return found
+    length = re.fullmatch(r"(?P<n>\w+)-(?P<unit>year|month)", within["period"].lower())
+    for period in regexes.PERIOD_FROM.finditer(paragraph):
+        n, unit = int(number(period["n"])), period["unit"].lower().rstrip("s")
+        if length and (int(number(length["n"])), length["unit"]) == (n, unit):
+            end = shifted(iso_date(period["date"]), n, unit)
+            due = shifted(end, -int(found.value), found.unit)
+            return replace(found, deadline_date=due, deadline_year=int(due[:4]))
+    return found
+
+
+def within_text(within: re.Match[str]) -> str:
+    """The deadline as it reads, with the later alternative it may give ("within 270 days of the
+    date of this order or 180 days after …, whichever comes later")."""
+    return (within["deadline"] + (within["later"] or "")).strip()
 
 
 def iso_date(text: str) -> str:

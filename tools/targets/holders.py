@@ -105,6 +105,8 @@ def _subject(sentence: str, names: _Names, paragraph: str = "") -> Agency | None
     text before the sentence, where a bare title ("The Secretary shall") finds the name it takes up."""
     key = match_key(regexes.ITEM_NUMBER.sub("", sentence, count=1))
     key = regexes.LIST_ITEM.sub("", key, count=1)
+    # An opening frequency ends where the subject's clause starts, as a comma would.
+    key = regexes.OPENING_FREQUENCY.sub(lambda m: "," + " " * (len(m.group(0)) - 1), key, count=1)
     directed = regexes.DIRECTING.search(key)
     for shall in regexes.DUTY_SHALL.finditer(key):
         if directed and directed.start() < shall.start():
@@ -171,7 +173,7 @@ def _partner(key: str, start: int, m: re.Match[str], found: Sequence[re.Match[st
 def _taken_up(key: str, start: int, end: int, names: _Names, paragraph: str) -> Agency | None:
     """A bare title right before "shall" ("The Secretary shall publish …") stands for the last
     name of its paragraph that is that title of a body ("the Secretary of Energy shall issue …")."""
-    title = regexes.BARE_TITLE.search(key, start, end)
+    title = regexes.BARE_TITLE.search(key, start, end) or regexes.BARE_TITLE_CLAUSE.search(key, start, end)
     if title is None or not paragraph:
         return None
     # "The Secretaries shall" takes up "the Secretary of Defense and the Secretary of Energy".

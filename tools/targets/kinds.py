@@ -18,11 +18,12 @@ MONEY_UNITS = ("yuan", "dollars")
 
 
 def head_noun(counted: str) -> str:
-    """The noun a counted phrase is about: "benchmark projects for agents" → "projects"
+    """The noun a counted phrase is about: "benchmark projects for agents" → "projects", "regions
+    designated as Priority Geothermal Zones" → "regions"
     (a Chinese phrase is taken whole: its head is its end)."""
     if any("\u3400" <= ch <= "\u9fff" for ch in counted):
         return counted
-    words = re.split(r"\s+(?:for|of|in|with|from|on)\s+", counted, maxsplit=1)[0].split()
+    words = re.split(r"\s+(?:for|of|in|with|from|on|designated\s+as)\s+", counted, maxsplit=1)[0].split()
     return words[-1] if words else "items"
 
 
@@ -55,6 +56,7 @@ def _has_word(text: str, word: str) -> bool:
 
 def _kind_of(unit: str, counted: str, kinds: Sequence[TargetKind]) -> str:
     low = counted.lower()
+    unit = unit.split(" per ")[0]  # a rate is of the kind of its amount ("yuan per square kilometer")
     for kind in kinds:
         unit_ok = not kind.units or unit in kind.units
         words_ok = not kind.keywords or any(_has_word(low, k) for k in kind.keywords)

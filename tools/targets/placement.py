@@ -44,10 +44,9 @@ def extract(
     read: list[tuple[Node, bool, Found]] = []
     unread: list[Found] = []
     for node, is_measure, lines, context in places:
-        for line in lines:
-            text = _readable(line, node, strip)
+        for line, text, raw in _paragraphs(lines, node, strip):
             for found in find_quantities(text, line.number, context):
-                found = _as_printed(found, text, line.raw)
+                found = _as_printed(found, text, raw)
                 if not found.counted:
                     unread.append(found)
                     continue
@@ -160,6 +159,27 @@ def _slug(found: Found, kind: str) -> str:
         unit = kind  # a Chinese phrase: the kind names it in the id ("50-standards")
     unit = {"%": "percent"}.get(unit, unit)
     return re.sub(r"[^a-z0-9]+", "-", f"{number}-{tail}{unit}".lower()).strip("-")
+
+
+def _paragraphs(
+    lines: Sequence[SourceLine], node: Node, strip: re.Pattern[str]
+) -> Iterator[tuple[SourceLine, str, str]]:
+    """Each paragraph as targets are read from it: its first line, its readable text and its raw
+    text. A line that breaks off mid-phrase ("… through the Assistant to the President for") is
+    read with the line that follows it in the source, joined by the line break."""
+    at = 0
+    while at < len(lines):
+        first = lines[at]
+        text, raw = _readable(first, node, strip), first.raw
+        while (
+            at + 1 < len(lines)
+            and lines[at + 1].number == lines[at].number + 1
+            and regexes.BROKEN_OFF.search(lines[at].raw)
+        ):
+            at += 1
+            text, raw = f"{text}\n{_readable(lines[at], node, strip)}", f"{raw}\n{lines[at].raw}"
+        yield first, text, raw
+        at += 1
 
 
 def _readable(line: SourceLine, node: Node, strip: re.Pattern[str]) -> str:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from tools import regexes
-from tools.targets.duties import by_date, duration, iso_date
+from tools.targets.duties import by_date, duration, iso_date, within_text
 from tools.targets.found import Found, lower_first, number
+from tools.targets.kinds import MONEY_UNITS
 
 _QUALIFIERS = {
     "more than": "over",
@@ -26,6 +27,7 @@ _QUALIFIERS = {
     "no less than": "at least",
     "no fewer than": "at least",
     "not less than": "at least",
+    "a minimum of": "at least",
     "around": "around",
     "about": "around",
     "approximately": "around",
@@ -58,6 +60,12 @@ def _unit(after: str) -> tuple[str | None, int]:
     return None, 0
 
 
+def _singular(unit: str) -> str:
+    """ "square kilometres" → "square kilometer"."""
+    unit = unit.replace("kilometre", "kilometer").replace("metre", "meter")
+    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+
+
 def _area_unit(text: str) -> str:
     low = text.lower()
     if "kilomet" in low:
@@ -68,7 +76,10 @@ def _area_unit(text: str) -> str:
 
 
 def _counted_after(after: str) -> str:
-    stop = regexes.COUNTED_STOP.search(after)
+    """The noun phrase after a number, to the first word or mark that ends it; a short gloss in
+    brackets does not ("benchmark projects for intelligent agents (agents) or vertical models")."""
+    masked = regexes.GLOSS.sub(lambda m: "_" * len(m.group(0)), after)
+    stop = regexes.COUNTED_STOP.search(masked)
     phrase = after[: stop.start()] if stop else after
     words = phrase.split()[: regexes.COUNTED_MAX_WORDS]
     return " ".join(words).strip(" \"“”'")
@@ -119,7 +130,12 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
         unit, unit_len = _unit(after)
         if is_year and not unit:
             continue
+        if not qual and not unit and regexes.EXISTING_COUNT.search(clause[: m.start()]):
+            continue  # "the 17 National Laboratories": what there is, not what is promised
         tail = after[unit_len:]
+        rate = regexes.RATE_PER.match(tail) if unit in MONEY_UNITS else None
+        if rate:  # "10 billion yuan per square kilometer": a rate, which adds up with no amount
+            unit = f"{unit} per {_singular(rate['per'].lower())}"
         after_qual = regexes.QUALIFIER_AFTER.match(tail)
         if unit:
             of = re.match(r"\s+of\s+(.*)", tail)
@@ -129,11 +145,14 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
                 noun = "space" if "square" in unit else "amount"
                 counted = counted or (f"{noun} {_participle(verb)}" if verb else noun)
             per = re.match(r"\s+(per\s+\w+(?:\s+\w+)?)", tail)
-            counted += f" {per.group(1)}" if per else ""
+            counted += f" {per.group(1)}" if per and not rate else ""
         else:
             counted = _counted_after(tail if not after_qual else tail[after_qual.end() :])
             if not counted:
                 counted = _subject(clause[: m.start()])
+            counted = _designated(clause[: m.start()], counted, tail)
+            if counted and regexes.EACH_HOLDER.search(clause[: m.start()]):
+                counted += " for each holder"  # "… shall each identify a minimum of 3 sites"
         if not counted or regexes.NOT_COUNTED.match(counted):
             continue
         qualifier_text = (qual or "").strip().lower() or (after_qual.group(0).strip().lower() if after_qual else "")
@@ -179,6 +198,8 @@ def _first_date(sentence: str) -> re.Match[str] | None:
 
 
 def _deadline_text(deadline: re.Match[str] | None) -> str | None:
+    if deadline is not None and deadline.re is regexes.DUTY_WITHIN:
+        return lower_first(within_text(deadline))
     return lower_first(deadline["deadline"]) if deadline else None
 
 
@@ -210,6 +231,17 @@ def _times(m: re.Match[str], clause: str, sentence: str, line: int, context: str
         deadline_source=("sentence" if stated else "part") if deadline else None,
         frequency=None,
     )
+
+
+def _designated(before: str, counted: str, tail: str) -> str:
+    """What a count of things designated as something is: "designate at least five regions composed
+    of lands … managed by the Department of the Interior as Priority Geothermal Zones (PGZs)" counts
+    "regions designated as Priority Geothermal Zones (PGZs)"."""
+    named = regexes.DESIGNATED_AS.search(tail)
+    if not counted or not named or not regexes.DESIGNATE_VERB.search(before):
+        return counted
+    head = regexes.COUNTED_QUALIFIER.split(counted, maxsplit=1)[0].strip()
+    return f"{head} designated as {named['name']}"
 
 
 def _subject(before: str) -> str:

@@ -31,10 +31,31 @@ def find_quantities(text: str, line: int, context: str = "") -> list[Found]:
             year = chinese.deadline_in(sentence)
             carried = year.group(0) if year else carried
             continue
-        found = duties.in_sentence(sentence, line) + _quantities(sentence, line, context)
+        counts = _quantities(sentence, line, context)
+        dated = [d for d in duties.in_sentence(sentence, line) if not any(_counts_it(c, d) for c in counts)]
         # A dated or recurring commitment with nothing to count is a duty of its own.
-        out += found or duties.dated_commitment(sentence, line) or duties.recurring(sentence, line)
-    return out
+        out += (dated + counts) or duties.dated_commitment(sentence, line) or duties.recurring(sentence, line)
+    return [duties.dated_by_period(f, text) for f in out]
+
+
+def _counts_it(count: Found, duty: Found) -> bool:
+    """Whether a count is what a duty of its sentence is to do, with the same deadline: "Within 540
+    days …, establish at least four new National AI Research Institutes" is one commitment, the
+    count, due when the duty is. The count is the object of the duty's verb: it comes after the
+    "shall" (or after the deadline of a listed item that has none), with no "on", "regarding",
+    "describing" … before it ("submit a report on the 17 National Laboratories" counts nothing)."""
+    same = (count.deadline_date, count.deadline_after, count.deadline) == (
+        duty.deadline_date,
+        duty.deadline_after,
+        duty.deadline,
+    )
+    if count.unit in duties.DUTY_UNITS or not same:
+        return False
+    sentence = duty.sentence
+    shall = regexes.DUTY_SHALL.search(sentence)
+    start = shall.end() if shall else sentence.find(duty.as_written) + len(duty.as_written)
+    at = sentence.find(count.as_written, start)
+    return at >= 0 and not regexes.NOT_THE_OBJECT.search(sentence, start, at)
 
 
 def _quantities(sentence: str, line: int, context: str) -> list[Found]:
