@@ -39,22 +39,16 @@ COMPARED = ("value", "unit", "due", "agency")
 # (int2), 178 of 178 + 1 (99.4%); with the 40 targets judged after the merge (257 verdicts), 213 of
 # 217 + 2 (97.3%): 4 agencies wrong, 2 false targets left. Rounded down to the percent. Raise it
 # when the pipeline improves; a fall is a regression.
-# The issue's goal is at least 95% fully right and no target that is not a commitment. The share is
-# met (tested on its own, test_the_share_fully_right_meets_the_goal); "nothing false" is not yet: 2
-# false targets are left, and KNOWN_FALSE holds them as the floor (none may come back, none be added
-# but by a new verdict).
-FULLY_RIGHT_FLOOR = 0.97
+# The issue's goal is at least 95% fully right and no target that is not a commitment. Both are
+# met (the share is tested on its own, test_the_share_fully_right_meets_the_goal): the last two
+# false targets (art. 70's restated notifying authority, read as "1 and"; EO 14141 6(a)'s yearly
+# reporting, the providers' schedule) went on 2026-11-29, so KNOWN_FALSE is empty and must stay so.
+FULLY_RIGHT_FLOOR = 0.98  # 213 of 217 (98.2%) after the last two false targets went
 GOAL = 0.95
 # The false targets (not arguable) the pipeline still finds, by the id they were judged under.
 # None may be added, but for a target judged for the first time; remove one when the pipeline
 # stops finding it.
-KNOWN_FALSE = {
-    # a fragment: "at least one notifying authority and at least one market surveillance authority"
-    # read as "1 and" (art. 70(1))
-    "eu-ai-act-regulation-2024-1689--art-70--1-and",
-    # judged 2026-11-29: the yearly schedule is the transmission providers' reporting, not DOE's duty
-    "us-eo-14141-ai-infrastructure-2025--sec-6-a--annually",
-}
+KNOWN_FALSE: set[str] = set()  # none left: every target judged not a commitment is gone
 
 # Units as an id spells them (the last part of a target's id), for a verdict without `expected`.
 _ID_UNITS = {"days", "months", "years", "percent", "yuan", "dollars", "times", "square-meters", "square-kilometers"}

@@ -1132,3 +1132,30 @@ def test_what_exists_and_rates_are_told_from_amounts_promised() -> None:
         "identify a minimum of 3 sites on Federal land."
     ) == [(3.0, "count", "at least", "sites for each holder")]
     assert read("By 2026, the agency shall identify a minimum of 4 sites.") == [(4.0, "count", "at least", "sites")]
+
+
+def test_a_count_cut_before_the_next_keeps_no_dangling_and() -> None:
+    """ "at least one notifying authority and at least one market surveillance authority": two
+    counts, the first of a notifying authority, not of a "notifying authority and"."""
+    found = find_quantities(
+        "Each Member State shall establish or designate as national competent authorities at least one notifying"
+        " authority and at least one market surveillance authority for the purposes of this Regulation.",
+        1,
+    )
+    assert [f.counted for f in found][:1] == ["notifying authority"]
+
+
+def test_a_schedule_set_for_others_is_not_the_holder_s_recurring_duty() -> None:
+    """The Secretary sets the requirement once; the providers report annually."""
+    from tools.targets.duties import recurring
+
+    assert not recurring(
+        "The Secretary shall further establish appropriate requirements for transmission providers and"
+        " transmission organizations to continue reporting information on an ongoing basis, and in any event"
+        " no less than annually.",
+        1,
+    )
+    assert not recurring("The Director shall require each grantee to report to the Director annually.", 1)
+    # The holder's own schedule: its own verb, or a requirement laid on the holder itself.
+    assert recurring("The Secretary shall report to the President annually on the progress made.", 1)
+    assert recurring("Agencies shall be required to report annually on their use of AI.", 1)

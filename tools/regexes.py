@@ -523,6 +523,12 @@ COUNTED_STOP = re.compile(
     re.IGNORECASE,
 )
 COUNTED_MAX_WORDS = 9
+# An adjective after the noun it describes, which ends the noun phrase's head ("notifying authority
+# responsible for setting up …", "bodies competent to …", "experts available to …").
+POSTMODIFIER = re.compile(
+    r"\s+(?:responsible|competent|capable|able|available|eligible|necessary|required)\s+(?:for|to|of)\b",
+    re.IGNORECASE,
+)
 # A count of things designated as something: the verb before the number ("designate at least five"),
 # the name after it ("… as Priority Geothermal Zones (PGZs)"), and where the words that describe the
 # things begin ("regions composed of lands …").
@@ -578,6 +584,14 @@ FREQUENCY = re.compile(
 # A frequency that opens a sentence before its subject (tools/targets/holders.py): "No less than annually the Secretary of
 # Defense, in consultation with …, shall review …".
 OPENING_FREQUENCY = re.compile(rf"^\s*(?:{FREQUENCY.pattern})\s*,?", re.IGNORECASE)
+# A schedule the holder sets for others, not one it keeps: "establish appropriate requirements for
+# transmission providers … to continue reporting … no less than annually", "require grantees to
+# report annually" (but "agencies shall be required to report annually" is the subject's own).
+OTHERS_SCHEDULE = re.compile(
+    r"\b(?:requirements?\s+(?:for|on)|require[sd]?|requiring|direct(?:s|ed|ing)?|ask(?:s|ed|ing)?)\s+"
+    r"(?!to\b)[^.;:]*?\bto\s+\w+",
+    re.IGNORECASE,
+)
 # A recurring duty needs a frequency that says how often by itself: not a bare "a year" or
 # "per year" ("within a year", "10 projects per year" belong to a deadline or a count).
 BARE_RATE = re.compile(r"^(?:a|per)\s+year$", re.IGNORECASE)

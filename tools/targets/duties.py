@@ -260,6 +260,8 @@ def recurring(sentence: str, line: int) -> list[Found]:
         return []
     if _conditional(sentence, found.start()) or regexes.NOT_APPLY.search(sentence):
         return []
+    if regexes.OTHERS_SCHEDULE.search(sentence[: found.start()]):
+        return []  # the schedule of those the holder requires to act, not the holder's own
     if not (
         regexes.WILL_OR_SHALL.search(sentence)
         or regexes.COMMITMENT.search(sentence)

@@ -115,10 +115,14 @@ def restates(found: Found, earlier: Found) -> bool:
     if not found.counted.isascii() or not earlier.counted.isascii():
         return found.counted in earlier.counted or earlier.counted in found.counted
     words, other = _content_words(found.counted), _content_words(earlier.counted)
-    head, other_head = (
-        _SAME_WORDS.get(w, w) for w in (head_noun(found.counted).lower(), head_noun(earlier.counted).lower())
-    )
+    head, other_head = (_SAME_WORDS.get(w, w) for w in (_head(found.counted), _head(earlier.counted)))
     return words == other or (head == other_head and len((words & other) - {head}) >= 1)
+
+
+def _head(counted: str) -> str:
+    """The head noun, also before an adjective that follows it ("notifying authority responsible
+    for …" is about an authority)."""
+    return head_noun(regexes.POSTMODIFIER.split(counted, maxsplit=1)[0]).lower()
 
 
 def _content_words(counted: str) -> set[str]:

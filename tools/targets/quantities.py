@@ -82,6 +82,10 @@ def _counted_after(after: str) -> str:
     stop = regexes.COUNTED_STOP.search(masked)
     phrase = after[: stop.start()] if stop else after
     words = phrase.split()[: regexes.COUNTED_MAX_WORDS]
+    # A phrase cut where the next count begins keeps no dangling "and" ("at least one notifying
+    # authority and at least one market surveillance authority").
+    while words and words[-1].lower() in {"and", "or", "plus"}:
+        words.pop()
     return " ".join(words).strip(" \"“”'")
 
 
