@@ -546,7 +546,7 @@ def test_a_duty_on_a_schedule_is_a_recurring_duty() -> None:
     assert _recurring(
         "Given the characteristics of AI, its trends, and social conditions - such as the extremely rapid "
         "technological progress - we will review and revise this Plan as needed, in principle annually."
-    ) == [(1.0, None, "annually", "review and revise this Plan as needed, in principle annually")]
+    ) == [(1.0, None, "annually", "review and revise this Plan as needed")]  # the schedule is its value
     assert _recurring("Convene meetings at least twice per year under the auspices of CAISI at DOC.") == [
         (
             2.0,
@@ -575,9 +575,7 @@ def test_a_duty_on_a_schedule_is_a_recurring_duty() -> None:
     )
     assert _recurring("This directive will be reviewed every two years.")[0][:3] == (0.5, None, "every two years")
     # In the passive, with its subject, as a dated duty is.
-    assert _recurring("This directive will be reviewed every two years.")[0][3] == (
-        "This directive will be reviewed every two years"
-    )
+    assert _recurring("This directive will be reviewed every two years.")[0][3] == "This directive will be reviewed"
     assert _recurring("No less than annually the Secretary shall review the regulations.")[0][:2] == (1.0, "at least")
     assert _recurring("The Committee shall convene at least once a year to review the Guidelines.")[0][:2] == (
         1.0,
@@ -1159,3 +1157,14 @@ def test_a_schedule_set_for_others_is_not_the_holder_s_recurring_duty() -> None:
     # The holder's own schedule: its own verb, or a requirement laid on the holder itself.
     assert recurring("The Secretary shall report to the President annually on the progress made.", 1)
     assert recurring("Agencies shall be required to report annually on their use of AI.", 1)
+
+
+def test_a_recurring_duty_says_its_action_then_how_often() -> None:
+    """The schedule is the target's value: what is counted is the action without it, with no hedge
+    left dangling ("in principle")."""
+    from tools.targets.duties import recurring
+
+    (forum,) = recurring("The advisory forum shall hold meetings at least twice a year.", 1)
+    assert (forum.counted, forum.frequency) == ("hold meetings", "at least twice a year")
+    (plan,) = recurring("We will review and revise this Plan as needed, in principle annually.", 1)
+    assert plan.counted == "review and revise this Plan as needed"

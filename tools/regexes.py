@@ -592,6 +592,9 @@ OTHERS_SCHEDULE = re.compile(
     r"(?!to\b)[^.;:]*?\bto\s+\w+",
     re.IGNORECASE,
 )
+# The hedge before a schedule, left behind when the schedule is cut from an action ("review and
+# revise this Plan as needed, in principle annually").
+SCHEDULE_HEDGE = re.compile(r"(?:[\s,]*\b(?:in principle|as a rule|in any event|and|or))+$", re.IGNORECASE)
 # A recurring duty needs a frequency that says how often by itself: not a bare "a year" or
 # "per year" ("within a year", "10 projects per year" belong to a deadline or a count).
 BARE_RATE = re.compile(r"^(?:a|per)\s+year$", re.IGNORECASE)

@@ -96,6 +96,14 @@ class Site:
         unit = "" if t.unit == "count" else f" {t.unit}"
         return f"{qualifier.get(t.qualifier or '', '')}{value}{unit}"
 
+    def target_label(self, t: Target) -> str:
+        """What a target commits to, in a reader's words: "over 5 artificial intelligence joint
+        laboratories"; a recurring duty, its action and then how often: "hold meetings at least
+        twice a year"."""
+        if t.unit == RECURRING_UNIT:
+            return f"{t.counted} {self.value_label(t)}".strip()
+        return f"{self.value_label(t)} {t.counted}".strip()
+
     def jurisdiction_ids(self, jurisdiction: str) -> list[str]:
         """The jurisdiction and those it lies within, outermost (the country) first."""
         return list(reversed(self.archive.registry.lineage(jurisdiction)))

@@ -62,7 +62,7 @@ def agencies_index(site: Site) -> str:
 
 def target_page(site: Site, t: Target) -> str:
     url = urls.target(t.id)
-    title = f"{site.value_label(t)} {t.counted}".strip()
+    title = site.target_label(t)
     before, found, after = t.sentence.partition(t.as_written)
     if not found:
         before, after = t.sentence, ""

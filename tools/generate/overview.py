@@ -279,7 +279,7 @@ def targets_feed(site: Site, site_url: str) -> str:
         updated=f"{site.as_of}T00:00:00Z",
         entries=[
             {
-                "title": f"{site.value_label(t)} {t.counted} — due {t.due} ({follow.status_label(t)})",
+                "title": f"{site.target_label(t)} — due {t.due} ({follow.status_label(t)})",
                 "link": base + urls.target(t.id),
                 "id": f"urn:ai-policy-archive:target:{t.id}",
                 "updated": f"{t.due}T00:00:00Z",

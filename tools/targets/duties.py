@@ -316,7 +316,7 @@ def _what_recurs(sentence: str, found: re.Match[str]) -> str:
         if rest.startswith(found.group(0)):  # "shall, on an annual basis, report …"
             rest = rest[len(found.group(0)) :].lstrip(" ,")
         listed = regexes.DUTY_LISTED_ACTION.match(rest)
-        action = (listed["action"] if listed else rest).rstrip(" .;")
+        action = _without_frequency((listed["action"] if listed else rest).rstrip(" .;"), found.group(0))
         subject = _subject(sentence[: shall.start()]) if regexes.PASSIVE_ACTION.match(action) else ""
         return f"{subject} {shall.group(0)} {action}" if subject else _as_action(action)
     start = max(sentence.rfind(",", 0, found.start()), sentence.rfind(";", 0, found.start())) + 1
@@ -329,7 +329,15 @@ def _what_recurs(sentence: str, found: re.Match[str]) -> str:
         # basis, develop and publish …", at the head of the sentence, the phrase after it.
         phrase = sentence[max(sentence.rfind(",", 0, start - 1), 0) : end] if start > 0 else sentence[end:]
     body = regexes.ITEM_NUMBER.sub("", phrase.strip(" ,.;")).strip()
-    return _as_action(re.sub(r"^(?:and|or)\s+", "", body, flags=re.IGNORECASE))
+    return _as_action(_without_frequency(re.sub(r"^(?:and|or)\s+", "", body, flags=re.IGNORECASE), found.group(0)))
+
+
+def _without_frequency(action: str, frequency: str) -> str:
+    """The action without the schedule it ends with, which the target states on its own ("hold
+    meetings at least twice a year" → "hold meetings")."""
+    cut = re.sub(rf"[\s,]*\b{re.escape(frequency)}$", "", action, flags=re.IGNORECASE)
+    cut = regexes.SCHEDULE_HEDGE.sub("", cut)  # "…, in principle annually"
+    return cut if len(cut.split()) >= 2 else action
 
 
 def _as_action(text: str) -> str:
