@@ -1168,3 +1168,21 @@ def test_a_recurring_duty_says_its_action_then_how_often() -> None:
     assert (forum.counted, forum.frequency) == ("hold meetings", "at least twice a year")
     (plan,) = recurring("We will review and revise this Plan as needed, in principle annually.", 1)
     assert plan.counted == "review and revise this Plan as needed"
+
+
+def test_a_deadline_belongs_to_the_duty_of_its_own_shall() -> None:
+    """Two duties in one sentence: the date is the second's, the count is what it delivers (one
+    target), and the grantees' yearly reports are their schedule, not the count's frequency."""
+    (found,) = find_quantities(
+        "The Director of the National Science Foundation shall establish requirements for grantees to report"
+        " annually on their use of AI, and shall fund at least 3 pilot projects by December 31, 2026.",
+        1,
+    )
+    assert (found.value, found.counted, found.deadline, found.frequency) == (
+        3.0,
+        "pilot projects",
+        "by December 31, 2026",
+        None,
+    )
+    (guidance,) = find_quantities("That guidance shall be issued by 2 August 2025, and shall be assessed regularly.", 1)
+    assert guidance.counted == "That guidance shall be issued"

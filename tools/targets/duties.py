@@ -132,7 +132,7 @@ def _subject(before: str) -> str:
 def _action(sentence: str, after_deadline: int) -> str | None:
     """What the duty is: the words after "shall" (or a list after "shall:"); for an item of a list
     whose lead-in says "shall:", the phrase after its deadline."""
-    shall = regexes.DUTY_SHALL.search(sentence)
+    shall = _governing_shall(sentence, after_deadline)
     item = regexes.ITEM_NUMBER.match(sentence)
     start = item.end() if item else 0
     head = sentence[start:after_deadline].strip().lower()
@@ -162,6 +162,17 @@ def _action(sentence: str, after_deadline: int) -> str | None:
         return own["action"] if own else None
     body = regexes.REQUIREMENT_TO.sub("", sentence[start:].lstrip())
     return body if body[:1].islower() else None  # "(ii) direct the Assistant Attorney General … within 90 days"
+
+
+def _governing_shall(sentence: str, after_deadline: int) -> re.Match[str] | None:
+    """The "shall" a deadline belongs to: the last before it ("… shall establish requirements …,
+    and shall fund at least 3 pilot projects by December 31, 2026": the second duty's; "That
+    guidance shall be issued by 2 August 2025, and shall be assessed regularly"), else the first
+    after it ("Within 45 days …, the Director shall …")."""
+    shalls = list(regexes.DUTY_SHALL.finditer(sentence))
+    before = [m for m in shalls if m.start() < after_deadline]
+    after = [m for m in shalls if m.start() >= after_deadline]
+    return before[-1] if before else after[0] if after else None
 
 
 def dated_commitment(sentence: str, line: int) -> list[Found]:
@@ -260,7 +271,7 @@ def recurring(sentence: str, line: int) -> list[Found]:
         return []
     if _conditional(sentence, found.start()) or regexes.NOT_APPLY.search(sentence):
         return []
-    if regexes.OTHERS_SCHEDULE.search(sentence[: found.start()]):
+    if others_schedule(sentence, found.start()):
         return []  # the schedule of those the holder requires to act, not the holder's own
     if not (
         regexes.WILL_OR_SHALL.search(sentence)
@@ -379,9 +390,15 @@ def _conditional(sentence: str, at: int) -> bool:
 
 
 def _frequency(sentence: str) -> str | None:
-    """How often a recurring duty recurs ("and at least annually thereafter")."""
+    """How often a recurring duty recurs ("and at least annually thereafter"); not a schedule the
+    holder sets for others ("requirements for grantees to report annually")."""
     found = regexes.FREQUENCY.search(sentence)
-    return found["frequency"] if found else None
+    return found["frequency"] if found and not others_schedule(sentence, found.start()) else None
+
+
+def others_schedule(sentence: str, at: int) -> bool:
+    """Whether the frequency at ``at`` is the schedule of those the holder requires to act."""
+    return bool(regexes.OTHERS_SCHEDULE.search(sentence[:at]))
 
 
 def duration(within: re.Match[str]) -> str | None:

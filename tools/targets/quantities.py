@@ -171,6 +171,8 @@ def in_clause(clause: str, sentence: str, line: int, context: str) -> list[Found
         # due when the duty is.
         within = None if stated or dated else regexes.DUTY_WITHIN.search(sentence)
         frequency = regexes.FREQUENCY.search(clause)
+        if frequency and regexes.OTHERS_SCHEDULE.search(clause[: frequency.start()]):
+            frequency = None  # "requirements for grantees to report annually": theirs, not the count's
         found.append(
             Found(
                 line=line,

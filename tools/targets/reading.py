@@ -52,7 +52,15 @@ def _counts_it(count: Found, duty: Found) -> bool:
     if count.unit in duties.DUTY_UNITS or not same:
         return False
     sentence = duty.sentence
-    shall = regexes.DUTY_SHALL.search(sentence)
+    # The "shall" nearest before the count governs it ("…, and shall fund at least 3 pilot projects").
+    shall = next(
+        (
+            m
+            for m in reversed(list(regexes.DUTY_SHALL.finditer(sentence)))
+            if m.end() <= sentence.rfind(count.as_written)
+        ),
+        None,
+    )
     start = shall.end() if shall else sentence.find(duty.as_written) + len(duty.as_written)
     at = sentence.find(count.as_written, start)
     return at >= 0 and not regexes.NOT_THE_OBJECT.search(sentence, start, at)
