@@ -1186,3 +1186,29 @@ def test_a_deadline_belongs_to_the_duty_of_its_own_shall() -> None:
     )
     (guidance,) = find_quantities("That guidance shall be issued by 2 August 2025, and shall be assessed regularly.", 1)
     assert guidance.counted == "That guidance shall be issued"
+
+
+def test_a_second_duty_with_its_own_deadline_is_read_too() -> None:
+    """ "… review existing ECQs … and, within 365 days of the date of this order, implement new
+    ECQs": two duties of one item; a later date that describes the first duty's object is not."""
+    from tools.targets.duties import in_sentence
+
+    found = in_sentence(
+        "(vii) within 180 days of the date of this order, review existing Executive Core Qualifications and,"
+        " within 365 days of the date of this order, implement new ECQs as appropriate in the SES assessment"
+        " process;",
+        1,
+    )
+    assert [(f.value, f.counted) for f in found] == [
+        (180.0, "review existing Executive Core Qualifications"),
+        (365.0, "implement new ECQs as appropriate in the SES assessment process"),
+    ]
+    assert (
+        len(
+            in_sentence(
+                "By February 28, 2025, the Secretary shall identify sites that can be operational by the end of 2027.",
+                1,
+            )
+        )
+        == 1
+    )

@@ -595,6 +595,15 @@ OTHERS_SCHEDULE = re.compile(
 # The hedge before a schedule, left behind when the schedule is cut from an action ("review and
 # revise this Plan as needed, in principle annually").
 SCHEDULE_HEDGE = re.compile(r"(?:[\s,]*\b(?:in principle|as a rule|in any event|and|or))+$", re.IGNORECASE)
+# A second duty joined to the first, with a deadline and a verb of its own: "… and, within 365 days of
+# the date of this order, implement new ECQs" (the lead before the deadline, the action after it).
+COORDINATED_LEAD = re.compile(r"(?:,|;)?\s*\band\s*,?\s*$", re.IGNORECASE)
+COORDINATED_ACTION = re.compile(r"^\s*,\s*(?P<action>[a-z][^;:]{3,400})")
+# Where the first duty's action ends when a second one follows: " and, within 365 days …, implement".
+COORDINATED_CUT = re.compile(
+    r"\s*,?\s*\band\s*,?\s*(?=(?:within|no\s+later\s+than|not\s+later\s+than)\s+\S+\s+(?:days?|months?|years?)\b[^,;]*,\s*[a-z])",
+    re.IGNORECASE,
+)
 # A recurring duty needs a frequency that says how often by itself: not a bare "a year" or
 # "per year" ("within a year", "10 projects per year" belong to a deadline or a count).
 BARE_RATE = re.compile(r"^(?:a|per)\s+year$", re.IGNORECASE)

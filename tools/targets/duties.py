@@ -74,8 +74,43 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
             frequency=_frequency(sentence),
             deadline_after=after,
             deadline_date=date,
-        )
+        ),
+        *_coordinated(sentence, line, first.end()),
     ]
+
+
+def _coordinated(sentence: str, line: int, after: int) -> list[Found]:
+    """A second duty joined to the first with its own deadline and verb: "(vii) within 180 days …,
+    review existing ECQs … and, within 365 days of the date of this order, implement new ECQs …"
+    (not a later date that describes the first duty's object: "sites … operational by the end of
+    2027")."""
+    out = []
+    for within in regexes.DUTY_WITHIN.finditer(sentence, after):
+        action = regexes.COORDINATED_ACTION.match(sentence[within.end() :])
+        if not regexes.COORDINATED_LEAD.search(sentence[: within.start()]) or not action:
+            continue
+        n, unit = int(number(within["n"])), within["unit"].lower().rstrip("s") + "s"
+        what = _words(action["action"].rstrip(" .;"), regexes.DUTY_ACTION_WORDS)
+        out.append(
+            Found(
+                line=line,
+                sentence=sentence,
+                as_written=within_text(within),
+                value=float(n),
+                value_max=None,
+                scale=None,
+                unit=unit,
+                qualifier="within",
+                counted=what,
+                deadline=lower_first(within_text(within)),
+                deadline_year=None,
+                deadline_source="sentence",
+                frequency=None,
+                deadline_after=duration(within),
+                deadline_date=None,
+            )
+        )
+    return out
 
 
 def by_date(sentence: str) -> re.Match[str] | None:
@@ -104,6 +139,8 @@ def _what(sentence: str, action: str, deadline: re.Match[str]) -> str:
     if action != regexes.DUTY_LISTED:
         at = re.search(rf",?\s*\b{re.escape(deadline['deadline'])}\s*(?:$|,?\s*and\b)", action)
         action = action[: at.start()] if at and at.start() > 0 else action
+        second = regexes.COORDINATED_CUT.search(action)  # "… and, within 365 days …, implement …"
+        action = action[: second.start()] if second and second.start() > 0 else action
     subject = ""
     until = deadline.re is regexes.HAVE_UNTIL
     if action != regexes.DUTY_LISTED and (until or regexes.PASSIVE_ACTION.match(action)):
