@@ -26,6 +26,18 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 JINGAN = "notices/jingan-ai-demonstration-zone-2026-2028/"
+# One page of each kind, which axe checks and the screenshots show.
+PAGES = {
+    "home": "",
+    "notice": JINGAN,
+    "measure": JINGAN + "iv-6/",
+    "agency": "agencies/shenzhen-industry-and-information-technology-bureau/",
+    "targets": "targets/",
+    "target": "targets/jingan-ai-demonstration-zone-2026-2028--i--50-projects/",
+    "compare": "compare/",
+    "themes": "themes/",
+    "search": "search/",
+}
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import PREFIX
-from .test_pages import _serious
+from .test_axe import _serious
 
 pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 

@@ -1,67 +1,18 @@
 """The pages in a real browser (Debian's Chromium through Playwright), on the run's shared site.
 
-Covers: axe-core on every kind of page (and with search results showing), tables at phone and
-desk widths, screenshots at both widths and in dark mode (saved in test-artifacts/), and no
-request to any other host.
+Covers: tables at phone and desk widths, screenshots at both widths and in dark mode (saved in
+test-artifacts/), and no request to any other host. axe-core is in test_axe.py (a file of its
+own, so the two cores share the browser tests evenly).
 """
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser
 
-from .conftest import ARTIFACTS, JINGAN, assert_no_request_left_the_site
+from .conftest import ARTIFACTS, PAGES, assert_no_request_left_the_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.heavy]
-
-
-AXE_PAGES = {
-    "home": "",
-    "notice": JINGAN,
-    "measure": JINGAN + "iv-6/",
-    "agency": "agencies/shenzhen-industry-and-information-technology-bureau/",
-    "targets": "targets/",
-    "target": "targets/jingan-ai-demonstration-zone-2026-2028--i--50-projects/",
-    "compare": "compare/",
-    "themes": "themes/",
-    "search": "search/",
-}
-# label-content-name-mismatch: off by default in axe (experimental), and exactly what WCAG 2.5.3
-# asks: run it. resultTypes: every violation is still reported with all its nodes; passes and
-# the like stop at their first node (the long tables took half a minute each without it).
-AXE_OPTIONS = {"rules": {"label-content-name-mismatch": {"enabled": True}}, "resultTypes": ["violations"]}
-
-
-def _serious(page: Page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options=AXE_OPTIONS)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-
-
-@pytest.mark.parametrize("name", AXE_PAGES)
-def test_axe_finds_no_serious_violation(page: Page, base_url: str, name: str) -> None:
-    page.goto(base_url + AXE_PAGES[name])
-    if name == "search":
-        page.locator("pagefind-input[instance=page] input").fill("computing power")
-        expect(page.locator("pagefind-results[instance=page] .pf-result-link").first).to_be_visible()
-    assert _serious(page) == []
-
-
-def test_axe_with_results_showing_in_the_home_box_and_the_dialog(page: Page, base_url: str) -> None:
-    page.goto(base_url)
-    page.locator("pagefind-searchbox[instance=home] input").fill("computing power")
-    expect(page.locator('pagefind-searchbox[instance=home] [role="option"]').first).to_be_visible()
-    assert _serious(page) == []
-    page.goto(base_url + "themes/")
-    page.keyboard.press("Control+k")
-    page.keyboard.type("computing power")
-    expect(page.locator("pagefind-modal pagefind-results a").first).to_be_visible()
-    assert _serious(page) == []
 
 
 WORDS_BROKEN = """() => {
@@ -110,7 +61,7 @@ def test_screenshots_and_layout(browser: Browser, base_url: str, width: int, req
     ctx.on("request", lambda r: requests_seen.append(r.url))
     page = ctx.new_page()
     ARTIFACTS.mkdir(exist_ok=True)
-    for name, path in AXE_PAGES.items():
+    for name, path in PAGES.items():
         page.goto(base_url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"{name} scrolls sideways at {width}px"
