@@ -49,34 +49,42 @@ def in_sentence(sentence: str, line: int) -> list[Found]:
         return []
     what = _what(sentence, action, first)
     if within:
-        n = int(number(within["n"]))
-        unit = within["unit"].lower().rstrip("s") + "s"
-        after = duration(within)
-        deadline, value, date = within_text(within), float(n), None
+        duty = _within_duty(sentence, line, within, what)
     else:
         assert dated is not None
-        deadline, value, unit, after = dated["deadline"], 0.0, "date", None
         date = iso_date(dated["date"])
-    return [
-        Found(
-            line=line,
-            sentence=sentence,
-            as_written=deadline,
-            value=value,
-            value_max=None,
-            scale=None,
-            unit=unit,
-            qualifier="within" if within else "by",
-            counted=what,
-            deadline=lower_first(deadline),
-            deadline_year=int(date[:4]) if date else None,
-            deadline_source="sentence",
-            frequency=_frequency(sentence),
-            deadline_after=after,
-            deadline_date=date,
-        ),
-        *_coordinated(sentence, line, first.end()),
-    ]
+        duty = _duty(sentence, line, dated["deadline"], 0.0, "date", what, deadline_year=int(date[:4]))
+        duty = replace(duty, qualifier="by", deadline_date=date)
+    return [replace(duty, frequency=_frequency(sentence)), *_coordinated(sentence, line, first.end())]
+
+
+def _within_duty(sentence: str, line: int, within: re.Match[str], what: str) -> Found:
+    """A duty due within so many days, months or years ("within 365 days of the date of this order")."""
+    unit = within["unit"].lower().rstrip("s") + "s"
+    duty = _duty(sentence, line, within_text(within), float(int(number(within["n"]))), unit, what)
+    return replace(duty, deadline_after=duration(within))
+
+
+def _duty(
+    sentence: str, line: int, deadline: str, value: float, unit: str, what: str, deadline_year: int | None = None
+) -> Found:
+    return Found(
+        line=line,
+        sentence=sentence,
+        as_written=deadline,
+        value=value,
+        value_max=None,
+        scale=None,
+        unit=unit,
+        qualifier="within",
+        counted=what,
+        deadline=lower_first(deadline),
+        deadline_year=deadline_year,
+        deadline_source="sentence",
+        frequency=None,
+        deadline_after=None,
+        deadline_date=None,
+    )
 
 
 def _coordinated(sentence: str, line: int, after: int) -> list[Found]:
@@ -89,27 +97,8 @@ def _coordinated(sentence: str, line: int, after: int) -> list[Found]:
         action = regexes.COORDINATED_ACTION.match(sentence[within.end() :])
         if not regexes.COORDINATED_LEAD.search(sentence[: within.start()]) or not action:
             continue
-        n, unit = int(number(within["n"])), within["unit"].lower().rstrip("s") + "s"
         what = _words(action["action"].rstrip(" .;"), regexes.DUTY_ACTION_WORDS)
-        out.append(
-            Found(
-                line=line,
-                sentence=sentence,
-                as_written=within_text(within),
-                value=float(n),
-                value_max=None,
-                scale=None,
-                unit=unit,
-                qualifier="within",
-                counted=what,
-                deadline=lower_first(within_text(within)),
-                deadline_year=None,
-                deadline_source="sentence",
-                frequency=None,
-                deadline_after=duration(within),
-                deadline_date=None,
-            )
-        )
+        out.append(_within_duty(sentence, line, within, what))
     return out
 
 
