@@ -43,7 +43,7 @@ COMPARED = ("value", "unit", "due", "agency")
 # met (the share is tested on its own, test_the_share_fully_right_meets_the_goal): the last two
 # false targets (art. 70's restated notifying authority, read as "1 and"; EO 14141 6(a)'s yearly
 # reporting, the providers' schedule) went on 2026-11-29, so KNOWN_FALSE is empty and must stay so.
-FULLY_RIGHT_FLOOR = 0.98  # 213 of 217 (98.2%) after the last two false targets went
+FULLY_RIGHT_FLOOR = 0.99  # 216 of 218 (99.1%): a subject that points back ("That guidance shall") read
 GOAL = 0.95
 # The false targets (not arguable) the pipeline still finds, by the id they were judged under.
 # None may be added, but for a target judged for the first time; remove one when the pipeline

@@ -1212,3 +1212,18 @@ def test_a_second_duty_with_its_own_deadline_is_read_too() -> None:
         )
         == 1
     )
+
+
+def test_a_subject_that_points_back_takes_the_holder_of_the_sentence_before() -> None:
+    """ "That guidance shall be issued …", "They shall also annually report …": the body that
+    holds the duty of the sentence before."""
+    assert _holders("""
+        Executive Order on Examples
+
+        Sec. 4.  Guidance.  (a)  The Secretary of Commerce shall develop guidance on reporting incidents.  That guidance shall be issued within 90 days of the date of this order.
+
+        (b)  The Director of OMB and the Director of OSTP shall review the agencies' plans.  They shall also report to the President within 180 days of the date of this order.  It is the policy of my Administration to act within 30 days of the date of this order.
+        """) == [
+        ("within 90 days of the date of this order", "us-doc"),
+        ("within 180 days of the date of this order", "us-omb"),
+    ]

@@ -604,6 +604,13 @@ COORDINATED_CUT = re.compile(
     r"\s*,?\s*\band\s*,?\s*(?=(?:within|no\s+later\s+than|not\s+later\s+than)\s+\S+\s+(?:days?|months?|years?)\b[^,;]*,\s*[a-z])",
     re.IGNORECASE,
 )
+# A duty whose subject points back to the sentence before: "They shall also annually report …",
+# "That guidance shall be issued by 2 August 2025" (a pronoun, or a demonstrative and its noun).
+ANAPHORIC_SUBJECT = re.compile(
+    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s*)?(?:they|(?:that|this|these|those|such)(?:\s+[\w-]+){1,3})\s+"
+    r"(?:shall|will|must)\b",
+    re.IGNORECASE,
+)
 # A recurring duty needs a frequency that says how often by itself: not a bare "a year" or
 # "per year" ("within a year", "10 projects per year" belong to a deadline or a count).
 BARE_RATE = re.compile(r"^(?:a|per)\s+year$", re.IGNORECASE)

@@ -245,6 +245,11 @@ def holder(target: Target, place: _Place, names: _Names, measure: Measure | None
     paragraph = match_key(place.lines.get(target.line, ""))
     before = paragraph[: max(paragraph.find(match_key(target.sentence)[:40]), 0)]
     agency = _subject(target.sentence, names, before) if _gives_duty(target.sentence) else None
+    if agency is None and regexes.ANAPHORIC_SUBJECT.match(target.sentence):
+        # "They shall also annually report …", "That guidance shall be issued by …": the subject
+        # is the body that holds the duty of the sentence before.
+        raw = place.lines.get(target.line, "")
+        agency = _last_subject(raw[: max(raw.find(target.sentence[:40]), 0)], names)[1]
     if agency is None and _action_first(target.sentence):
         for lead in place.leads.get(target.line, []):
             has, agency = _last_subject(place.lines.get(lead, ""), names)
