@@ -322,21 +322,12 @@ def recurring_zh(sentence: str, line: int) -> list[Found]:
 
 
 def _recurring_found(sentence: str, line: int, written: str, frequency: str, times: float, what: str) -> Found:
-    words = what.split()
-    counted = " ".join(words[: regexes.DUTY_ACTION_WORDS]) + (" …" if len(words) > regexes.DUTY_ACTION_WORDS else "")
     qualifier = re.search(r"\b(?:at\s+least|no\s+less\s+than|not\s+less\s+than|up\s+to)\b", frequency, re.IGNORECASE)
-    return Found(
-        line=line,
-        sentence=sentence,
-        as_written=written,
-        value=times,
-        value_max=None,
-        scale=None,
-        unit=RECURRING_UNIT,
+    duty = _duty(sentence, line, written, times, RECURRING_UNIT, _words(what, regexes.DUTY_ACTION_WORDS))
+    return replace(
+        duty,
         qualifier=("up to" if qualifier.group(0).lower() == "up to" else "at least") if qualifier else None,
-        counted=counted,
         deadline=None,
-        deadline_year=None,
         deadline_source=None,
         frequency=" ".join(frequency.split()),
     )
