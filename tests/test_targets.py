@@ -1157,6 +1157,8 @@ def test_a_schedule_set_for_others_is_not_the_holder_s_recurring_duty() -> None:
     # The holder's own schedule: its own verb, or a requirement laid on the holder itself.
     assert recurring("The Secretary shall report to the President annually on the progress made.", 1)
     assert recurring("Agencies shall be required to report annually on their use of AI.", 1)
+    # Those an order directs hold what it directs them to do.
+    assert recurring("I hereby direct the Secretary of Labor to report to the President annually on hiring.", 1)
 
 
 def test_a_recurring_duty_says_its_action_then_how_often() -> None:

@@ -586,10 +586,10 @@ FREQUENCY = re.compile(
 OPENING_FREQUENCY = re.compile(rf"^\s*(?:{FREQUENCY.pattern})\s*,?", re.IGNORECASE)
 # A schedule the holder sets for others, not one it keeps: "establish appropriate requirements for
 # transmission providers … to continue reporting … no less than annually", "require grantees to
-# report annually" (but "agencies shall be required to report annually" is the subject's own).
+# report annually" (but "agencies shall be required to report annually" is the subject's own, and
+# so is the schedule of those an order directs: "I hereby direct the Secretary … to report annually").
 OTHERS_SCHEDULE = re.compile(
-    r"\b(?:requirements?\s+(?:for|on)|require[sd]?|requiring|direct(?:s|ed|ing)?|ask(?:s|ed|ing)?)\s+"
-    r"(?!to\b)[^.;:]*?\bto\s+\w+",
+    r"\b(?:requirements?\s+(?:for|on)|require[sd]?|requiring)\s+(?!to\b)[^.;:]*?\bto\s+\w+",
     re.IGNORECASE,
 )
 # The hedge before a schedule, left behind when the schedule is cut from an action ("review and
