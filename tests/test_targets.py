@@ -1229,3 +1229,11 @@ def test_a_subject_that_points_back_takes_the_holder_of_the_sentence_before() ->
         ("within 90 days of the date of this order", "us-doc"),
         ("within 180 days of the date of this order", "us-omb"),
     ]
+    # The instrument itself points back to no body.
+    from tools import regexes
+
+    assert not regexes.ANAPHORIC_SUBJECT.match("This Regulation shall apply from 2 August 2026.")
+    assert not regexes.ANAPHORIC_SUBJECT.match(
+        "This order shall be implemented within 90 days of the date of this order."
+    )
+    assert regexes.ANAPHORIC_SUBJECT.match("That guidance shall be issued by 2 August 2025.")

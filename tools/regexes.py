@@ -607,7 +607,10 @@ COORDINATED_CUT = re.compile(
 # A duty whose subject points back to the sentence before: "They shall also annually report …",
 # "That guidance shall be issued by 2 August 2025" (a pronoun, or a demonstrative and its noun).
 ANAPHORIC_SUBJECT = re.compile(
-    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s*)?(?:they|(?:that|this|these|those|such)(?:\s+[\w-]+){1,3})\s+"
+    # Not the instrument itself or a part of it: "This Regulation shall apply from …".
+    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s*)?(?:they|(?:that|this|these|those|such)"
+    r"(?!\s+(?:regulations?|orders?|acts?|directives?|laws?|decisions?|memorand\w*|plans?|articles?|sections?|"
+    r"paragraphs?|chapters?|annex\w*|recommendations?)\b)(?:\s+[\w-]+){1,3})\s+"
     r"(?:shall|will|must)\b",
     re.IGNORECASE,
 )
