@@ -4,9 +4,11 @@ totals — on the real corpus, through the real pipeline and the built site."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
+import lxml.html
 import pytest
 from bs4 import BeautifulSoup
 
@@ -213,3 +215,15 @@ def test_targets_page_and_feed(site: Path) -> None:
     atom = "{http://www.w3.org/2005/Atom}"
     updated = [e.findtext(f"{atom}updated") or "" for e in feed.iter(f"{atom}entry")]
     assert updated == sorted(updated) and all("2025-11-21" <= u[:10] <= "2027-11-21" for u in updated)
+
+
+def test_a_duty_due_on_a_date_is_labelled_with_that_date_never_a_number(site: Path, archive: Archive) -> None:
+    # Its value is a date, not a count: "0 date" once stood in every list for "no later than 2 February 2026".
+    page = lxml.html.parse(str(site / "targets/index.html"))
+    labels = {a.get("href", "").strip("/"): a.text_content() for a in page.xpath("//th[@scope='row']/a")}
+    dated = [t for n in archive.notices for t in n.targets if t.unit == "date"]
+    assert len(dated) > 30
+    for t in dated:
+        assert labels[t.id] == t.deadline, t.id
+    assert labels["eu-ai-act-regulation-2024-1689--art-6--by-2026-02-02"] == "no later than 2 February 2026"
+    assert not [label for label in labels.values() if re.match(r"0(\.0)? ", label)]

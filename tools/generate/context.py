@@ -81,10 +81,13 @@ class Site:
         return f"{self.short(m.notice)}, {m.cited_as or m.number.strip()}"
 
     def value_label(self, t: Target) -> str:
-        """A target's value as a reader says it: "over 50", "175 billion yuan", "1–2"; a recurring
+        """A target's value as a reader says it: "over 50", "175 billion yuan", "1–2"; a duty
+        due on a date, that date as written ("no later than 2 February 2026"); a recurring
         duty's, how often: "at least twice a year"."""
         if t.unit == RECURRING_UNIT:
             return f"{t.qualifier + ' ' if t.qualifier else ''}{frequency_words(t.value)}"
+        if t.unit == "date":  # its value is when it falls due, in the text's words (not a number)
+            return t.deadline or f"by {t.deadline_date}"
 
         def num(v: float) -> str:
             if t.scale:
