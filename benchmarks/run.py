@@ -49,7 +49,7 @@ STAGES = {
 PEAKS = {  # each process's peak memory, as the build reports it (MB)
     "build": r"peak memory of the build's own process: ([\d.]+) MB",
     "render": r"rendered with \w+ in [\d.]+s \(\d+ process(?:es)?, peak ([\d. /]+) MB\)",
-    "pagefind": r"indexed with Pagefind in [\d.]+s \(peak ([\d.]+) MB\)",
+    "pagefind": r"indexed with Pagefind in [\d.]+s \(\d+ parts?, peak ([\d. /]+) MB\)",
 }
 CORES = len(os.sched_getaffinity(0))
 QUERY = "computing power"
@@ -363,9 +363,16 @@ def builds_table(results: list[dict[str, Any]]) -> str:
             rows.append(
                 f"| {r['n']}× | {m['pages']} | {jobs} | {s.get('parse', 0):.2f} | {s.get('generate', 0):.2f} "
                 f"| {s.get('render', 0):.2f} | {s.get('index', 0):.2f} | {m['wall_s']:.1f} | {m['ms_per_page']:.1f} "
-                f"| {mb} / {peaks.get('pagefind', ['—'])[0]} |"
+                f"| {mb} / {_pagefind_peak(peaks.get('pagefind', []))} |"
             )
     return head + "\n" + "\n".join(rows)
+
+
+def _pagefind_peak(peaks: list[float]) -> str:
+    """The largest Pagefind process's peak, and how many parts were indexed, one process each."""
+    if not peaks:
+        return "—"
+    return f"{max(peaks):.0f}" + (f" ({len(peaks)} parts)" if len(peaks) > 1 else "")
 
 
 def plot(results: list[dict[str, Any]]) -> str:

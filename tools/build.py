@@ -90,9 +90,10 @@ def _render(
         say(f"rendered with {engine} in {timings['render']:.2f}s ({processes})")
         t = time.perf_counter()
         set_languages(staging, page_languages(archive))
-        peak = index_site(staging)
+        indexed = index_site(staging, jobs=jobs)
         timings["index"] = time.perf_counter() - t
-        say(f"indexed with Pagefind in {timings['index']:.2f}s (peak {_mb([peak])})")
+        parts = f"{indexed.parts} part{'s' * (indexed.parts > 1)}"
+        say(f"indexed with Pagefind in {timings['index']:.2f}s ({parts}, peak {_mb(indexed.peaks_mb)})")
         swap_into_place(staging, out)
         say(f"peak memory of the build's own process: {_mb([own_peak_mb()])}")
     except (RenderError, PagefindError, OSError) as exc:

@@ -2,20 +2,50 @@
 
 `python -m pagefind` runs the extended build when `pagefind[extended]` is installed (it is a
 dependency): that build segments Chinese, so a notice in Chinese is searchable word by word.
+
+Pagefind holds every page's words until it writes its index (about 130 KB a page), so an archive
+larger than ``PART_PAGES`` pages is indexed in parts, each by a Pagefind process of its own: the
+first part is ``pagefind/`` itself, the others ``pagefind/part-N/``, listed in
+``pagefind/parts.json``, which the site's search module (``docs/assets/search/pagefind.js``)
+merges into one search with Pagefind's ``mergeIndex``. Pages are dealt into parts in turn, per
+language, so each part is a sample of the whole (its word statistics, hence its ranking, alike)
+and the first holds every language.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import os
 import re
 import shutil
 import sys
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from tools.processes import run_measured
 
+PART_PAGES = 4000  # pages a Pagefind process indexes: about 0.5 GB at most (the archive is one part)
+PARTS_FILE = "parts.json"
+_LANG = re.compile(rb'<html lang="([^"]*)"')
+_UNUSED_IN_A_PART = ("*.js", "*.css", "wasm.*")  # a merged part is searched by the first's engine
+
 
 class PagefindError(Exception):
     """Pagefind failed; the message is its output."""
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What indexing did: the number of parts and each Pagefind process's peak memory (MB)."""
+
+    peaks_mb: list[float]
+
+    @property
+    def parts(self) -> int:
+        return len(self.peaks_mb)
 
 
 def set_languages(site_dir: Path, languages: dict[str, str]) -> None:
@@ -32,24 +62,122 @@ def set_languages(site_dir: Path, languages: dict[str, str]) -> None:
             page.write_text(pattern.sub(f'<html lang="{lang}"', html, count=1), encoding="utf-8")
 
 
-def index_site(site_dir: Path) -> float:
-    """Index ``site_dir`` into ``site_dir/pagefind``; return Pagefind's peak memory in MB.
+def plan_parts(pages: dict[str, str], part_pages: int = PART_PAGES) -> list[list[str]]:
+    """Deal ``pages`` (``{path: language}``) into parts of about ``part_pages`` (at most one more
+    page per language): in turn, language by language, so the first part has every language
+    and every part is a sample of the whole. The same pages always make the same parts."""
+    count = max(1, math.ceil(len(pages) / part_pages))
+    parts: list[list[str]] = [[] for _ in range(count)]
+    by_language: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(pages):
+        by_language[pages[path]].append(path)
+    dealt = 0
+    for language in sorted(by_language):
+        for path in by_language[language]:
+            parts[dealt % count].append(path)
+            dealt += 1
+        dealt = 0  # each language starts again at the first part
+    return [sorted(part) for part in parts]
+
+
+def index_site(site_dir: Path, part_pages: int = PART_PAGES, jobs: int = 1) -> Indexed:
+    """Index ``site_dir`` into ``site_dir/pagefind``, in parts of at most ``part_pages``
+    pages, ``jobs`` Pagefind processes at a time.
 
     The index is written beside the old one and swapped in, so a site being served keeps a
     working search until the new index is complete (and no stale fragment lingers)."""
     fresh, old = site_dir / ".pagefind-new", site_dir / ".pagefind-old"
     shutil.rmtree(fresh, ignore_errors=True)
-    command = [
-        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(fresh),
-        "--exclude-selectors", ".headerlink",
-    ]  # fmt: skip
-    code, output, peak = run_measured(command)
-    if code != 0:
+    parts = plan_parts(_pages(site_dir), part_pages)
+    try:
+        peaks = _index_parts(site_dir, fresh, parts, jobs)
+        _list_parts(fresh)
+    except PagefindError:
         shutil.rmtree(fresh, ignore_errors=True)
-        raise PagefindError(output)
+        raise
     shutil.rmtree(old, ignore_errors=True)
     if (site_dir / "pagefind").exists():
         (site_dir / "pagefind").rename(old)
     fresh.rename(site_dir / "pagefind")
     shutil.rmtree(old, ignore_errors=True)
+    return Indexed(peaks)
+
+
+def _pages(site_dir: Path) -> dict[str, str]:
+    """Every HTML page of the site (its index folders aside) and the language it says it is in."""
+    pages = {}
+    for page in site_dir.rglob("*.html"):
+        path = page.relative_to(site_dir).as_posix()
+        if not path.startswith((".", "pagefind/")):
+            with page.open("rb") as f:
+                found = _LANG.search(f.read(1024))
+            pages[path] = found[1].decode().lower() if found else ""
+    return pages
+
+
+def _index_parts(site_dir: Path, fresh: Path, parts: list[list[str]], jobs: int) -> list[float]:
+    """Run Pagefind on each part: the only part in place on the site, more parts each on a
+    folder of links to its pages (the same paths, hence the same URLs)."""
+    if len(parts) == 1:
+        return [_pagefind(site_dir, fresh)]
+    folders = [fresh.with_name(f".pagefind-part-{n}") for n in range(1, len(parts) + 1)]
+    try:
+        for folder, part in zip(folders, parts, strict=True):
+            _link_pages(site_dir, folder / "site", part)
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            peaks = list(pool.map(lambda f: _pagefind(f / "site", f / "index"), folders))
+        _assemble(fresh, [f / "index" for f in folders])
+    finally:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+    return peaks
+
+
+def _pagefind(site: Path, output: Path) -> float:
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
+        "--exclude-selectors", ".headerlink",
+    ]  # fmt: skip
+    code, text, peak = run_measured(command)
+    if code != 0:
+        raise PagefindError(text)
     return peak
+
+
+def _link_pages(site_dir: Path, folder: Path, pages: list[str]) -> None:
+    for path in pages:
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_dir / path, target)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(site_dir / path, target)
+
+
+def _assemble(fresh: Path, indexes: list[Path]) -> None:
+    """The first part's index as ``fresh``, the others inside it as ``part-N``."""
+    indexes[0].rename(fresh)
+    for n, index in enumerate(indexes[1:], start=2):
+        for pattern in _UNUSED_IN_A_PART:
+            for unused in index.glob(pattern):
+                unused.unlink()
+        index.rename(fresh / f"part-{n}")
+
+
+def _list_parts(index: Path) -> None:
+    """``parts.json``: the languages of the whole index (pages in each) and the parts after the
+    first with the languages each has, for the search module to merge those of a page's language."""
+
+    def languages(entry: Path) -> dict[str, int]:
+        found = json.loads(entry.read_text("utf-8"))["languages"]
+        return {lang: int(found[lang]["page_count"]) for lang in sorted(found)}
+
+    parts = sorted(index.glob("part-*/pagefind-entry.json"), key=lambda e: int(e.parent.name.removeprefix("part-")))
+    counts = languages(index / "pagefind-entry.json")
+    listed = []
+    for entry in parts:
+        mine = languages(entry)
+        counts = {lang: counts.get(lang, 0) + mine.get(lang, 0) for lang in sorted({*counts, *mine})}
+        listed.append({"path": f"{entry.parent.name}/", "languages": list(mine)})
+    listing = {"languages": counts, "parts": listed}
+    (index / PARTS_FILE).write_text(json.dumps(listing, indent=1) + "\n", encoding="utf-8")

@@ -1,5 +1,5 @@
 // Pagefind's search API as the archive's search boxes load it (their bundle-path points here):
-// Pagefind's own module, with two changes that keep the first results fast on a large archive.
+// Pagefind's own module, with these changes for a large archive.
 //
 // 1. Filters load when a visitor reaches for them. Pagefind's components load every filter at
 //    start-up, and once loaded Pagefind counts every filter value against every match on each
@@ -14,6 +14,9 @@
 // 4. Where the page names a warm-up word (the search page, the home box), the engine searches
 //    for it, unseen, once the page is idle: a browser runs WebAssembly slowly the first time it
 //    runs (it compiles in tiers), which made a visitor's first search take twice the time.
+// 5. An archive too large for one Pagefind process is indexed in parts (tools/index.py): those
+//    parts listed in parts.json that hold the page's language are merged into the one search
+//    (Pagefind's mergeIndex) before its first search runs.
 import * as pagefind from "../../pagefind/pagefind.js";
 
 export * from "../../pagefind/pagefind.js";
@@ -94,10 +97,46 @@ function warmUpWhenIdle(inner, owner, searchedYet) {
   else window.addEventListener("load", start, { once: true });
 }
 
+// The language Pagefind searches a page in: its own, or the nearest the index has (as Pagefind
+// chooses: the tag, its first subtag, else the language with the most pages).
+function indexLanguage(counts) {
+  const lang = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
+  if (lang in counts) return lang;
+  if (lang.split("-")[0] in counts) return lang.split("-")[0];
+  return Object.keys(counts).sort((a, b) => counts[b] - counts[a])[0];
+}
+
+async function mergeParts(inner) {
+  let listing;
+  try {
+    const response = await fetch(BUNDLE + "parts.json");
+    if (!response.ok) return;
+    listing = await response.json();
+  } catch {
+    return; // no list: the index is one part
+  }
+  const language = indexLanguage(listing.languages || {});
+  const parts = (listing.parts || []).filter((part) => part.languages.includes(language));
+  // By path, as the first part's own: its results' URLs are then written alike.
+  const path = (part) => new URL(part.path, BUNDLE).pathname;
+  await Promise.all(parts.map((part) => inner.mergeIndex(path(part), { language })));
+}
+
+// Every call waits until the parts are merged, so no search runs on part of the archive.
+function afterParts(inner) {
+  const merged = mergeParts(inner);
+  const wait = (name) => async (...args) => {
+    await merged;
+    return inner[name](...args);
+  };
+  const calls = ["search", "debouncedSearch", "preload", "filters"];
+  return { ...inner, ...Object.fromEntries(calls.map((name) => [name, wait(name)])) };
+}
+
 export function createInstance(options = {}) {
-  const inner = pagefind.createInstance({ ...options, basePath: BUNDLE });
+  const inner = afterParts(pagefind.createInstance({ ...options, basePath: BUNDLE }));
   const owner = ownerOf(options);
-  if (!owner) return inner; // used outside the components: Pagefind as it is
+  if (!owner) return inner; // used outside the components: Pagefind as it is, the parts merged
   let searched = false;
   const search = fragmentsEarly(inner, () => (searched = true));
   preloadOnInput(inner, owner);

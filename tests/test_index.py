@@ -1,0 +1,22 @@
+"""How the search index is split into parts when the archive outgrows one Pagefind process."""
+
+from __future__ import annotations
+
+from tools.index import plan_parts
+
+
+def test_a_small_archive_is_one_part() -> None:
+    pages = {f"notices/n/m-{i}/index.html": "en" for i in range(10)}
+    assert plan_parts(pages, part_pages=10) == [sorted(pages)]
+
+
+def test_pages_are_dealt_in_turn_language_by_language_each_once() -> None:
+    pages = {f"p/{i:03}/index.html": "en" for i in range(25)} | {f"z/{i}/index.html": "zh" for i in range(2)}
+    parts = plan_parts(pages, part_pages=10)
+    assert len(parts) == 3 and all(len(part) <= 10 for part in parts)
+    dealt = [path for part in parts for path in part]
+    assert sorted(dealt) == sorted(pages)  # every page in exactly one part
+    # The first part has every language; each part is a sample of the whole, not a run of it.
+    assert {pages[p] for p in parts[0]} == {"en", "zh"}
+    assert parts[1][:2] == ["p/001/index.html", "p/004/index.html"]
+    assert plan_parts(dict(reversed(pages.items())), part_pages=10) == parts  # the same, in any order
