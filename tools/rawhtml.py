@@ -9,6 +9,8 @@ they hold nothing the parser treats specially (comments, scripts, styles, ``<hr>
 Python-Markdown as before. The HTML is the same either way, byte for byte
 (``tests/test_rawhtml.py`` converts every generated page both ways), so nothing depends on this
 extension: it only saves time, in MkDocs and in Zensical alike (both read ``markdown_extensions``).
+It runs before MkDocs' own pass that collects the ids in raw HTML for its anchor checks (a second
+parse of every tag, as slow as the first): ``tools/shares.py`` reads them from each page's HTML.
 """
 
 from __future__ import annotations
@@ -47,18 +49,23 @@ def whole_blocks(paragraph: str, md: Markdown) -> list[str] | None:
 
 class WholeBlocks(Preprocessor):
     """Set aside the paragraphs made of whole HTML blocks, as the raw HTML parser would: each
-    block by itself, the last with the newline before the blank line that follows it."""
+    block ends in a newline if a blank line follows it, and blocks are set one line apart. A
+    run of such paragraphs is set aside as one, which is the same HTML once put back."""
 
     def run(self, lines: list[str]) -> list[str]:
         paragraphs = "\n".join(lines).split("\n\n")
-        out = []
+        out: list[str] = []
+        run: list[str] = []
         for n, paragraph in enumerate(paragraphs):
             blocks = whole_blocks(paragraph, self.md) if n < len(paragraphs) - 1 else None
-            if blocks is None:
-                out.append(paragraph)
+            if blocks is not None:
+                blocks[-1] += "\n"
+                run += blocks
                 continue
-            blocks[-1] += "\n"
-            out += ["\n" + self.md.htmlStash.store(block) + "\n" for block in blocks]
+            if run:
+                out.append("\n" + self.md.htmlStash.store("\n".join(run)) + "\n")
+                run = []
+            out.append(paragraph)
         return "\n\n".join(out).split("\n")
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -31,6 +32,7 @@ from tools.render import RenderError, build_date, collected
 BATCH = 200  # pages read and converted before they are written; bounds each process's memory
 SHARES_PER_JOB = 32  # small shares, so that no process waits long for the last one
 NAVIGATION = -1  # the share of the navigation's pages
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass
@@ -163,7 +165,9 @@ def _render_batch(batch: list[Any], config: Any, files: Any, nav: Any, env: Any,
     for f in batch:
         page = f.page
         _build_page(page, config, doc_files, nav, env)
-        share.anchors[f.src_uri] = set(page.present_anchor_ids or ())
+        # MkDocs finds the ids in raw HTML before tools/rawhtml.py sets the blocks aside: read
+        # them from the page's HTML instead.
+        share.anchors[f.src_uri] = set(page.present_anchor_ids or ()) | set(_ID.findall(page.content or ""))
         for to_file, links in (page.links_to_anchors or {}).items():
             share.links += [(f.src_uri, to_file.src_uri, anchor, link) for anchor, link in links.items()]
         page.markdown = page.content = None
