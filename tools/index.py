@@ -81,13 +81,14 @@ def plan_parts(pages: dict[str, str], part_pages: int = PART_PAGES) -> list[list
 
 
 def index_site(site_dir: Path, part_pages: int = PART_PAGES, jobs: int = 1) -> Indexed:
-    """Index ``site_dir`` into ``site_dir/pagefind``, in parts of at most ``part_pages``
-    pages, ``jobs`` Pagefind processes at a time.
+    """Index ``site_dir`` into ``site_dir/pagefind``, in parts of about ``part_pages`` pages,
+    ``jobs`` Pagefind processes at a time.
 
     The index is written beside the old one and swapped in, so a site being served keeps a
     working search until the new index is complete (and no stale fragment lingers)."""
     fresh, old = site_dir / ".pagefind-new", site_dir / ".pagefind-old"
-    shutil.rmtree(fresh, ignore_errors=True)
+    for stale in [fresh, *site_dir.glob(".pagefind-part-*")]:  # left by an interrupted run
+        shutil.rmtree(stale, ignore_errors=True)
     parts = plan_parts(_pages(site_dir), part_pages)
     try:
         peaks = _index_parts(site_dir, fresh, parts, jobs)
