@@ -5,10 +5,11 @@ finds where each raw HTML block ends by parsing every tag in it with its HTML pa
 most of the time MkDocs spends on a page. This preprocessor runs first and sets aside, as they
 are, the paragraphs that are plainly complete blocks, one after another: each opens with a
 block-level tag and closes where the next opens, the last exactly at the paragraph's end, and
-they hold nothing the parser treats specially (comments, scripts, styles, ``<hr>``). Anything else is left to
-Python-Markdown as before. The HTML is the same either way, byte for byte
-(``tests/test_rawhtml.py`` converts every generated page both ways), so nothing depends on this
-extension: it only saves time, in MkDocs and in Zensical alike (both read ``markdown_extensions``).
+they hold nothing the parser treats specially (comments, scripts, styles, ``<hr>``). Anything
+else is left to Python-Markdown as before, and so is the rest of a page after a paragraph that
+may leave its parser inside a block (an unclosed tag or comment). The HTML is the same either
+way, byte for byte (``tests/test_rawhtml.py`` converts every generated page both ways), so
+nothing depends on this extension: it only saves time, in MkDocs and in Zensical alike (both read ``markdown_extensions``).
 It runs before MkDocs' own pass that collects the ids in raw HTML for its anchor checks (a second
 parse of every tag, as slow as the first): ``tools/shares.py`` reads them from each page's HTML.
 """
@@ -47,6 +48,22 @@ def whole_blocks(paragraph: str, md: Markdown) -> list[str] | None:
     return blocks if blocks and not stack and start == len(paragraph) else None
 
 
+def may_leave_open(paragraph: str) -> bool:
+    """Whether the parser may still be inside a raw block (or a comment) after ``paragraph``:
+    then what follows, blank lines and all, may be part of that block, and is left to it."""
+    if paragraph.count("<!--") > paragraph.count("-->"):
+        return True
+    stack: list[str] = []
+    for tag in _TAG.finditer(paragraph):
+        name = tag[2].lower()
+        if not tag[1] and not tag[0].endswith("/>"):
+            stack.append(name)
+        elif tag[1] and name in stack:
+            while stack.pop() != name:
+                pass
+    return bool(stack) and any(line.lstrip(" ").startswith("<") for line in paragraph.split("\n"))
+
+
 class WholeBlocks(Preprocessor):
     """Set aside the paragraphs made of whole HTML blocks, as the raw HTML parser would: each
     block ends in a newline if a blank line follows it, and blocks are set one line apart. A
@@ -65,6 +82,9 @@ class WholeBlocks(Preprocessor):
             if run:
                 out.append("\n" + self.md.htmlStash.store("\n".join(run)) + "\n")
                 run = []
+            if may_leave_open(paragraph):  # the rest is the parser's, as it is
+                out += paragraphs[n:]
+                break
             out.append(paragraph)
         return "\n\n".join(out).split("\n")
 
