@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,7 @@ def _limits(notice_id: str, data: dict[str, Any]) -> list[Limit]:
     ]
 
 
+@cache  # read once per run: each score and count asks for it again
 def _readings() -> dict[str, dict[str, Any]]:
     out = {}
     for path in sorted(HAND.glob("*.yaml")):

@@ -258,6 +258,10 @@ def test_developer_reference_is_rendered_from_the_code(site: Path) -> None:
     html = (site / "reference/index.html").read_text()
     assert 'id="tools.parse.parse_notice"' in html
     assert "Parse one notice." in html  # parse_notice's own docstring
+    # A long signature is laid out one parameter a line (Black, a dependency of the site's own,
+    # so that an install without the dev tools renders the same page).
+    signature = html[html.index('id="tools.shares.render_in_shares"') :]
+    assert '<span class="p">(</span>\n    <span class="n">config_file</span>' in signature[:2000]
 
 
 def test_notice_facts_are_labelled_for_what_they_are(site: Path) -> None:
