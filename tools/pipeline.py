@@ -120,7 +120,8 @@ def build_archive(corpus: Path, cache: Path | None = None, memo: Memo | None = N
         kept = memo.reuse(notice_files, key, registry) if memo else None
         if kept is None:
             notice, errs = enriched.get(notice_files.id) or read(notice_files)
-            kept = Kept(key, notice, errs, _names_text(notice_files), _shown(notice))
+            text = _names_text(notice_files) if memo is not None else ""  # only a memo's next run reads it
+            kept = Kept(key, notice, errs, text, _shown(notice))
         if memo is not None:
             memo.parsed[notice_files.id] = kept
         keys[notice_files.id] = _pages_key(kept, entries)
