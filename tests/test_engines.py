@@ -107,5 +107,6 @@ def test_zensical_missing_says_how_to_install_it(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 1
     assert "pip install -e '.[zensical]'" in result.stderr
+    assert "parsed" not in result.stderr  # told at once, before the corpus is read
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert not (tmp_path / "site").exists()

@@ -16,7 +16,7 @@ from tools.index import PagefindError, index_site, set_languages
 from tools.models import Archive, Problem
 from tools.pipeline import build_archive
 from tools.processes import own_peak_mb
-from tools.render import ENGINES, RenderError, read_config
+from tools.render import ENGINES, RenderError, engine_missing, read_config
 
 Say = Callable[[str], None]
 
@@ -55,6 +55,8 @@ def build_site(
     failure ``out`` is left as it was. ``jobs``: processes that parse, write and render pages
     (the site is the same for any number). (A maintainer's preview is ``tools.preview``.)"""
     timings: dict[str, float] = {}
+    if missing := engine_missing(engine):
+        return BuildResult(False, [], missing, timings)
     start = time.perf_counter()
     archive = build_archive(corpus, jobs=jobs)
     timings["parse"] = time.perf_counter() - start

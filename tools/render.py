@@ -160,13 +160,8 @@ def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, j
     import sys
     import tempfile
 
-    try:
-        import zensical  # noqa: F401  (an optional dependency)
-    except ImportError:
-        raise RenderError(
-            "Zensical is not installed. Install it with `pip install -e '.[zensical]'` "
-            "(or use the default engine, MkDocs)."
-        ) from None
+    if missing := engine_missing("zensical"):
+        raise RenderError(missing)
     config = read_config(config_file)
     work = Path(tempfile.mkdtemp(prefix=".zensical-", dir=config_file.parent))
     try:
@@ -198,3 +193,17 @@ def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, j
 
 
 ENGINES = {"mkdocs": render_mkdocs, "zensical": render_zensical}
+
+
+def engine_missing(engine: str) -> str | None:
+    """Why ``engine`` cannot render here (told before any work is done), or None."""
+    if engine != "zensical":
+        return None  # MkDocs is a dependency of the project's own
+    try:
+        import zensical  # noqa: F401  (an optional dependency)
+    except ImportError:
+        return (
+            "Zensical is not installed. Install it with `pip install -e '.[zensical]'` "
+            "(or use the default engine, MkDocs)."
+        )
+    return None
