@@ -45,9 +45,9 @@ def test_earlier_version_has_a_dated_page_with_the_change(cli: Cli, shenzhen_cor
     assert f"{SHENZHEN}/versions/2026-01-10/" in (shenzhen_corpus / "urls.lock").read_text()
 
 
-def test_a_changed_archived_version_is_refused(cli: Cli, corpus_copy: Path) -> None:
-    _add_earlier_version(corpus_copy)
-    edit(corpus_copy / SHENZHEN / "versions/2026-01-10.txt", "Biuld", "Build")
-    result = cli("check", "--corpus", str(corpus_copy))
+def test_a_changed_archived_version_is_refused(cli: Cli, shenzhen_corpus: Path) -> None:
+    _add_earlier_version(shenzhen_corpus)
+    edit(shenzhen_corpus / SHENZHEN / "versions/2026-01-10.txt", "Biuld", "Build")
+    result = cli("check", "--corpus", str(shenzhen_corpus))
     assert result.returncode == 1
     assert "sha256 of versions/2026-01-10.txt does not match; an archived version never changes" in result.stderr
