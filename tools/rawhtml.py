@@ -9,9 +9,11 @@ they hold nothing the parser treats specially (comments, scripts, styles, ``<hr>
 else is left to Python-Markdown as before, and so is the rest of a page after a paragraph that
 may leave its parser inside a block (an unclosed tag or comment). The HTML is the same either
 way, byte for byte (``tests/test_rawhtml.py`` converts every generated page both ways), so
-nothing depends on this extension: it only saves time, in MkDocs and in Zensical alike (both read ``markdown_extensions``).
-It runs before MkDocs' own pass that collects the ids in raw HTML for its anchor checks (a second
-parse of every tag, as slow as the first): ``tools/shares.py`` reads them from each page's HTML.
+nothing depends on this extension: it only saves time, in MkDocs and in Zensical alike (both
+read ``markdown_extensions``). It runs before MkDocs' own pass that collects the ids in raw HTML
+for its anchor checks (a second parse of every tag, as slow as the first):
+``render.anchors_from_html`` reads them from each page's HTML instead, for the build and the
+preview alike.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +21,24 @@ class RenderError(Exception):
 def read_config(config_file: Path) -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(config_file.read_text("utf-8"))
     return data
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def anchors_from_html() -> Any:
+    """A MkDocs plugin, added by our code (not listed in mkdocs.yml): it adds to each page's
+    anchors the ids in its HTML. ``tools/rawhtml.py`` sets our HTML blocks aside before MkDocs'
+    own pass reads their ids, and MkDocs checks links to anchors against what it read."""
+    from mkdocs.plugins import BasePlugin
+
+    class AnchorsFromHtml(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
+        def on_page_content(self, html_text: str, page: Any, config: Any, files: Any) -> str:
+            found = {html.unescape(i) for i in _ID.findall(html_text)}
+            page.present_anchor_ids = set(page.present_anchor_ids or ()) | found
+            return html_text
+
+    return AnchorsFromHtml()
 
 
 class _Collect(logging.Handler):
@@ -90,6 +110,7 @@ class MkDocsSession:
         self.as_of = as_of
         self._config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site_dir), strict=True)
         self._config.plugins["policy-archive-session"] = Keep()
+        self._config.plugins["policy-archive-anchors"] = anchors_from_html()
         self._nav: Any = None
         self._files: Any = None
         self._env: Any = None

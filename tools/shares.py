@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -27,12 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from tools.processes import own_peak_mb
-from tools.render import RenderError, build_date, collected
+from tools.render import RenderError, anchors_from_html, build_date, collected
 
 BATCH = 200  # pages read and converted before they are written; bounds each process's memory
 SHARES_PER_JOB = 32  # small shares, so that no process waits long for the last one
 NAVIGATION = -1  # the share of the navigation's pages
-_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass
@@ -127,6 +125,7 @@ def _prepare(config_file: Path, docs: Path, site_dir: Path) -> tuple[Any, Any, A
     from mkdocs.structure.pages import Page
 
     config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site_dir), strict=True)
+    config.plugins["policy-archive-anchors"] = anchors_from_html()
     config = config.plugins.on_config(config)
     config.plugins.on_pre_build(config=config)
     files = get_files(config)
@@ -165,9 +164,7 @@ def _render_batch(batch: list[Any], config: Any, files: Any, nav: Any, env: Any,
     for f in batch:
         page = f.page
         _build_page(page, config, doc_files, nav, env)
-        # MkDocs finds the ids in raw HTML before tools/rawhtml.py sets the blocks aside: read
-        # them from the page's HTML instead.
-        share.anchors[f.src_uri] = set(page.present_anchor_ids or ()) | set(_ID.findall(page.content or ""))
+        share.anchors[f.src_uri] = set(page.present_anchor_ids or ())
         for to_file, links in (page.links_to_anchors or {}).items():
             share.links += [(f.src_uri, to_file.src_uri, anchor, link) for anchor, link in links.items()]
         page.markdown = page.content = None
