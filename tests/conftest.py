@@ -19,6 +19,8 @@ import yaml
 from tools.models import Archive
 from tools.pipeline import build_archive
 
+from .site_helpers import load_yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
@@ -136,7 +138,7 @@ def make_small_corpus(target: Path, keep: tuple[str, ...], lock: bool = False) -
             record.unlink()
     # Redirects from or to the dropped notices' pages go with them.
     redirects_file = target / "redirects.yaml"
-    redirects = yaml.safe_load(redirects_file.read_text("utf-8"))["redirects"] or {}
+    redirects = load_yaml(redirects_file.read_text("utf-8"))["redirects"] or {}
     kept = {old: new for old, new in redirects.items() if not old.startswith(gone) and not new.startswith(gone)}
     redirects_file.write_text(yaml.safe_dump({"redirects": kept}, allow_unicode=True), encoding="utf-8")
     lock_file = target / "urls.lock"
@@ -152,7 +154,7 @@ def _drop_agencies(registry: Path, dropped: set[str]) -> list[str]:
     """Take out of the copy's registry the agencies that only the dropped notices name (and that
     no kept agency has as its parent): a page each would be rendered for nothing. Their blocks
     are cut from the text, so the rest of the file keeps its lines' shape."""
-    agencies = yaml.safe_load(registry.read_text("utf-8"))["agencies"]
+    agencies = load_yaml(registry.read_text("utf-8"))["agencies"]
     parents = {a.get("parent") for a in agencies}
     gone = [a["id"] for a in agencies if a.get("notices") and set(a["notices"]) <= dropped and a["id"] not in parents]
     blocks = re.split(r"(?m)^(?=  - id: )", registry.read_text("utf-8"))

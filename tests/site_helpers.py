@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import lxml.html
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,6 +31,16 @@ def parse_html(page: Path) -> lxml.html.HtmlElement:
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8")
+
+
+# libyaml's loader, as tools/load.py uses: PyYAML's pure-Python one took about a quarter of the
+# test processes' own time (the agency registry alone is read for every small corpus).
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """What ``yaml.safe_load`` gives, read by libyaml."""
+    return yaml.load(text, Loader=_LOADER)
 
 
 def build(out: Path, corpus: Path = ROOT / "corpus", *options: str) -> subprocess.CompletedProcess[str]:

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 
 from .conftest import Cli, make_small_corpus
+from .site_helpers import load_yaml
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
@@ -226,9 +226,7 @@ def test_registry_notice_lists_are_kept_in_step(cli: Cli, corpus_copy: Path) -> 
     edit(registry, last_notice, "    notices:\n  - id: shenzhen-port-office")
     emptied = cli("check", "--corpus", str(corpus_copy))
     assert emptied.returncode == 1
-    index = [a["id"] for a in yaml.safe_load(registry.read_text("utf-8"))["agencies"]].index(
-        "shenzhen-health-commission"
-    )
+    index = [a["id"] for a in load_yaml(registry.read_text("utf-8"))["agencies"]].index("shenzhen-health-commission")
     assert f"'agencies/{index}/notices' is empty; give it a list (for none, write [])" in emptied.stderr
     edit(registry, "    notices:\n  - id: shenzhen-port-office", "    notices: []\n  - id: shenzhen-port-office")
     result = cli("check", "--corpus", str(corpus_copy))

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from .conftest import make_small_corpus
-from .site_helpers import ROOT
+from .site_helpers import ROOT, load_yaml
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
@@ -26,7 +26,7 @@ MARK = "Second corpus: Shenzhen plan"
 def _second_corpus(tmp_path: Path) -> Path:
     corpus = make_small_corpus(tmp_path / "corpus-b", ONE)
     path = corpus / "notices" / NOTICE / "notice.yaml"
-    meta = yaml.safe_load(path.read_text("utf-8"))
+    meta = load_yaml(path.read_text("utf-8"))
     meta["short_title"] = MARK
     path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return corpus

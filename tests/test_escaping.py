@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from tools.load import sha256
 
 from .conftest import SMALL, make_small_corpus
-from .site_helpers import build
+from .site_helpers import build, load_yaml
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
@@ -31,7 +31,7 @@ SHORT = '"\'><b onclick="alert(7)">x</b>{: onclick=y}'  # for fields with a leng
 
 
 def _edit_yaml(path: Path, change: object) -> None:
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = load_yaml(path.read_text("utf-8"))
     change(data)  # type: ignore[operator]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

@@ -8,11 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from tools.follow import STATUSES, status_label
 from tools.models import Archive, Target
+
+from .site_helpers import load_yaml
 
 pytestmark = pytest.mark.heavy  # reads the built site
 
@@ -26,7 +27,7 @@ def _targets(archive: Archive) -> dict[str, Target]:
 
 
 def _records() -> dict[str, list[dict[str, object]]]:
-    return {p.stem: yaml.safe_load(p.read_text("utf-8"))["updates"] for p in sorted(PROGRESS.glob("*.yaml"))}
+    return {p.stem: load_yaml(p.read_text("utf-8"))["updates"] for p in sorted(PROGRESS.glob("*.yaml"))}
 
 
 def test_the_28_records_are_in_each_on_a_target(archive: Archive) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
 from .conftest import SharedSite
+from .site_helpers import load_yaml
 
 DATASETS = ("notices", "measures", "agencies", "targets", "themes", "progress")
 
@@ -44,8 +44,7 @@ def test_measures_in_document_order_with_agencies(exported: Path) -> None:
     measures = json.loads((exported / "measures.json").read_text("utf-8"))["measures"]
     # The count a careful reader gets, notice by notice, as notice.yaml records it.
     expected = {
-        p.parent.name: yaml.safe_load(p.read_text())["parsing"]["expect_measures"]
-        for p in NOTICES.glob("*/notice.yaml")
+        p.parent.name: load_yaml(p.read_text())["parsing"]["expect_measures"] for p in NOTICES.glob("*/notice.yaml")
     }
     assert len(measures) == sum(expected.values())
     shenzhen = [m for m in measures if m["notice"] == "shenzhen-ai-action-plan-2023-2024"]
@@ -119,7 +118,7 @@ def test_licences_are_in_the_open_data(exported: Path) -> None:
     licence is never guessed), in its own field of the notices' data, JSON and CSV."""
     notices = {n["id"]: n for n in json.loads((exported / "notices.json").read_text("utf-8"))["notices"]}
     for path in NOTICES.glob("*/notice.yaml"):
-        meta = yaml.safe_load(path.read_text("utf-8"))
+        meta = load_yaml(path.read_text("utf-8"))
         # A notice in several languages states each text's licence; the notice's is the original's.
         original = next((t for t in meta.get("texts") or [] if t["role"] == "original"), None)
         stated = original.get("licence") if original else meta["source"].get("licence")

@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from tools.agencies import strongest
 from tools.models import AgencyRef, Archive
 
+from .site_helpers import load_yaml
 from .test_parse import notice
 
 HAND = Path(__file__).resolve().parent / "data" / "hand_readings" / "us-eo-14110-agencies.yaml"
@@ -47,11 +47,11 @@ PRECISION_FLOOR = 1.0
 
 
 def _reading() -> dict[str, Any]:
-    return yaml.safe_load(HAND.read_text(encoding="utf-8"))
+    return load_yaml(HAND.read_text(encoding="utf-8"))
 
 
 def _collectives() -> set[str]:
-    agencies = yaml.safe_load(REGISTRY.read_text(encoding="utf-8"))["agencies"]
+    agencies = load_yaml(REGISTRY.read_text(encoding="utf-8"))["agencies"]
     return {a["id"] for a in agencies if a.get("collective")}
 
 
@@ -113,7 +113,7 @@ def compared(archive: Archive) -> tuple[int, int, int, int, int, list[str]]:
 
 
 def test_reading_names_registry_agencies() -> None:
-    ids = {a["id"] for a in yaml.safe_load(REGISTRY.read_text(encoding="utf-8"))["agencies"]}
+    ids = {a["id"] for a in load_yaml(REGISTRY.read_text(encoding="utf-8"))["agencies"]}
     reading = _reading()
     assert len(reading["measures"]) == 20
     for entry in reading["measures"]:

@@ -35,11 +35,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from tools import regexes
 from tools.models import Archive, Notice, Target
 from tools.targets.found import number
+
+from .site_helpers import load_yaml
 
 HAND = Path(__file__).resolve().parent / "data" / "hand_readings"
 DUTY_UNITS = ("days", "months", "years", "date")
@@ -126,7 +127,7 @@ def _limits(notice_id: str, data: dict[str, Any]) -> list[Limit]:
 def _readings() -> dict[str, dict[str, Any]]:
     out = {}
     for path in sorted(HAND.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         if "time_limits" in data or "commitments" in data:
             out[data["notice"]] = data  # not another kind of reading (*-agencies.yaml)
     return out

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
 from .conftest import Cli
-from .site_helpers import build
+from .site_helpers import build, load_yaml
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
@@ -42,7 +41,7 @@ def test_add_a_notice_end_to_end(cli: Cli, shenzhen_corpus: Path, tmp_path: Path
     assert created.returncode == 0, created.stderr
     folder = shenzhen_corpus / "notices" / NEW
     assert (folder / "source.txt").read_bytes() == source.read_bytes()  # byte for byte, BOM and CRLF kept
-    meta = yaml.safe_load((folder / "notice.yaml").read_text())
+    meta = load_yaml((folder / "notice.yaml").read_text())
     assert meta["title"] == "Shenzhen Action Plan for AI Agents (2025-2026)"
     assert meta["dates"]["issued"] == {"date": "2025-06-03", "source": "text", "evidence": "June 3, 2025"}
     assert meta["period"]["start"] == 2025 and meta["period"]["end"] == 2026

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
 from mkdocs.utils.meta import get_data
 
 from tools.generate import generate
@@ -15,6 +14,7 @@ from tools.pipeline import build_archive
 from tools.rawhtml import may_leave_open, whole_blocks
 
 from .conftest import CORPUS, make_small_corpus
+from .site_helpers import load_yaml
 
 # Every kind of page (see tests/test_site.py), and the largest notice, with recitals, points and annexes.
 NOTICES = (
@@ -27,7 +27,7 @@ NOTICES = (
 
 def _converters() -> tuple[markdown.Markdown, markdown.Markdown]:
     """Python-Markdown as mkdocs.yml configures it, with the extension and without it."""
-    config = yaml.safe_load((CORPUS.parent / "mkdocs.yml").read_text("utf-8"))
+    config = load_yaml((CORPUS.parent / "mkdocs.yml").read_text("utf-8"))
     names, settings = [], {}
     for entry in config["markdown_extensions"]:
         name = next(iter(entry)) if isinstance(entry, dict) else entry

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import yaml
+from .site_helpers import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +22,7 @@ def test_workflows_pass_actionlint() -> None:
 
 
 def test_workflows_use_official_actions_and_the_readme_commands() -> None:
-    ci = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text())
+    ci = load_yaml((ROOT / ".github/workflows/ci.yml").read_text())
     steps = ci["jobs"]["test"]["steps"]
     assert any(s.get("run") == "./scripts/test" for s in steps)
     pages = (ROOT / ".github/workflows/pages.yml").read_text()
@@ -35,7 +35,7 @@ def test_workflows_use_official_actions_and_the_readme_commands() -> None:
 
 def test_issue_forms_are_valid_yaml() -> None:
     for form in (ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml"):
-        data = yaml.safe_load(form.read_text())
+        data = load_yaml(form.read_text())
         if form.name != "config.yml":
             assert data["name"] and data["body"], form
     assert (ROOT / ".github/pull_request_template.md").is_file()

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tools.models import Archive, Target
+
+from .site_helpers import load_yaml
 
 VERDICTS = Path(__file__).resolve().parent / "data" / "hand_readings" / "target-verdicts.yaml"
 COMPARED = ("value", "unit", "due", "agency")
@@ -104,7 +104,7 @@ def _value_unit(ident: str) -> tuple[float, str]:
 
 
 def _reading() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(VERDICTS.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(VERDICTS.read_text(encoding="utf-8"))
     return data
 
 
