@@ -19,7 +19,7 @@ import yaml
 from tools.models import Archive
 from tools.pipeline import build_archive
 
-from .site_helpers import load_yaml
+from .site_helpers import load_yaml, project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -177,6 +177,13 @@ def shenzhen_corpus(tmp_path: Path) -> Path:
     """The Shenzhen plan alone, with its published URLs locked: for a test that changes one
     notice and builds, a site of a few seconds instead of the whole archive's."""
     return make_small_corpus(tmp_path / "corpus", ("shenzhen-ai-action-plan-2023-2024",), lock=True)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The ``mkdocs.yml`` of a copy of the project with a stub for the developer reference, for a
+    test whose subject is a corpus (a test may edit its copy)."""
+    return project_copy(tmp_path / "project")
 
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import shutil
 import subprocess
 import sys
 import threading
@@ -41,6 +42,31 @@ _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_yaml(text: str) -> Any:
     """What ``yaml.safe_load`` gives, read by libyaml."""
     return yaml.load(text, Loader=_LOADER)
+
+
+# The developer reference is rendered from the code alone, by mkdocstrings, in about a second of
+# every build: a test whose subject is a corpus builds with a stub in its place. The run's shared
+# site and the byte-for-byte test render the real one, and test_site checks it.
+REFERENCE_STUB = """---
+title: Developer reference
+---
+
+# Developer reference
+
+(A stub: this copy of the project builds a test's corpus.)
+"""
+
+
+def project_copy(folder: Path, reference: bool = False) -> Path:
+    """A copy of the configuration, theme and hand-written pages, for a test to build with or to
+    edit, whose developer reference is a stub unless ``reference``. Returns its ``mkdocs.yml``."""
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    for name in ("overrides", "docs"):
+        shutil.copytree(ROOT / name, folder / name)
+    if not reference:
+        (folder / "docs" / "reference.md").write_text(REFERENCE_STUB, encoding="utf-8")
+    return folder / "mkdocs.yml"
 
 
 def build(out: Path, corpus: Path = ROOT / "corpus", *options: str) -> subprocess.CompletedProcess[str]:

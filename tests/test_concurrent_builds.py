@@ -33,7 +33,7 @@ def _second_corpus(tmp_path: Path) -> Path:
 
 
 def _start(
-    corpus: Path, out: Path, command: str = "build", *extra: str, log: Path | None = None
+    corpus: Path, project: Path, out: Path, command: str = "build", *extra: str, log: Path | None = None
 ) -> subprocess.Popen[str]:
     """A build (its output read when it ends), or with ``log`` a preview whose output goes to a
     file: nobody reads a pipe while it runs, and a full pipe would stop it."""
@@ -47,6 +47,8 @@ def _start(
         str(corpus),
         "--out",
         str(out),
+        "--config",
+        str(project),
         *one_process,
         *extra,
     ]
@@ -61,21 +63,22 @@ def _short_title(site: Path) -> str:
     return str(next(n["short_title"] for n in notices if n["id"] == NOTICE))
 
 
-def test_builds_at_the_same_time_each_hold_their_own_corpus(tmp_path: Path) -> None:
+def test_builds_at_the_same_time_each_hold_their_own_corpus(project: Path, tmp_path: Path) -> None:
     corpus_a, corpus_b = make_small_corpus(tmp_path / "corpus-a", ONE), _second_corpus(tmp_path)
-    before = sorted(p.name for p in (ROOT / "docs").iterdir())
+    checkout = project.parent  # the project the builds read (a copy, its reference a stub)
+    before = sorted(p.name for p in checkout.iterdir()), sorted(p.name for p in (checkout / "docs").iterdir())
     # Left by a run that was killed earlier (SIGKILL skips clean-up) are not this test's business.
     stray_before = _stray(ROOT)
     sites = tmp_path / "sites"
     runs = {
-        "a1": _start(corpus_a, sites / "a1"),
-        "b1": _start(corpus_b, sites / "b1"),
-        "a2": _start(corpus_a, sites / "a2"),
-        "b2": _start(corpus_b, sites / "b2"),
+        "a1": _start(corpus_a, project, sites / "a1"),
+        "b1": _start(corpus_b, project, sites / "b1"),
+        "a2": _start(corpus_a, project, sites / "a2"),
+        "b2": _start(corpus_b, project, sites / "b2"),
     }
     # A maintainer's preview of corpus A at the same time (it writes only `.p.preview/`, never p/).
     log = tmp_path / "preview.log"
-    preview = _start(corpus_a, sites / "p", "serve", "--no-watch", "--port", str(_free_port()), log=log)
+    preview = _start(corpus_a, project, sites / "p", "serve", "--no-watch", "--port", str(_free_port()), log=log)
     results = {name: run.communicate(timeout=900) for name, run in runs.items()}
     failed = {name: err for name, (_, err) in results.items() if runs[name].returncode != 0}
     assert failed == {}
@@ -92,7 +95,7 @@ def test_builds_at_the_same_time_each_hold_their_own_corpus(tmp_path: Path) -> N
         assert (MARK in page) == name.startswith("b"), name
     # Only the sites and the preview's folder beside them; nothing new in the checkout.
     assert sorted(p.name for p in sites.iterdir()) == [".p.preview", "a1", "a2", "b1", "b2"]
-    assert sorted(p.name for p in (ROOT / "docs").iterdir()) == before
+    assert (sorted(p.name for p in checkout.iterdir()), sorted(p.name for p in (checkout / "docs").iterdir())) == before
     assert _stray(ROOT) == stray_before
 
 
@@ -111,5 +114,5 @@ def _wait_for(path: Path, process: subprocess.Popen[str], log: Path, timeout: fl
 
 
 def _stray(root: Path) -> set[str]:
-    """Work folders a build makes in the checkout (Zensical's configuration must sit there)."""
+    """Work folders a build once made in the checkout (Zensical's project sat there)."""
     return {p.name for p in root.iterdir() if p.name.startswith((".zensical-", ".corpus"))}

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from tools.load import sha256
 
 from .conftest import SMALL, make_small_corpus
-from .site_helpers import build, load_yaml
+from .site_helpers import build, load_yaml, project_copy
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
@@ -72,7 +72,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     _edit_yaml(corpus / "agencies.yaml", agencies)
     out = root / "site"
-    result = build(out, corpus)
+    result = build(out, corpus, "--config", str(project_copy(root / "project")))
     assert result.returncode == 0, result.stderr
     return out
 

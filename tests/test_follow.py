@@ -148,10 +148,12 @@ MET = """updates:
 """
 
 
-def test_a_progress_record_turns_a_target_met_with_its_source_shown(shenzhen_corpus: Path, tmp_path: Path) -> None:
+def test_a_progress_record_turns_a_target_met_with_its_source_shown(
+    shenzhen_corpus: Path, project: Path, tmp_path: Path
+) -> None:
     _with_progress(shenzhen_corpus, FUND, MET)
     out = tmp_path / "site"
-    result = build(out, shenzhen_corpus)
+    result = build(out, shenzhen_corpus, "--config", str(project))
     assert result.returncode == 0, result.stderr
     targets = json.loads((out / "data/targets.json").read_text())["targets"]
     fund = next(t for t in targets if t["id"] == FUND)

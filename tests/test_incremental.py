@@ -3,7 +3,6 @@ same site a full build makes."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from tools import export
 from tools.pipeline import build_archive
 from tools.preview import PreviewSession
 
-from .site_helpers import ROOT, build
+from .site_helpers import build
 from .test_check import edit
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
@@ -40,8 +39,10 @@ def test_unchanged_notices_reuse_the_cached_parse(small_corpus: Path, tmp_path: 
     assert export.records(again) == export.records(first)  # the same archive, from the cache
 
 
-def test_warm_preview_renders_the_change_first_then_matches_a_full_build(small_corpus: Path, tmp_path: Path) -> None:
-    session = PreviewSession(small_corpus, ROOT / "mkdocs.yml", tmp_path / "preview")
+def test_warm_preview_renders_the_change_first_then_matches_a_full_build(
+    small_corpus: Path, project: Path, tmp_path: Path
+) -> None:
+    session = PreviewSession(small_corpus, project, tmp_path / "preview")
     assert session.start().ok
     untouched = session.site_dir / "agencies/cn-state-council/index.html"  # names only the other notice
     before = untouched.stat().st_mtime_ns
@@ -62,13 +63,15 @@ def test_warm_preview_renders_the_change_first_then_matches_a_full_build(small_c
     assert "Shenzhen AI Action Plan (2023–2024)" not in (session.site_dir / "notices/index.html").read_text()
     assert (session.site_dir / "pagefind/pagefind.js").is_file()
     fresh = tmp_path / "fresh"
-    assert build(fresh, small_corpus).returncode == 0
+    assert build(fresh, small_corpus, "--config", str(project)).returncode == 0
     assert _files(session.site_dir) == _files(fresh)
     assert not (tmp_path / "site").exists()  # the preview writes only its own folder
 
 
-def test_a_registry_edit_redoes_only_the_notices_it_can_touch(small_corpus: Path, tmp_path: Path) -> None:
-    session = PreviewSession(small_corpus, ROOT / "mkdocs.yml", tmp_path / "preview")
+def test_a_registry_edit_redoes_only_the_notices_it_can_touch(
+    small_corpus: Path, project: Path, tmp_path: Path
+) -> None:
+    session = PreviewSession(small_corpus, project, tmp_path / "preview")
     assert session.start().ok
     chinese = "cn-state-council-ai-plus-opinions-2025"
     parsed = session.memo.parsed[chinese].notice
@@ -102,17 +105,15 @@ def test_a_registry_edit_redoes_only_the_notices_it_can_touch(small_corpus: Path
     assert "cn-ai-open-source-community" in {r.agency for m in redone.parsed.measures for r in m.agencies}
     assert session.catch_up().ok
     fresh = tmp_path / "fresh"
-    assert build(fresh, small_corpus).returncode == 0
+    assert build(fresh, small_corpus, "--config", str(project)).returncode == 0
     assert _files(session.site_dir) == _files(fresh)
 
 
-def test_warm_preview_reports_bad_input_and_follows_a_theme_change(small_corpus: Path, tmp_path: Path) -> None:
-    project = tmp_path / "project"  # a copy of the configuration and theme, to edit safely
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("overrides", "docs"):
-        shutil.copytree(ROOT / folder, project / folder)
-    session = PreviewSession(small_corpus, project / "mkdocs.yml", tmp_path / "preview")
+def test_warm_preview_reports_bad_input_and_follows_a_theme_change(
+    small_corpus: Path, project: Path, tmp_path: Path
+) -> None:
+    # project: a copy of the configuration and theme, to edit safely (its reference is a stub)
+    session = PreviewSession(small_corpus, project, tmp_path / "preview")
     assert session.start().ok
     page = session.site_dir / SHENZHEN / "index.html"
 
@@ -125,7 +126,7 @@ def test_warm_preview_reports_bad_input_and_follows_a_theme_change(small_corpus:
     assert page.is_file()  # the last good pages stay served
 
     notice.write_text(good, encoding="utf-8")
-    main = project / "overrides" / "main.html"
+    main = project.parent / "overrides" / "main.html"
     main.write_text(main.read_text("utf-8").replace("{% block content %}", "{% block content %}<!-- edited -->"))
     assert session.update().ok
     assert "<!-- edited -->" in page.read_text("utf-8")  # a new engine session with the edited theme

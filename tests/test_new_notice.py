@@ -27,7 +27,7 @@ TEXT = (
 NEW = "shenzhen-ai-agents-plan-2025-2026"
 
 
-def test_add_a_notice_end_to_end(cli: Cli, shenzhen_corpus: Path, tmp_path: Path) -> None:
+def test_add_a_notice_end_to_end(cli: Cli, shenzhen_corpus: Path, project: Path, tmp_path: Path) -> None:
     source = tmp_path / "agents.txt"
     source.write_bytes(TEXT.encode("utf-8"))
     locked_before = [u for u in (shenzhen_corpus / "urls.lock").read_text().splitlines() if u and not u.startswith("#")]
@@ -61,7 +61,7 @@ def test_add_a_notice_end_to_end(cli: Cli, shenzhen_corpus: Path, tmp_path: Path
     assert locked_after[: len(locked_before)] == locked_before  # nothing removed or reordered
 
     out = tmp_path / "site"
-    assert build(out, shenzhen_corpus).returncode == 0
+    assert build(out, shenzhen_corpus, "--config", str(project)).returncode == 0
     for url in locked_before:
         assert (out / url / "index.html").is_file(), f"existing URL changed: {url}"
     measures = json.loads((out / "data/measures.json").read_text())["measures"]

@@ -42,13 +42,13 @@ def test_a_vanishing_url_fails_the_check(cli: Cli, shenzhen_corpus: Path) -> Non
     assert line.startswith(f"{shenzhen_corpus}/urls.lock:{lock_line}:")
 
 
-def test_a_redirect_keeps_it(cli: Cli, shenzhen_corpus: Path, tmp_path: Path) -> None:
+def test_a_redirect_keeps_it(cli: Cli, shenzhen_corpus: Path, project: Path, tmp_path: Path) -> None:
     _drop_measure_18(shenzhen_corpus)
     (shenzhen_corpus / "redirects.yaml").write_text(f"redirects:\n  {SHENZHEN}/m-18/: {SHENZHEN}/m-17/\n")
     result = cli("check", "--corpus", str(shenzhen_corpus))
     assert result.returncode == 0, result.stderr
     out = tmp_path / "site"
-    assert build(out, shenzhen_corpus).returncode == 0
+    assert build(out, shenzhen_corpus, "--config", str(project)).returncode == 0
     page = (out / SHENZHEN / "m-18/index.html").read_text()
     assert 'content="0; url=../m-17/"' in page and "location.hash" in page
 

@@ -30,13 +30,15 @@ def _add_earlier_version(corpus: Path) -> None:
         )
 
 
-def test_earlier_version_has_a_dated_page_with_the_change(cli: Cli, shenzhen_corpus: Path, tmp_path: Path) -> None:
+def test_earlier_version_has_a_dated_page_with_the_change(
+    cli: Cli, shenzhen_corpus: Path, project: Path, tmp_path: Path
+) -> None:
     _add_earlier_version(shenzhen_corpus)
     assert cli("lock", "--corpus", str(shenzhen_corpus)).returncode == 0
     result = cli("check", "--corpus", str(shenzhen_corpus))
     assert result.returncode == 0, result.stderr
     out = tmp_path / "site"
-    assert build(out, shenzhen_corpus).returncode == 0
+    assert build(out, shenzhen_corpus, "--config", str(project)).returncode == 0
     page = (out / SHENZHEN / "versions/2026-01-10/index.html").read_text()
     assert "<del>(1) Biuld a city-level" in page and "<ins>(1) Build a city-level" in page
     assert (out / SHENZHEN / "versions/2026-01-10/source.txt").read_text().count("Biuld") == 1

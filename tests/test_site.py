@@ -232,18 +232,14 @@ def test_failed_build_keeps_the_previous_site(site: Path, tmp_path: Path) -> Non
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
 
 
-def test_a_link_to_an_anchor_that_is_not_there_fails_the_build(tmp_path: Path) -> None:
+def test_a_link_to_an_anchor_that_is_not_there_fails_the_build(project: Path, tmp_path: Path) -> None:
     """A hand-written page's link to an anchor: found in a generated page's HTML blocks (the
     targets table's id), or reported, and the build refused."""
-    project = tmp_path / "project"  # a copy of the configuration, theme and hand-written pages
-    project.mkdir()
-    shutil.copy(CORPUS.parent / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("overrides", "docs"):
-        shutil.copytree(CORPUS.parent / folder, project / folder)
-    with (project / "docs/about.md").open("a", encoding="utf-8") as about:
+    # project: a copy of the configuration, theme and hand-written pages
+    with (project.parent / "docs/about.md").open("a", encoding="utf-8") as about:
         about.write("\nSee [the ledger](targets/index.md#ledger-table) and [no table](targets/index.md#no-table).\n")
     corpus = make_small_corpus(tmp_path / "corpus", ("shenzhen-ai-action-plan-2023-2024",), lock=True)
-    result = build(tmp_path / "site", corpus, "--config", str(project / "mkdocs.yml"))
+    result = build(tmp_path / "site", corpus, "--config", str(project))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "the doc 'targets/index.md' does not contain an anchor '#no-table'" in result.stderr
     assert "'#ledger-table'" not in result.stderr  # read from the page's HTML, set aside unparsed
@@ -251,7 +247,7 @@ def test_a_link_to_an_anchor_that_is_not_there_fails_the_build(tmp_path: Path) -
     # The preview checks them alike.
     from tools.preview import PreviewSession
 
-    step = PreviewSession(corpus, project / "mkdocs.yml", tmp_path / "preview").start()
+    step = PreviewSession(corpus, project, tmp_path / "preview").start()
     assert not step.ok and "'#no-table'" in step.message and "'#ledger-table'" not in step.message
 
 

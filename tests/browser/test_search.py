@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from ..conftest import SMALL, make_small_corpus
-from ..site_helpers import build, run_cli, serve
+from ..site_helpers import build, project_copy, run_cli, serve
 from .conftest import JINGAN, PREFIX, assert_no_request_left_the_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.heavy]
@@ -232,7 +232,7 @@ def test_a_notice_in_chinese_is_searchable_word_by_word(browser: Browser, tmp_pa
     )  # fmt: skip
     assert created.returncode == 0, created.stderr
     site = tmp_path / "site"
-    assert build(site, corpus).returncode == 0
+    assert build(site, corpus, "--config", str(project_copy(tmp_path / "project"))).returncode == 0
     with serve(site, PREFIX) as url:
         page = browser.new_page()
         page.goto(url + "search/")
