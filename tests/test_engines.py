@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import SMALL, SharedSite, make_small_corpus
-from .site_helpers import ROOT, build
+from .site_helpers import ROOT, build, project_copy
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
@@ -39,8 +39,12 @@ def both(shared_site: SharedSite, tmp_path_factory: pytest.TempPathFactory) -> t
     folder = tmp_path_factory.mktemp("engines")
     corpus = make_small_corpus(folder / "corpus", NOTICES, lock=True)
     zensical = folder / "zensical"
-    result = build(zensical, corpus, "--engine", "zensical")
+    project = project_copy(folder / "project", reference=True)  # a checkout of its own, to watch
+    result = build(zensical, corpus, "--engine", "zensical", "--config", str(project))
     assert result.returncode == 0, result.stderr
+    # Zensical's project and its cache were in the build's own folder, never in the checkout.
+    assert sorted(p.name for p in project.parent.iterdir()) == ["docs", "mkdocs.yml", "overrides"]
+    assert sorted(p.name for p in folder.iterdir()) == ["corpus", "project", "zensical"]
     return shared_site.path, zensical
 
 
