@@ -44,7 +44,7 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_LOADER)
 
 
-# The developer reference is rendered from the code alone, by mkdocstrings, in about a second of
+# The developer reference is rendered from the code alone, by mkdocstrings, in about 1.5 CPU-s of
 # every build: a test whose subject is a corpus builds with a stub in its place. The run's shared
 # site and the byte-for-byte test render the real one, and test_site checks it.
 REFERENCE_STUB = """---
