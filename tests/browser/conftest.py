@@ -10,11 +10,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from ..site_helpers import ROOT, serve
 
 PREFIX = "/ai-policy-archive/"
+# Waits for what a page must come to show, up to 15 s (Playwright's default is 5): with `serve`
+# building the whole site beside the suite on two cores, 20 more search results once took longer
+# than 5 s to show. A page that never shows it still fails.
+expect.set_options(timeout=15_000)
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
     "--no-sandbox",
