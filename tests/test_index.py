@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tools.index import plan_parts
+from pathlib import Path
+
+from tools.index import index_site, plan_parts
 
 
 def test_a_small_archive_is_one_part() -> None:
@@ -20,3 +22,19 @@ def test_pages_are_dealt_in_turn_language_by_language_each_once() -> None:
     assert {pages[p] for p in parts[0]} == {"en", "zh"}
     assert parts[1][:2] == ["p/001/index.html", "p/004/index.html"]
     assert plan_parts(dict(reversed(pages.items())), part_pages=10) == parts  # the same, in any order
+
+
+def test_what_an_interrupted_run_left_is_not_in_the_next_index(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for name in ("a", "b", "c"):
+        page = site / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f'<html lang="en"><body><main><h1>Page {name}</h1><p>word {name}</p></main></body></html>')
+    # A run killed while indexing in parts leaves its part folders (and a half-written index).
+    left = site / ".pagefind-part-2" / "index" / "fragment" / "left-behind.pf_fragment"
+    left.parent.mkdir(parents=True)
+    left.write_bytes(b"stale")
+    indexed = index_site(site, part_pages=1)
+    assert indexed.parts == 3
+    assert sorted(p.name for p in site.iterdir()) == ["a", "b", "c", "pagefind"]
+    assert not list((site / "pagefind").rglob("left-behind*"))
