@@ -114,3 +114,16 @@ def test_zensical_missing_says_how_to_install_it(tmp_path: Path) -> None:
     assert "parsed" not in result.stderr  # told at once, before the corpus is read
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_broken_link_with_zensical_is_located_without_a_traceback(tmp_path: Path) -> None:
+    project = project_copy(tmp_path / "project")
+    with (project.parent / "docs" / "about.md").open("a", encoding="utf-8") as about:
+        about.write("\nSee [nothing](nowhere.md).\n")
+    corpus = make_small_corpus(tmp_path / "corpus", ("shenzhen-ai-action-plan-2023-2024",))
+    result = build(tmp_path / "site", corpus, "--engine", "zensical", "--config", str(project))
+    assert result.returncode == 1
+    assert "about.md:" in result.stderr and "page does not exist" in result.stderr
+    assert "Traceback" not in result.stderr and 'File "' not in result.stderr
+    assert "Aborted because --strict flag is set" in result.stderr  # the reason, kept
+    assert not (tmp_path / "site").exists()

@@ -200,7 +200,7 @@ def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, j
             )
         built = work / "site"
         if result.returncode != 0 or not (built / "index.html").exists():
-            raise RenderError(result.stdout + result.stderr)
+            raise RenderError(_without_traceback(result.stdout + result.stderr))
         # Zensical writes its own whole-site search index; Pagefind replaces it and nothing loads it.
         (built / "search.json").unlink(missing_ok=True)
         shutil.rmtree(site_dir, ignore_errors=True)
@@ -208,6 +208,14 @@ def render_zensical(config_file: Path, docs: Path, site_dir: Path, as_of: str, j
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return []  # Zensical's own processes are not measured
+
+
+def _without_traceback(output: str) -> str:
+    """Zensical's report of a failed build: its located messages, and of the Python traceback
+    it ends with (``--strict`` aborts by raising) only the last line, the reason."""
+    report, _, traceback = output.partition("Traceback (most recent call last):")
+    reason = traceback.strip().splitlines()[-1:] if traceback.strip() else []
+    return "\n".join([report.rstrip(), *reason])
 
 
 def _paths_from(config: dict[str, Any], base: Path) -> dict[str, Any]:
