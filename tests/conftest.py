@@ -26,8 +26,15 @@ CORPUS = ROOT / "corpus"
 
 
 @pytest.fixture(scope="session")
-def archive() -> Archive:
-    return build_archive(CORPUS)
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    """The real corpus through the pipeline. Its notices are parsed once per run: the first
+    xdist worker to ask parses them into the run's parse cache (as ``serve`` keeps one), the
+    other reads them from it, then each runs the archive-wide stages."""
+    from filelock import FileLock
+
+    run = _run_folder(tmp_path_factory)
+    with FileLock(str(run / "parse-cache.lock")):
+        return build_archive(CORPUS, cache=run / "parse-cache")
 
 
 @dataclass(frozen=True)
