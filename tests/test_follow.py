@@ -221,11 +221,48 @@ def test_targets_page_and_feed(site: Path) -> None:
 
 def test_a_duty_due_on_a_date_is_labelled_with_that_date_never_a_number(site: Path, archive: Archive) -> None:
     # Its value is a date, not a count: "0 date" once stood in every list for "no later than 2 February 2026".
-    page = lxml.html.parse(str(site / "targets/index.html"))
-    labels = {a.get("href", "").strip("/"): a.text_content() for a in page.xpath("//th[@scope='row']/a")}
+    labels = {}
+    for page in (site / "targets/kinds").glob("*/index.html"):  # every target is on its kind's page
+        rows = lxml.html.parse(str(page)).xpath("//th[@scope='row']/a")
+        labels |= {a.get("href", "").strip("/").split("/")[-1]: a.text_content() for a in rows}
     dated = [t for n in archive.notices for t in n.targets if t.unit == "date"]
     assert len(dated) > 30
     for t in dated:
         assert labels[t.id] == t.deadline, t.id
     assert labels["eu-ai-act-regulation-2024-1689--art-6--by-2026-02-02"] == "no later than 2 February 2026"
     assert not [label for label in labels.values() if re.match(r"0(\.0)? ", label)]
+    # The ledger's Value column too (its Unit column says "date"): "0.0" once stood there.
+    ledger = lxml.html.parse(str(site / "targets/index.html"))
+    values = {
+        row.xpath("string(td[@data-label='Page']/a/@href)").strip("/"): row.xpath("string(th[@data-label='Value'])")
+        for row in ledger.xpath("//table[@id='ledger-table']/tbody/tr")
+    }
+    assert len(values) == len(labels) == sum(len(n.targets) for n in archive.notices)
+    assert {values[t.id] for t in dated} == {t.deadline for t in dated}
+    assert values["eu-ai-act-regulation-2024-1689--art-6--by-2026-02-02"] == "no later than 2 February 2026"
+    assert not [v for v in values.values() if re.fullmatch(r"0(\.0)?", v)]
+
+
+def test_each_kind_of_target_has_a_page_and_its_old_anchor_still_leads_there(site: Path, archive: Archive) -> None:
+    """Every kind the registry names has its page listing exactly its targets, in the notices'
+    order; `targets/#kind-…` (where they were listed until November 2026) still lands on the
+    kind, with the link to its page; a target's page and the comparison link to its kind's page."""
+    index = lxml.html.parse(str(site / "targets/index.html"))
+    kinds = archive.registry.target_kinds
+    assert len(kinds) > 10
+    for kind in kinds:
+        expected = [t.id for n in archive.notices for t in n.targets if t.kind == kind.id]
+        page = lxml.html.parse(str(site / f"targets/kinds/{kind.id}/index.html"))
+        listed = [a.get("href").strip("/").split("/")[-1] for a in page.xpath("//article//th[@scope='row']/a")]
+        assert listed == expected, kind.id
+        assert page.xpath("string(//h1)").startswith(kind.name)
+        if not expected:
+            assert "None yet" in page.xpath("string(//article)")
+        entry = index.xpath(f"//li[@id='kind-{kind.id}']")
+        assert len(entry) == 1 and entry[0].xpath("string(a/@href)") == f"kinds/{kind.id}/", kind.id
+        assert entry[0].text_content().endswith(f"({len(expected)})")
+    t = next(t for n in archive.notices for t in n.targets if t.kind == "funds")
+    target_page = (site / f"targets/{t.id}/index.html").read_text("utf-8")
+    assert '<a href="../kinds/funds/">Funds committed or capped</a>' in target_page
+    compare = lxml.html.parse(str(site / "compare/index.html"))
+    assert "../targets/kinds/funds/" in compare.xpath("//table//th[@scope='row']/a/@href")

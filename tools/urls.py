@@ -45,6 +45,11 @@ def target(target_id: str) -> str:
     return f"targets/{target_id}/"
 
 
+def target_kind(kind_id: str) -> str:
+    """The targets of one kind: every kind the registry names has its page, with none or many."""
+    return f"targets/kinds/{kind_id}/"
+
+
 def theme(theme_id: str) -> str:
     return f"themes/{theme_id}/"
 
@@ -59,6 +64,7 @@ def published(
     themes: list[str],
     versions: dict[str, list[str]] | None = None,
     translations: dict[str, dict[str, list[str]]] | None = None,
+    target_kinds: list[str] | None = None,
 ) -> list[str]:
     """Every URL the site publishes for the archive's entities, in a stable order."""
     out = list(INDEX_PAGES)
@@ -72,6 +78,7 @@ def published(
     out += [agency(a) for a in agencies]
     out += [target(t) for t in targets]
     out += [theme(t) for t in themes]
+    out += [target_kind(k) for k in target_kinds or []]
     return out
 
 

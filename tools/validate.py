@@ -201,6 +201,7 @@ def current_urls(archive: Archive) -> list[str]:
         [t.id for t in archive.registry.themes],
         {n.id: [v["id"] for v in n.meta.get("versions") or []] for n in archive.notices},
         {n.id: {lang: [m.id for m in n.parsed.measures] for lang in n.translations} for n in archive.notices},
+        [k.id for k in archive.registry.target_kinds],
     )
 
 

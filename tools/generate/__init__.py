@@ -40,6 +40,8 @@ def page_makers(site: Site) -> Iterator[tuple[str, Callable[[], str]]]:
     yield "notices/index.md", partial(overview.notices_index, site)
     yield "agencies/index.md", partial(entities.agencies_index, site)
     yield "targets/index.md", partial(entities.targets_index, site)
+    for kind in site.archive.registry.target_kinds:
+        yield urls.target_kind(kind.id) + "index.md", partial(entities.target_kind_page, site, kind)
     yield "themes/index.md", partial(entities.themes_index, site)
     yield "compare/index.md", partial(overview.compare_page, site)
     yield "data/index.md", partial(overview.data_page, site)

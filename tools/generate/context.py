@@ -80,6 +80,14 @@ class Site:
         Sec. 4.1 (a)": the notice and the printed numbers that make the measure's id unique."""
         return f"{self.short(m.notice)}, {m.cited_as or m.number.strip()}"
 
+    def ledger_value(self, t: Target) -> str:
+        """The ledger's Value column, beside its Unit and Qualifier columns: the number as
+        printed; for a duty due on a date or a recurring duty, which have no number to read
+        ("0.0 date" once stood there), what ``value_label`` says."""
+        if t.unit in (RECURRING_UNIT, "date"):
+            return self.value_label(t)
+        return f"{t.value:,.0f}" if float(t.value).is_integer() else f"{t.value:,}"
+
     def value_label(self, t: Target) -> str:
         """A target's value as a reader says it: "over 50", "175 billion yuan", "1–2"; a duty
         due on a date, that date as written ("no later than 2 February 2026"); a recurring

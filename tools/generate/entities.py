@@ -9,7 +9,7 @@ from typing import Any
 from tools import follow, urls
 from tools.generate.context import ROLE_TITLES, Site
 from tools.generate.templates import render
-from tools.models import Agency, Measure, Notice, Target, Theme, Update
+from tools.models import Agency, Measure, Notice, Target, TargetKind, Theme, Update
 
 # Pages that list measures should rank below the measures they list.
 LISTING_WEIGHT = "0.3"
@@ -166,7 +166,7 @@ def targets_index(site: Site) -> str:
         jurisdictions = site.jurisdiction_ids(site.notices[t.notice].meta["jurisdiction"])
         rows.append({"target": t, "responsible": ", ".join(names), "jurisdictions": jurisdictions})
     horizon = (date.fromisoformat(site.as_of) + timedelta(days=365)).isoformat()
-    by_kind = [(k, [t for t in targets if t.kind == k.id]) for k in site.archive.registry.target_kinds]
+    by_kind = [(k, _of_kind(site, k)) for k in site.archive.registry.target_kinds]
     totals = [_total_row(site, r) for r in follow.totals(site.archive)]
     with_updates = {u.target for u in site.archive.progress}
     return render(
@@ -197,7 +197,25 @@ def targets_index(site: Site) -> str:
         },
         totals=totals,
         total_groups=_chart_groups(site, totals),
-        by_kind=[(k, group) for k, group in by_kind if group],
+        by_kind=by_kind,
+    )
+
+
+def _of_kind(site: Site, kind: TargetKind) -> list[Target]:
+    return [t for n in site.archive.notices for t in n.targets if t.kind == kind.id]
+
+
+def target_kind_page(site: Site, kind: TargetKind) -> str:
+    """The targets of one kind, in the notices' order: a list to link to, which reads without
+    scripts (the ledger on the targets page filters by kind in the browser)."""
+    return render(
+        "target_kind.md.j2",
+        url=urls.target_kind(kind.id),
+        site=site,
+        kind=kind,
+        targets=_of_kind(site, kind),
+        total=sum(len(n.targets) for n in site.archive.notices),
+        weight=LISTING_WEIGHT,
     )
 
 
