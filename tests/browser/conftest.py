@@ -38,6 +38,7 @@ PAGES = {
     "agency": "agencies/shenzhen-industry-and-information-technology-bureau/",
     "targets": "targets/",
     "target": "targets/jingan-ai-demonstration-zone-2026-2028--i--50-projects/",
+    "kind": "targets/kinds/enterprises/",
     "compare": "compare/",
     "themes": "themes/",
     "search": "search/",
