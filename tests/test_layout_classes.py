@@ -1,4 +1,4 @@
-"""Specification tests for four classes of layout the parser misreads (or did misread): what a careful
+"""Specification tests for five classes of layout the parser misreads (or did misread): what a careful
 human reader makes of each, on short invented texts, several variants per class.
 
 1. A national plan whose recommendations are numbered straight through the document ("1." … "N.")
@@ -12,6 +12,9 @@ human reader makes of each, on short invented texts, several variants per class.
    each with its own deadline; "(i)" right after "(h)" is still a Roman numeral when "(ii)" follows.
 4. Chinese responsibility written without the 责任单位 label (…按职责分工负责。/ …牵头负责，…配合。),
    and counts of what already exists (已建成…, 现有…) that are not targets.
+5. A plan whose items carry their kind's name ("Action 1.1  Build shared compute"), numbered
+   within parts that may be lettered ("Part A"), titled after spaces alone; and sentences that
+   only name a part or an item.
 
 Where the parser has no form yet (ids of bare-numbered statute sections), the tests choose the one
 the existing conventions give and say so; most assertions are on counts, printed numbers, titles
@@ -960,3 +963,78 @@ def test_a_plan_of_decimal_actions_keeps_every_clause() -> None:
         """
     )
     assert [m.cited_as for m in required.measures] == ["2.1", "2.2"]
+
+
+# 5. Items that carry the name of their kind ("Action 1.1", "Recommendation 3"), numbered within
+#    parts that may be lettered ("Part A"), their titles after spaces alone as often as after a
+#    colon; and sentences that only name a part or an item, which are text.
+LETTERED_PLAN = """
+    Digital Futures Plan 2026–2028
+
+    Part A  Foundations
+
+    Action 1.1  Build shared compute
+    The Ministry will establish a national AI compute facility of at least 500 GPUs by 30 June 2027.
+
+    Action 1.2: Open data
+    The statistics office will publish no fewer than 40 public datasets each year.
+
+    PART B — People
+
+    Action 2.1  Skills
+    The Tertiary Education Commission will train 10,000 public servants in AI literacy by the end of 2028.
+
+    Action 2.2  Safety review
+    The Chief Digital Officer will report to Cabinet on the safety of public-sector AI systems.
+"""
+
+
+def test_labelled_items_numbered_within_lettered_parts() -> None:
+    parsed = _parse(LETTERED_PLAN)
+    assert [p.title for p in parsed.nodes] == ["Foundations", "People"]
+    assert [m.id for m in parsed.measures] == [
+        "part-a-action-1",
+        "part-a-action-2",
+        "part-b-action-1",
+        "part-b-action-2",
+    ]
+    assert [m.number for m in parsed.measures] == ["Action 1.1", "Action 1.2", "Action 2.1", "Action 2.2"]
+    assert [m.title for m in parsed.measures] == ["Build shared compute", "Open data", "Skills", "Safety review"]
+    assert [_flat(m.text).split(" ")[-1] for m in parsed.measures] == ["2027.", "year.", "2028.", "systems."]
+
+
+def test_labelled_items_with_a_title_after_spaces_and_no_parts() -> None:
+    parsed = _parse(
+        """
+        Recommendation 1  Fund public compute
+        Government should fund a compute facility.
+
+        Recommendation 2. Open the data
+        Government should open its data.
+
+        Recommendation 3: Train people
+        Government should train its staff.
+        """
+    )
+    assert [m.id for m in parsed.measures] == ["recommendation-1", "recommendation-2", "recommendation-3"]
+    assert [m.title for m in parsed.measures] == ["Fund public compute", "Open the data", "Train people"]
+
+
+@pytest.mark.parametrize("sentence", ["Part 2 of this plan applies to", "Part B of this plan applies to"])
+def test_a_sentence_that_names_a_part_or_an_item_is_text(sentence: str) -> None:
+    parsed = _parse(
+        f"""
+        Plan
+
+        {sentence} every agency.
+
+        1. Build compute
+        The Ministry will build a facility.
+
+        2. Open data
+        Action 2 of the plan is funded by the Treasury.
+        """
+    )
+    assert parsed.nodes[0].title != "of this plan applies to every agency"
+    assert [m.id for m in parsed.measures] == ["m-1", "m-2"]
+    assert _flat(parsed.measures[1].text).endswith("Action 2 of the plan is funded by the Treasury.")

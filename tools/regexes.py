@@ -54,14 +54,20 @@ def _p(*sources: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(s) for s in sources)
 
 
+_ITEM_LABELS = r"Recommendation|Action|Measure|Objective|Goal|Task|Priority|Commitment"
+# An item's title: after a colon, a stop or a dash, or after spaces when it starts with a capital.
+_ITEM_TITLE = r"(?:\s*[:.—–-]\s*|\s+(?=[A-Z“\"‘]))(?P<rest>\S.*)$"
+
+# A part's title: after a separator, or after spaces when it starts with a capital, or on the
+# next line; never a sentence that names a part ("Part 2 of this plan applies to …").
+_PART_TITLE = r"(?:\s*[:.—–-]\s*|\s+(?=[(\"“‘A-Z])|\s*$)(?P<rest>.*)$"
+
 # Where two styles could claim one line ("(i)" is a letter after "(h)", a Roman one otherwise),
 # the parser prefers the style whose sequence the line continues; failing that, the first here.
 HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "part",
-        _p(
-            rf"^(?P<printed>(?P<label>Part|PART|Pillar|Title|Book)\s+(?P<num>\d+|{_ROMAN}))\b\s*[:.—–-]?\s*(?P<rest>.*)$"
-        ),
+        _p(rf"^(?P<printed>(?P<label>Part|PART|Pillar|Title|Book)\s+(?P<num>\d+|{_ROMAN}))\b{_PART_TITLE}"),
         label="*",
         rank=0,
         roman_id=True,
@@ -122,6 +128,15 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
         needs_text=False,
         needs_note=True,
     ),
+    # "Part A", "PART B — People": a plan's parts by letter, as long as the sequence runs on.
+    HeadingStyle(
+        "part-letter",
+        _p(rf"^(?P<printed>(?P<label>Part|PART)\s+(?P<num>[A-Z]))\b{_PART_TITLE}"),
+        label="*",
+        rank=0,
+        letter_id=True,
+        needs_text=False,
+    ),
     # "Section A" of an annex: a letter, as long as the sequence runs on ("Section C" after "B").
     HeadingStyle(
         "section-letter",
@@ -162,13 +177,17 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
         unnumbered=True,
         back_matter=True,
     ),
-    # Items that carry the name of their kind: "Recommendation 3:", "Action 12.", "Measure 2".
+    # Items that carry the name of their kind: "Recommendation 3:", "Action 12.", "Measure 2",
+    # their title after a colon, a stop, a dash or only spaces ("Action 4  Build shared compute").
     HeadingStyle(
         "labelled-item",
-        _p(
-            r"^(?P<printed>(?P<label>Recommendation|Action|Measure|Objective|Goal|Task|Priority|Commitment)"
-            r"\s+(?P<num>\d{1,3}))\s*[:.]\s*(?P<rest>\S.*)$"
-        ),
+        _p(rf"^(?P<printed>(?P<label>{_ITEM_LABELS})\s+(?P<num>\d{{1,3}}))(?!\.\d){_ITEM_TITLE}"),
+        label="*",
+    ),
+    # … and numbered within a group: "Action 1.1", "Recommendation 2.3" ("action-1-1").
+    HeadingStyle(
+        "labelled-decimal",
+        _p(rf"^(?P<printed>(?P<label>{_ITEM_LABELS})\s+(?P<major>\d{{1,2}})\.(?P<num>\d{{1,2}}))\b{_ITEM_TITLE}"),
         label="*",
     ),
     # Decimal clauses: "4.1", "6.1.1", "6.2.6.1"; each depth is a style of its own, so they nest.
