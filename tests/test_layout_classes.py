@@ -1038,3 +1038,35 @@ def test_a_sentence_that_names_a_part_or_an_item_is_text(sentence: str) -> None:
     assert parsed.nodes[0].title != "of this plan applies to every agency"
     assert [m.id for m in parsed.measures] == ["m-1", "m-2"]
     assert _flat(parsed.measures[1].text).endswith("Action 2 of the plan is funded by the Treasury.")
+
+
+def test_decimal_clauses_in_groups_with_no_group_headings() -> None:
+    """ "2.1" after "1.2" starts the next group: a measure of its own, never an end note, and
+    no numbering problem; the same for labelled items ("Action 2.1")."""
+    for label in ("", "Action "):
+        parsed = _parse(
+            f"""
+            Plan
+
+            {label}1.1 Build compute
+            The Ministry will build a facility.
+
+            {label}1.2 Open data
+            The statistics office will publish datasets.
+
+            {label}2.1 Skills
+            The Commission will train staff.
+
+            {label}2.2 Safety review
+            The Officer will report to Cabinet.
+            """
+        )
+        prefix = "action-" if label else "m-"
+        assert [m.id for m in parsed.measures] == [f"{prefix}{n}" for n in ("1-1", "1-2", "2-1", "2-2")]
+        assert [_flat(m.text).split(" ")[-1] for m in parsed.measures] == [
+            "facility.",
+            "datasets.",
+            "staff.",
+            "Cabinet.",
+        ]
+        assert [str(p) for p in parsed.problems] == []

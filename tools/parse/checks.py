@@ -15,14 +15,15 @@ def check_numbering(everything: Sequence[Open], path: str) -> list[Problem]:
     """Numbers of a style should run 1, 2, 3 … among siblings, or carry on from the last number
     of that style before them (numbering that continues across parts)."""
     problems = []
-    last_local: dict[tuple[int, str], Node] = {}
+    last_local: dict[tuple[int, str, str | None], Node] = {}
     last_global: dict[str, int] = {}
     parents = {id(c): id(e) for e in everything for c in e.children}
     for entry in everything:
         node, style = entry.node, entry.heading.style
         if style.unnumbered:
             continue
-        key = (parents.get(id(entry), 0), style.name)
+        # Decimal clauses count within their group: "2.1" after "1.2" starts at 1 again.
+        key = (parents.get(id(entry), 0), style.name, entry.heading.major)
         before = last_local.get(key)
         value = node.numbering.value
         continues = before is None and last_global.get(style.name, 0) + 1 == value

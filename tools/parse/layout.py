@@ -153,8 +153,9 @@ def notes_section(lines: Sequence[SourceLine], styles: Sequence[HeadingStyle]) -
 
 def trailing_notes(headings: Sequence[Heading]) -> set[int]:
     """End notes with no heading: a run of one style at the very end that starts again at 1, where
-    that style had run straight through the text before ("7." then "1. Review of …, 2025.")."""
-    if not headings or headings[-1].style.rank is not None:
+    that style had run straight through the text before ("7." then "1. Review of …, 2025.").
+    A decimal clause is never a note: "2.1" after "1.2" starts the next group ("1.1" … "2.2")."""
+    if not headings or headings[-1].style.rank is not None or headings[-1].major is not None:
         return set()
     style = headings[-1].style
     run: list[Heading] = []
