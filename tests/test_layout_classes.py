@@ -1070,3 +1070,25 @@ def test_decimal_clauses_in_groups_with_no_group_headings() -> None:
             "Cabinet.",
         ]
         assert [str(p) for p in parsed.problems] == []
+
+
+def test_a_lost_group_of_decimal_clauses_is_reported() -> None:
+    parsed = _parse(
+        """
+        Plan
+
+        1.1 Build compute
+        The Ministry will build a facility.
+
+        1.2 Open data
+        The statistics office will publish datasets.
+
+        3.1 Skills
+        The Commission will train staff.
+        """
+    )
+    assert [m.id for m in parsed.measures] == ["m-1-1", "m-1-2", "m-3-1"]
+    assert [str(p) for p in parsed.problems] == [
+        'source.txt:9: "3.1" follows clauses of 1 (line 6): no clause of 2; '
+        "check for a lost heading or a typo in the number"
+    ]

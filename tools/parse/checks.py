@@ -17,6 +17,7 @@ def check_numbering(everything: Sequence[Open], path: str) -> list[Problem]:
     problems = []
     last_local: dict[tuple[int, str, str | None], Node] = {}
     last_global: dict[str, int] = {}
+    groups: dict[tuple[int, str], tuple[str, int]] = {}  # the last group of decimal clauses: major, line
     parents = {id(c): id(e) for e in everything for c in e.children}
     for entry in everything:
         node, style = entry.node, entry.heading.style
@@ -48,9 +49,35 @@ def check_numbering(everything: Sequence[Open], path: str) -> list[Problem]:
                     f"(line {before.line}); check the numbering",
                 )
             )
+        problems += _group_skipped(entry, parents.get(id(entry), 0), groups, path)
         last_local[key] = node
         last_global[style.name] = value
     return problems
+
+
+def _group_skipped(
+    entry: Open, parent: int, groups: dict[tuple[int, str], tuple[str, int]], path: str
+) -> list[Problem]:
+    """Groups of decimal clauses run on too: "3.1" straight after "1.2" has lost the clauses of 2."""
+    major = entry.heading.major
+    if major is None or not major.isdigit():
+        return []
+    key = (parent, entry.heading.style.name)
+    before = groups.get(key)
+    groups[key] = (major, entry.node.line)
+    if before is None or int(major) <= int(before[0]) + 1:
+        return []
+    missing = (
+        str(int(before[0]) + 1) if int(major) == int(before[0]) + 2 else f"{int(before[0]) + 1} to {int(major) - 1}"
+    )
+    return [
+        Problem(
+            path,
+            entry.node.line,
+            f'"{entry.node.numbering.printed}" follows clauses of {before[0]} (line {before[1]}): no clause of '
+            f"{missing}; check for a lost heading or a typo in the number",
+        )
+    ]
 
 
 def diagnose(
