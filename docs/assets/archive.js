@@ -187,16 +187,21 @@
       var instance = manager.getInstance(results.getAttribute("instance") || "default");
       var step = parseInt(results.getAttribute("max-results"), 10);
       var listed = function () { return parseInt(results.getAttribute("max-results"), 10); };
-      var more = false;
-      instance.on("search", function () {
-        if (!more) results.setAttribute("max-results", String(step)); // a new search starts short
-        more = false;
+      // A new search (other words or filters) starts short; the same search run again (as when
+      // the filters load, or after "more") keeps the list as long as the reader made it.
+      var lengthenedFor = null;
+      var searchKey = function (term, filters) { return JSON.stringify([term || "", filters || {}]); };
+      instance.on("search", function (term, filters) {
+        if (searchKey(term, filters) !== lengthenedFor) {
+          lengthenedFor = null;
+          results.setAttribute("max-results", String(step));
+        }
       });
       instance.on("results", function (found) {
         button.hidden = !found.results || found.results.length <= listed();
       });
       button.addEventListener("click", function () {
-        more = true;
+        lengthenedFor = searchKey(instance.searchTerm, instance.searchFilters);
         results.setAttribute("max-results", String(listed() + step));
         instance.triggerSearch(instance.searchTerm);
       });

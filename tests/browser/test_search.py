@@ -120,6 +120,16 @@ def test_more_results_on_request(page: Page, base_url: str) -> None:
     expect(listed).to_have_count(20)
     page.get_by_role("button", name="Show 20 more results").click()
     expect(listed).to_have_count(40)
+    # Reaching for a filter loads the filters and runs the same search again: the list keeps its length.
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.locator("pagefind-filter-dropdown[filter=agency] button.pf-dropdown-trigger").hover()
+    option = page.locator("pagefind-filter-dropdown[filter=agency] .pf-dropdown-option").first
+    page.locator("pagefind-filter-dropdown[filter=agency] button.pf-dropdown-trigger").click()
+    expect(option).to_contain_text(re.compile(r"\d+$"))  # counted for this search: it ran again
+    assert _filter_chunks(requests)
+    page.keyboard.press("Escape")
+    expect(listed).to_have_count(40)
     page.locator("pagefind-input[instance=page] input").fill("talent")  # a new search starts short
     expect(page.locator("pagefind-summary[instance=page]")).to_have_text(re.compile(r"\d+ results? for talent"))
     expect(listed).to_have_count(20)
