@@ -178,6 +178,21 @@
 
   // Pagefind's results component lays out every result it lists before showing the first, so
   // the search page lists a few and a button lists more (it shows only when there are more).
+  // A result's link appears once its fragment has loaded, which it does when it comes into view
+  // (its placeholder is then replaced): bring it into view, then focus its link.
+  function focusWhenLoaded(results, index) {
+    var tries = 0;
+    var placeholder = results.querySelectorAll("li.pf-result")[index];
+    if (placeholder) placeholder.scrollIntoView({ block: "center" });
+    var look = function () {
+      var item = results.querySelectorAll("li.pf-result")[index];
+      var link = item && item.querySelector("a[href]");
+      if (link) link.focus();
+      else if (++tries < 50) setTimeout(look, 100);
+    };
+    look();
+  }
+
   function setupMoreResults() {
     var manager = window.PagefindComponents && window.PagefindComponents.getInstanceManager();
     if (!manager) return;
@@ -197,10 +212,17 @@
           results.setAttribute("max-results", String(step));
         }
       });
+      // After "more", the reader goes on where the new results begin (focus and view), not at
+      // the button that the longer list pushed down.
+      var firstNew = -1;
       instance.on("results", function (found) {
         button.hidden = !found.results || found.results.length <= listed();
+        var first = firstNew;
+        firstNew = -1;
+        if (first >= 0) focusWhenLoaded(results, first);
       });
       button.addEventListener("click", function () {
+        firstNew = listed();
         lengthenedFor = searchKey(instance.searchTerm, instance.searchFilters);
         results.setAttribute("max-results", String(listed() + step));
         instance.triggerSearch(instance.searchTerm);

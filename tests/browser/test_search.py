@@ -120,6 +120,8 @@ def test_more_results_on_request(page: Page, base_url: str) -> None:
     expect(listed).to_have_count(20)
     page.get_by_role("button", name="Show 20 more results").click()
     expect(listed).to_have_count(40)
+    expect(listed.nth(20).locator("a.pf-result-link")).to_be_focused()  # the reader goes on at the 21st
+    assert listed.nth(20).evaluate("e => e.getBoundingClientRect().top >= 0")
     # Reaching for a filter loads the filters and runs the same search again: the list keeps its length.
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
