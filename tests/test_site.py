@@ -322,3 +322,45 @@ def test_each_search_page_warms_up_with_a_word_of_its_language(site: Path) -> No
     assert len(chinese) == 2 and all("\u4e00" <= c <= "\u9fff" for c in chinese), chinese
     notice = (site / "notices" / "cn-state-council-ai-plus-opinions-2025" / "index.html").read_text("utf-8")
     assert chinese in notice
+
+
+def test_compare_lists_each_agency_with_the_notices_that_name_it(site: Path, archive: Archive) -> None:
+    # Read from the parsed archive here, not from tools/generate: notice -> role -> measure ids.
+    named: dict[str, dict[str, dict[str, set[str]]]] = {}
+    for notice in archive.notices:
+        for measure in notice.parsed.measures:
+            for ref in measure.agencies:
+                named.setdefault(ref.agency, {}).setdefault(notice.id, {}).setdefault(ref.role, set()).add(measure.id)
+    page = lxml.html.parse(str(site / "compare/index.html"))
+    (table,) = page.xpath("//div[@aria-label='Agencies by notice']//table")
+    assert [th.text_content() for th in table.xpath("thead//th")] == [
+        "Agency",
+        "Measures",
+        "Notices",
+        "Roles by notice",
+    ]
+    rows = table.xpath("tbody/tr")
+    assert len(rows) == len(named)
+    totals = []
+    for row in rows:
+        agency = row.xpath("string(th/a/@href)").strip("/").split("/")[-1]
+        measures, count, roles = row.xpath("td")
+        expected = named.pop(agency)
+        totals.append(int(measures.text_content()))
+        assert totals[-1] == len({(n, m) for n, r in expected.items() for ms in r.values() for m in ms}), agency
+        assert int(count.text_content()) == len(expected), agency
+        assert sorted(a.get("href").strip("/").split("/")[-1] for a in roles.xpath("a")) == sorted(expected), agency
+        for line in _lines(roles):
+            title, said = line.split(": ", 1)
+            notice_id = next(n.id for n in archive.notices if n.meta["short_title"] == title)
+            assert said == ", ".join(f"{len(ms)} {role}" for role, ms in expected[notice_id].items()), (agency, line)
+    assert named == {}
+    assert totals == sorted(totals, reverse=True)  # the agencies named in most measures first
+    assert not table.xpath("tbody//td[not(normalize-space())]"), "no empty cells"
+
+
+def _lines(cell: lxml.html.HtmlElement) -> list[str]:
+    """The cell's lines, as its <br> elements break them."""
+    for br in cell.xpath(".//br"):
+        br.tail = "\n" + (br.tail or "")
+    return cell.text_content().split("\n")

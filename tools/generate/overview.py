@@ -120,20 +120,19 @@ def compare_page(site: Site) -> str:
     notices = [n for n in site.archive.notices if n.parsed.measures]
     by_agency = site.measures_by_agency()
     agency_rows = []
-    for agency in sorted(
-        site.archive.registry.agencies,
-        key=lambda x: (-sum(len(ms) for r in by_agency.get(x.id, {}).values() for ms in r.values()), x.name),
-    ):
+    for agency in site.archive.registry.agencies:
         roles = by_agency.get(agency.id)
         if roles:
-            cells = [
-                {
-                    "notice": n.meta["short_title"],
-                    "text": ", ".join(f"{len(v)} {k}" for k, v in roles.get(n.id, {}).items()),
-                }
+            # Only the notices that name the agency: most agencies belong to one jurisdiction, so
+            # a column for every notice left a table of empty cells, worst on a phone.
+            named = [
+                {"notice": n, "text": ", ".join(f"{len(v)} {k}" for k, v in roles[n.id].items())}
                 for n in notices
+                if roles.get(n.id)
             ]
-            agency_rows.append({"agency": agency, "cells": cells})
+            measures = len({(nid, m.id) for nid, r in roles.items() for ms in r.values() for m in ms})
+            agency_rows.append({"agency": agency, "notices": named, "measures": measures})
+    agency_rows.sort(key=lambda row: (-row["measures"], row["agency"].name))
     kind_rows = []
     for kind in site.archive.registry.target_kinds:
         cells = [
