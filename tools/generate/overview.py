@@ -119,7 +119,7 @@ def notices_index(site: Site) -> str:
 def compare_page(site: Site) -> str:
     notices = [n for n in site.archive.notices if n.parsed.measures]
     by_agency = site.measures_by_agency()
-    agency_rows = []
+    agency_rows: list[dict[str, Any]] = []
     for agency in site.archive.registry.agencies:
         roles = by_agency.get(agency.id)
         if roles:
