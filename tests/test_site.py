@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import functools
+import gzip
 import json
 import os
 import re
@@ -130,6 +131,23 @@ def test_only_content_is_indexed(site: Path) -> None:
     assert filters["type"] == ["measure"] and filters["jurisdiction"] == ["China", "Shenzhen"]
     assert filters["country"] == ["China"]
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_measure_is_found_by_its_own_words_not_by_its_neighbours(site: Path) -> None:
+    # The citation block repeats every measure's title, and the related list names other notices'
+    # measures: indexed, "similarity" found 537 pages and a search matched measures by the titles
+    # of their related ones.
+    records = [
+        json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd") :])
+        for f in (site / "pagefind" / "fragment").iterdir()
+    ]
+    measure = next(r for r in records if r["url"].endswith("/shenzhen-ai-action-plan-2023-2024/m-16/"))
+    assert "form an artificial intelligence fund group with a scale of 100 billion yuan" in measure["content"]
+    assert [a["id"] for a in measure["anchors"]][1:] == ["responsible-agencies", "targets", "themes"]
+    for record in records:
+        assert "Cite this measure" not in record["content"], record["url"]
+        assert "(similarity 0." not in record["content"], record["url"]
+        assert not {a["id"] for a in record["anchors"]} & {"cite-this-measure", "related-measures-in-other-notices"}
 
 
 def _filters(page: Path) -> dict[str, list[str]]:
