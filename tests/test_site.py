@@ -382,3 +382,25 @@ def _lines(cell: lxml.html.HtmlElement) -> list[str]:
     for br in cell.xpath(".//br"):
         br.tail = "\n" + (br.tail or "")
     return cell.text_content().split("\n")
+
+
+def test_compare_counts_each_kind_of_target_by_notice_as_its_page_lists_them(site: Path, archive: Archive) -> None:
+    page = lxml.html.parse(str(site / "compare/index.html"))
+    (table,) = page.xpath("//div[@aria-label='Targets by kind and notice']//table")
+    assert [th.text_content() for th in table.xpath("thead//th")] == ["Kind", "Targets", "Notices", "Targets by notice"]
+    titles = {n.meta["short_title"]: n for n in archive.notices}
+    rows = table.xpath("tbody/tr")
+    assert len(rows) == len({t.kind for n in archive.notices for t in n.targets})
+    for row in rows:
+        href = row.xpath("string(th/a/@href)")
+        kind = href.strip("/").split("/")[-1]
+        total, count, by_notice = row.xpath("td")
+        listed = lxml.html.parse(str(site / "compare" / href / "index.html")).xpath("//article//tbody/tr")
+        assert int(total.text_content()) == len(listed), kind  # the kind's page lists as many
+        lines = _lines(by_notice)
+        assert int(count.text_content()) == len(lines), kind
+        for line in lines:
+            title, said = line.rsplit(": ", 1)
+            assert int(said) == sum(t.kind == kind for t in titles[title].targets), (kind, line)
+        links = by_notice.xpath("a/@href")
+        assert all(h.endswith("/#targets") for h in links), links

@@ -133,18 +133,18 @@ def compare_page(site: Site) -> str:
             measures = len({(nid, m.id) for nid, r in roles.items() for ms in r.values() for m in ms})
             agency_rows.append({"agency": agency, "notices": named, "measures": measures})
     agency_rows.sort(key=lambda row: (-row["measures"], row["agency"].name))
-    kind_rows = []
+    # How many targets of each kind each notice sets; the targets themselves are on the kind's
+    # page (listing them here again, in a column per notice, was most of this page).
+    kind_rows: list[dict[str, Any]] = []
     for kind in site.archive.registry.target_kinds:
-        cells = [
-            {"notice": n.meta["short_title"], "targets": [t for t in n.targets if t.kind == kind.id]} for n in notices
-        ]
-        if any(c["targets"] for c in cells):
-            kind_rows.append({"kind": kind, "cells": cells})
+        counts = [(n, sum(t.kind == kind.id for t in n.targets)) for n in notices]
+        counts = [(n, count) for n, count in counts if count]
+        if counts:
+            kind_rows.append({"kind": kind, "notices": counts, "targets": sum(c for _, c in counts)})
     return render(
         "compare.md.j2",
         url="compare/",
         site=site,
-        notices=notices,
         overview=[notice_row(site, n) for n in site.archive.notices],
         grid=coverage_grid(site),
         agency_rows=agency_rows,
