@@ -1,4 +1,4 @@
-"""Specification tests for five classes of layout the parser misreads (or did misread): what a careful
+"""Specification tests for six classes of layout the parser misreads (or did misread): what a careful
 human reader makes of each, on short invented texts, several variants per class.
 
 1. A national plan whose recommendations are numbered straight through the document ("1." … "N.")
@@ -15,6 +15,7 @@ human reader makes of each, on short invented texts, several variants per class.
 5. A plan whose items carry their kind's name ("Action 1.1  Build shared compute"), numbered
    within parts that may be lettered ("Part A"), titled after spaces alone; and sentences that
    only name a part or an item.
+6. Chapters and parts numbered in words ("Chapter One", "PART TWO"), as translations print them.
 
 Where the parser has no form yet (ids of bare-numbered statute sections), the tests choose the one
 the existing conventions give and say so; most assertions are on counts, printed numbers, titles
@@ -1092,3 +1093,47 @@ def test_a_lost_group_of_decimal_clauses_is_reported() -> None:
         'source.txt:9: "3.1" follows clauses of 1 (line 6): no clause of 2; '
         "check for a lost heading or a typo in the number"
     ]
+
+
+# 6. Chapters and parts numbered in words, as translations print them ("Chapter One", "PART TWO",
+#    "Chapter Twenty-One"); a sentence that starts with a chapter in lower-case words is text.
+WORDED_PLAN = """
+    National Strategy for Trustworthy AI 2027–2030
+
+    Chapter One  Guiding Principles
+
+    1. This Strategy sets out how the Government will support trustworthy AI.
+    2. The Ministry of Digital Affairs shall lead its implementation.
+
+    CHAPTER TWO: Priority Actions
+
+    3. By the end of 2028, build at least 3 public compute centres.
+    4. Every ministry shall name an officer for the Strategy.
+    Chapter one of this Strategy applies to every ministry.
+
+    Chapter Three  Review
+
+    5. The Ministry of Digital Affairs shall report every two years.
+"""
+
+
+def test_chapters_numbered_in_words() -> None:
+    parsed = _parse(WORDED_PLAN)
+    assert [(p.id, p.title) for p in parsed.nodes] == [
+        ("chp-1", "Guiding Principles"),
+        ("chp-2", "Priority Actions"),
+        ("chp-3", "Review"),
+    ]
+    assert [m.id for m in parsed.measures] == ["m-1", "m-2", "m-3", "m-4", "m-5"]
+    assert _flat(parsed.measures[3].text).endswith("Chapter one of this Strategy applies to every ministry.")
+    assert [str(p) for p in parsed.problems] == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [("One", 1), ("TWELVE", 12), ("Eighteen", 18), ("Twenty-One", 21), ("Twenty-one", 21), ("One-Two", None)],
+)
+def test_number_words(printed: str, value: int | None) -> None:
+    from tools.numerals import parse_number
+
+    assert parse_number(printed) == value

@@ -1,4 +1,4 @@
-"""Printed numbers to integers and back: Roman, Chinese and Arabic numerals."""
+"""Printed numbers to integers and back: Roman, Chinese and Arabic numerals, and English words."""
 
 from __future__ import annotations
 
@@ -15,6 +15,32 @@ _ROMAN_VALUES = [
 ]
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
 _CN_DIGIT |= {"九": 9, "两": 2}
+
+
+# English number words, as translations print chapters and parts ("Chapter One", "PART TWO").
+_EN_UNITS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+EN_NUMBER_WORDS = (*_EN_UNITS, *_EN_TENS)
 
 
 def to_roman(value: int) -> str:
@@ -51,6 +77,16 @@ def from_chinese(text: str) -> int | None:
     return total + current or None
 
 
+def from_words(text: str) -> int | None:
+    """English number words, one to fifty-nine: "One", "TWELVE", "Twenty-One"."""
+    tens, _, unit = text.lower().partition("-")
+    if tens in _EN_TENS:
+        if not unit:
+            return _EN_TENS[tens]
+        return _EN_TENS[tens] + _EN_UNITS.index(unit) + 1 if unit in _EN_UNITS[:9] else None
+    return _EN_UNITS.index(tens) + 1 if tens in _EN_UNITS and not unit else None
+
+
 def from_letters(text: str) -> int | None:
     """Lettered items: a=1 … z=26, then doubled as legal texts do: aa=27, bb=28."""
     low = text.lower()
@@ -73,4 +109,6 @@ def parse_number(text: str, letters: bool = False) -> int | None:
         return from_roman(text)
     if set(text) <= set("ivxlc"):
         return from_roman(text.upper())
+    if text.isascii():
+        return from_words(text)
     return from_chinese(text)

@@ -10,8 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tools.numerals import EN_NUMBER_WORDS
+
 CN_DIGITS = "零〇一二三四五六七八九十百"
 _CN = f"[{CN_DIGITS}]+"
+# "One" … "Fifty-Nine", capitalised or in capitals ("Chapter One", "PART TWO", "Part Twenty-one"),
+# never in lower case ("Chapter one of this Law …" is a sentence); longest first, so "Eighteen"
+# is not read as "Eight".
+_WORDS = sorted(EN_NUMBER_WORDS, key=len, reverse=True)
+_EN_FIRST = "|".join([w.capitalize() for w in _WORDS] + [w.upper() for w in _WORDS])
+_EN = rf"(?:{_EN_FIRST})(?:-(?i:{'|'.join(_WORDS)}))?"
 _ROMAN = "[IVXLC]+"
 
 
@@ -67,7 +75,7 @@ _PART_TITLE = r"(?:\s*[:.—–-]\s*|\s+(?=[(\"“‘A-Z])|\s*$)(?P<rest>.*)$"
 HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "part",
-        _p(rf"^(?P<printed>(?P<label>Part|PART|Pillar|Title|Book)\s+(?P<num>\d+|{_ROMAN}))\b{_PART_TITLE}"),
+        _p(rf"^(?P<printed>(?P<label>Part|PART|Pillar|Title|Book)\s+(?P<num>\d+|{_ROMAN}|{_EN}))\b{_PART_TITLE}"),
         label="*",
         rank=0,
         roman_id=True,
@@ -76,7 +84,7 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "chapter",
         _p(
-            rf"^(?P<printed>(?:Chapter|CHAPTER)\s+(?P<num>\d+|{_ROMAN}))\b\s*[:.]?\s*(?P<rest>.*)$",
+            rf"^(?P<printed>(?:Chapter|CHAPTER)\s+(?P<num>\d+|{_ROMAN}|{_EN}))\b\s*[:.]?\s*(?P<rest>.*)$",
             rf"^(?P<printed>第\s*(?P<num>{_CN}|\d+)\s*章)\s*(?P<rest>.*)$",
         ),
         label="chp",
