@@ -134,9 +134,9 @@ def test_only_content_is_indexed(site: Path) -> None:
 
 
 def test_a_measure_is_found_by_its_own_words_not_by_its_neighbours(site: Path) -> None:
-    # The citation block repeats every measure's title, and the related list names other notices'
-    # measures: indexed, "similarity" found 537 pages and a search matched measures by the titles
-    # of their related ones.
+    # The citation block repeats every measure's title, the related list names other notices'
+    # measures, and every measure links "in the full text": indexed, "similarity" found 537 pages,
+    # "full text" 774, and a search matched measures by the titles of their related ones.
     records = [
         json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd") :])
         for f in (site / "pagefind" / "fragment").iterdir()
@@ -144,8 +144,10 @@ def test_a_measure_is_found_by_its_own_words_not_by_its_neighbours(site: Path) -
     measure = next(r for r in records if r["url"].endswith("/shenzhen-ai-action-plan-2023-2024/m-16/"))
     assert "form an artificial intelligence fund group with a scale of 100 billion yuan" in measure["content"]
     assert [a["id"] for a in measure["anchors"]][1:] == ["responsible-agencies", "targets", "themes"]
+    assert "Shenzhen AI Action Plan (2023–2024), (16)" in measure["content"]  # its notice still finds it
     for record in records:
         assert "Cite this measure" not in record["content"], record["url"]
+        assert "in the full text" not in record["content"], record["url"]  # every measure's link to it
         assert "(similarity 0." not in record["content"], record["url"]
         assert not {a["id"] for a in record["anchors"]} & {"cite-this-measure", "related-measures-in-other-notices"}
 
