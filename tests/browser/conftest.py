@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -67,7 +68,7 @@ def requests_seen() -> list[str]:
     return []
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def context(browser: Browser, requests_seen: list[str]) -> Iterator[BrowserContext]:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     ctx.on("request", lambda r: requests_seen.append(r.url))
@@ -75,9 +76,40 @@ def context(browser: Browser, requests_seen: list[str]) -> Iterator[BrowserConte
     ctx.close()
 
 
+@dataclass
+class _Tab:
+    page: Page
+    crashed: bool = False
+
+
+@pytest.fixture(scope="module")
+def _tab(context: BrowserContext) -> list[_Tab]:
+    return []
+
+
 @pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
+def page(context: BrowserContext, _tab: list[_Tab]) -> Iterator[Page]:
+    """The module's one tab, left after each test as a new one would be (no route, storage,
+    cookie or page left; the pointer back in the corner). Opening a tab costs Chromium about half
+    a CPU-second before it loads anything, and a new context loads and compiles the site's
+    scripts and Pagefind's WebAssembly again: a search and a page took 3.5 CPU-s in a context of
+    their own, 1.3 in this tab; the browser tests, 228 CPU-s and 192. A test that needs a fresh
+    browser, another viewport or no scripts opens a context of its own. A tab that crashed or was
+    closed is replaced, so one test's crash is not the next one's."""
+    if not _tab or _tab[0].crashed or _tab[0].page.is_closed():
+        tab = _Tab(context.new_page())
+        tab.page.on("crash", lambda _: setattr(tab, "crashed", True))
+        _tab[:] = [tab]
+    current = _tab[0]
+    yield current.page
+    if current.crashed or current.page.is_closed():
+        return
+    current.page.unroute_all(behavior="ignoreErrors")
+    if current.page.url.startswith("http"):
+        current.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    current.page.goto("about:blank")
+    context.clear_cookies()
+    current.page.mouse.move(0, 0)
 
 
 def assert_no_request_left_the_site(requests_seen: list[str], base_url: str) -> None:
