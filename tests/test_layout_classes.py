@@ -1093,6 +1093,11 @@ def test_a_lost_group_of_decimal_clauses_is_reported() -> None:
         'source.txt:9: "3.1" follows clauses of 1 (line 6): no clause of 2; '
         "check for a lost heading or a typo in the number"
     ]
+    several = _parse("Plan\n\n1.1 Build compute\nText.\n\n4.1 Skills\nText.\n")
+    assert [str(p) for p in several.problems] == [
+        'source.txt:6: "4.1" follows clauses of 1 (line 3): no clause of 2 to 3; '
+        "check for a lost heading or a typo in the number"
+    ]
 
 
 # 6. Chapters and parts numbered in words, as translations print them ("Chapter One", "PART TWO",

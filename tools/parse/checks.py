@@ -17,7 +17,7 @@ def check_numbering(everything: Sequence[Open], path: str) -> list[Problem]:
     problems = []
     last_local: dict[tuple[int, str, str | None], Node] = {}
     last_global: dict[str, int] = {}
-    groups: dict[tuple[int, str], tuple[str, int]] = {}  # the last group of decimal clauses: major, line
+    groups: dict[tuple[int, str], tuple[int, int]] = {}  # the last group of decimal clauses: major, line
     parents = {id(c): id(e) for e in everything for c in e.children}
     for entry in everything:
         node, style = entry.node, entry.heading.style
@@ -56,7 +56,7 @@ def check_numbering(everything: Sequence[Open], path: str) -> list[Problem]:
 
 
 def _group_skipped(
-    entry: Open, parent: int, groups: dict[tuple[int, str], tuple[str, int]], path: str
+    entry: Open, parent: int, groups: dict[tuple[int, str], tuple[int, int]], path: str
 ) -> list[Problem]:
     """Groups of decimal clauses run on too: "3.1" straight after "1.2" has lost the clauses of 2."""
     major = entry.heading.major
@@ -64,12 +64,11 @@ def _group_skipped(
         return []
     key = (parent, entry.heading.style.name)
     before = groups.get(key)
-    groups[key] = (major, entry.node.line)
-    if before is None or int(major) <= int(before[0]) + 1:
+    groups[key] = (int(major), entry.node.line)
+    if before is None or int(major) <= before[0] + 1:
         return []
-    missing = (
-        str(int(before[0]) + 1) if int(major) == int(before[0]) + 2 else f"{int(before[0]) + 1} to {int(major) - 1}"
-    )
+    first, last = before[0] + 1, int(major) - 1
+    missing = str(first) if first == last else f"{first} to {last}"
     return [
         Problem(
             path,
