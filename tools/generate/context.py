@@ -80,6 +80,11 @@ class Site:
         Sec. 4.1 (a)": the notice and the printed numbers that make the measure's id unique."""
         return f"{self.short(m.notice)}, {m.cited_as or m.number.strip()}"
 
+    def targets_of_kind(self, kind_id: str) -> list[Target]:
+        """The targets of one kind, in the notices' order: its page lists them, the compare page
+        counts them by notice."""
+        return [t for n in self.archive.notices for t in n.targets if t.kind == kind_id]
+
     def ledger_value(self, t: Target) -> str:
         """The ledger's Value column, beside its Unit and Qualifier columns: the number as
         printed; for a duty due on a date or a recurring duty, which have no number to read

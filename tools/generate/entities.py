@@ -166,7 +166,7 @@ def targets_index(site: Site) -> str:
         jurisdictions = site.jurisdiction_ids(site.notices[t.notice].meta["jurisdiction"])
         rows.append({"target": t, "responsible": ", ".join(names), "jurisdictions": jurisdictions})
     horizon = (date.fromisoformat(site.as_of) + timedelta(days=365)).isoformat()
-    by_kind = [(k, _of_kind(site, k)) for k in site.archive.registry.target_kinds]
+    by_kind = [(k, site.targets_of_kind(k.id)) for k in site.archive.registry.target_kinds]
     totals = [_total_row(site, r) for r in follow.totals(site.archive)]
     with_updates = {u.target for u in site.archive.progress}
     return render(
@@ -201,10 +201,6 @@ def targets_index(site: Site) -> str:
     )
 
 
-def _of_kind(site: Site, kind: TargetKind) -> list[Target]:
-    return [t for n in site.archive.notices for t in n.targets if t.kind == kind.id]
-
-
 def target_kind_page(site: Site, kind: TargetKind) -> str:
     """The targets of one kind, in the notices' order: a list to link to, which reads without
     scripts (the ledger on the targets page filters by kind in the browser)."""
@@ -213,7 +209,7 @@ def target_kind_page(site: Site, kind: TargetKind) -> str:
         url=urls.target_kind(kind.id),
         site=site,
         kind=kind,
-        targets=_of_kind(site, kind),
+        targets=site.targets_of_kind(kind.id),
         total=sum(len(n.targets) for n in site.archive.notices),
         weight=LISTING_WEIGHT,
     )

@@ -137,8 +137,8 @@ def compare_page(site: Site) -> str:
     # page (listing them here again, in a column per notice, was most of this page).
     kind_rows: list[dict[str, Any]] = []
     for kind in site.archive.registry.target_kinds:
-        counts = [(n, sum(t.kind == kind.id for t in n.targets)) for n in notices]
-        counts = [(n, count) for n, count in counts if count]
+        by_notice = Counter(t.notice for t in site.targets_of_kind(kind.id))
+        counts = [(n, by_notice[n.id]) for n in notices if by_notice[n.id]]
         if counts:
             kind_rows.append({"kind": kind, "notices": counts, "targets": sum(c for _, c in counts)})
     return render(
