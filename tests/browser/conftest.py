@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect, sync_playwright
 
 from ..site_helpers import ROOT, serve
 
@@ -44,6 +44,8 @@ PAGES = {
     "themes": "themes/",
     "search": "search/",
 }
+# Animations that run for as long as the page is open (they keep a phone's processor busy).
+ENDLESS_ANIMATIONS = "document.getAnimations().filter(a => a.effect.getTiming().iterations === Infinity).length"
 
 
 @pytest.fixture(scope="module")
@@ -68,9 +70,12 @@ def requests_seen() -> list[str]:
     return []
 
 
+VIEWPORT: ViewportSize = {"width": 1280, "height": 900}
+
+
 @pytest.fixture(scope="module")
 def context(browser: Browser, requests_seen: list[str]) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx = browser.new_context(viewport=VIEWPORT)
     ctx.on("request", lambda r: requests_seen.append(r.url))
     yield ctx
     ctx.close()
@@ -90,11 +95,12 @@ def _tab(context: BrowserContext) -> list[_Tab]:
 @pytest.fixture
 def page(context: BrowserContext, _tab: list[_Tab]) -> Iterator[Page]:
     """The module's one tab, left after each test as a new one would be (no route, storage,
-    cookie or page left; the pointer back in the corner). Opening a tab costs Chromium about half
+    cookie or page left; the pointer back in the corner; the desk's viewport, no media emulated:
+    a test may set another width or dark mode on it). Opening a tab costs Chromium about half
     a CPU-second before it loads anything, and a new context loads and compiles the site's
     scripts and Pagefind's WebAssembly again: a search and a page took 3.5 CPU-s in a context of
     their own, 1.3 in this tab; the browser tests, 228 CPU-s and 192. A test that needs a fresh
-    browser, another viewport or no scripts opens a context of its own. A tab that crashed or was
+    browser or no scripts opens a context of its own. A tab that crashed or was
     closed is replaced, so one test's crash is not the next one's."""
     if not _tab or _tab[0].crashed or _tab[0].page.is_closed():
         tab = _Tab(context.new_page())
@@ -109,6 +115,9 @@ def page(context: BrowserContext, _tab: list[_Tab]) -> Iterator[Page]:
         current.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
     current.page.goto("about:blank")
     context.clear_cookies()
+    if current.page.viewport_size != VIEWPORT:
+        current.page.set_viewport_size(VIEWPORT)
+    current.page.emulate_media(media="null", color_scheme="null")
     current.page.mouse.move(0, 0)
 
 

@@ -18,28 +18,22 @@ PAIR = "notices/cn-generative-ai-interim-measures-2023/"
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_original_and_translation_side_by_side_or_one_after_the_other(
-    browser: Browser, base_url: str, width: int
-) -> None:
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    page = ctx.new_page()
-    try:
-        page.goto(base_url + PAIR + "art-5/")
-        zh, en = page.locator("section.text[lang=zh]"), page.locator("section.text[lang=en]")
-        expect(zh).to_contain_text("第五条 鼓励生成式人工智能技术")
-        expect(en).to_contain_text("Encourage the innovative application")
-        expect(page.locator(".measure-of")).to_contain_text("第五条 / Article 5")
-        a, b = zh.bounding_box(), en.bounding_box()
-        assert a and b
-        if width >= 1000:
-            assert abs(a["y"] - b["y"]) < 2 and a["x"] + a["width"] <= b["x"], (a, b)
-        else:
-            assert b["y"] >= a["y"] + a["height"] - 1 and abs(a["x"] - b["x"]) < 2, (a, b)
-        width_of_page = page.evaluate("document.documentElement.scrollWidth")
-        assert width_of_page <= width, "the page scrolls sideways"
-        assert _serious(page) == []
-    finally:
-        ctx.close()
+def test_original_and_translation_side_by_side_or_one_after_the_other(page: Page, base_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(base_url + PAIR + "art-5/")
+    zh, en = page.locator("section.text[lang=zh]"), page.locator("section.text[lang=en]")
+    expect(zh).to_contain_text("第五条 鼓励生成式人工智能技术")
+    expect(en).to_contain_text("Encourage the innovative application")
+    expect(page.locator(".measure-of")).to_contain_text("第五条 / Article 5")
+    a, b = zh.bounding_box(), en.bounding_box()
+    assert a and b
+    if width >= 1000:
+        assert abs(a["y"] - b["y"]) < 2 and a["x"] + a["width"] <= b["x"], (a, b)
+    else:
+        assert b["y"] >= a["y"] + a["height"] - 1 and abs(a["x"] - b["x"]) < 2, (a, b)
+    width_of_page = page.evaluate("document.documentElement.scrollWidth")
+    assert width_of_page <= width, "the page scrolls sideways"
+    assert _serious(page) == []
 
 
 def test_the_language_switch_keeps_the_place(page: Page, base_url: str) -> None:

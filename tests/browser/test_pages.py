@@ -8,9 +8,9 @@ own, so the two cores share the browser tests evenly).
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Page
 
-from .conftest import ARTIFACTS, PAGES, assert_no_request_left_the_site
+from .conftest import ARTIFACTS, ENDLESS_ANIMATIONS, PAGES, assert_no_request_left_the_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
@@ -38,21 +38,19 @@ TABLES = {"targets": "targets/", "themes": "themes/", "notices": "notices/", "co
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_pages_and_tables_at_phone_and_desk_widths(
-    browser: Browser, base_url: str, width: int, requests_seen: list[str]
-) -> None:
+def test_pages_and_tables_at_phone_and_desk_widths(page: Page, base_url: str, width: int) -> None:
     """One page of each kind and the table pages: nothing scrolls sideways; in the tables no
     word breaks across lines, a wide table's first column stays in view, a list's records are
-    cards on a phone, and the wide pages give their tables the whole width; a screenshot of each
-    (test-artifacts/), and of the home page in dark mode."""
-    ctx = browser.new_context(viewport={"width": width, "height": 800})
-    ctx.on("request", lambda r: requests_seen.append(r.url))
-    page = ctx.new_page()
+    cards on a phone, and the wide pages give their tables the whole width; no animation runs for
+    as long as the page is open; a screenshot of each (test-artifacts/), and of the home page in
+    dark mode."""
+    page.set_viewport_size({"width": width, "height": 800})
     ARTIFACTS.mkdir(exist_ok=True)
     for name, path in {**PAGES, **TABLES}.items():
         page.goto(base_url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"{name} scrolls sideways at {width}px"
+        assert page.evaluate(ENDLESS_ANIMATIONS) == 0, f"{name} has an animation that never ends"
         page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=False)
         if name in TABLES:
             assert page.evaluate(WORDS_BROKEN) == [], f"{name} at {width}px breaks words"
@@ -68,7 +66,6 @@ def test_pages_and_tables_at_phone_and_desk_widths(
     page.emulate_media(color_scheme="dark")
     page.goto(base_url)
     page.screenshot(path=str(ARTIFACTS / f"home-{width}-dark.png"))
-    ctx.close()
 
 
 def test_no_request_leaves_the_site(requests_seen: list[str], base_url: str) -> None:
