@@ -3,11 +3,16 @@ same site a full build makes."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
+from jinja2 import DictLoader, Environment
 
 from tools import export
+from tools.files import TemplateCache, compiled_templates
+from tools.generate.templates import environment
 from tools.pipeline import build_archive
 from tools.preview import PreviewSession
 
@@ -37,6 +42,29 @@ def test_unchanged_notices_reuse_the_cached_parse(small_corpus: Path, tmp_path: 
     after = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert {name for name in entries if after[name] != entries[name]} == {"shenzhen-ai-action-plan-2023-2024.pickle"}
     assert export.records(again) == export.records(first)  # the same archive, from the cache
+
+
+def test_compiled_templates_are_kept_for_this_user_and_a_bad_entry_is_compiled_again(tmp_path: Path) -> None:
+    kept = compiled_templates()
+    assert kept is not None and environment().bytecode_cache is kept
+    folder = Path(kept.directory)  # type: ignore[attr-defined]
+    assert folder.stat().st_uid == os.getuid() and stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+    def render() -> str:
+        loader = DictLoader({"page.html": "{% for w in words %}<b>{{ w }}</b>{% endfor %}"})
+        cache = TemplateCache(str(tmp_path), pattern=kept.pattern)  # type: ignore[attr-defined]
+        return (
+            Environment(loader=loader, autoescape=True, bytecode_cache=cache)
+            .get_template("page.html")
+            .render(words=["a<"])
+        )
+
+    assert render() == "<b>a&lt;</b>"
+    [entry] = tmp_path.iterdir()
+    for broken in (b"", b"j2 not bytecode", entry.read_bytes()[:40]):
+        entry.write_bytes(broken)
+        assert render() == "<b>a&lt;</b>"  # compiled again, never a failed build
+        assert entry.read_bytes() != broken
 
 
 def test_warm_preview_renders_the_change_first_then_matches_a_full_build(

@@ -25,6 +25,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from tools.files import compiled_templates
 from tools.processes import own_peak_mb
 from tools.render import RenderError, anchors_from_html, build_date, collected
 
@@ -130,6 +131,7 @@ def _prepare(config_file: Path, docs: Path, site_dir: Path) -> tuple[Any, Any, A
     config.plugins.on_pre_build(config=config)
     files = get_files(config)
     env = config.theme.get_env()
+    env.bytecode_cache = compiled_templates()
     files.add_files_from_theme(env, config)
     files = config.plugins.on_files(files, config=config)
     set_exclusions(files, config)

@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from tools import follow, urls
+from tools.files import compiled_templates
 from tools.generate import markup
 from tools.generate.page import PAGE_URL
 
@@ -30,6 +31,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=compiled_templates(),
     )
     env.filters["md"] = markup.md
     env.filters["fm"] = markup.front_value
