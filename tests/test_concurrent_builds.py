@@ -18,9 +18,9 @@ from .site_helpers import ROOT, load_yaml
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
-NOTICE = "shenzhen-ai-action-plan-2023-2024"
-ONE = (NOTICE,)  # the subject is the builds, not the corpus: one notice builds soonest
-MARK = "Second corpus: Shenzhen plan"
+NOTICE = "oecd-ai-recommendation-2019-2024"
+ONE = (NOTICE,)  # the subject is the builds, not the corpus: one short notice builds soonest
+MARK = "Second corpus: OECD principles"
 
 
 def _second_corpus(tmp_path: Path) -> Path:
@@ -89,7 +89,7 @@ def test_builds_at_the_same_time_each_hold_their_own_corpus(project: Path, tmp_p
         preview.terminate()
         preview.communicate(timeout=60)
     for name, site in [*((name, sites / name) for name in runs), ("a-preview", served)]:
-        expected = MARK if name.startswith("b") else "Shenzhen AI Action Plan (2023–2024)"
+        expected = MARK if name.startswith("b") else "OECD AI Principles (2019, amended 2024)"
         assert _short_title(site) == expected, name
         page = (site / "notices" / NOTICE / "index.html").read_text("utf-8")
         assert (MARK in page) == name.startswith("b"), name
