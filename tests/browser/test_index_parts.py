@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tools.index import index_site
 
@@ -70,20 +70,17 @@ def test_each_part_is_indexed_by_a_process_of_its_own_that_holds_less(
     [("search/", "computing power"), ("search/zh/", "算力")],  # each page's fragment is loaded: a few terms
 )
 def test_an_index_in_parts_finds_what_the_whole_index_finds(
-    browser: Browser, site: Path, in_parts: tuple[Path, list[float]], path: str, term: str
+    page: Page, site: Path, in_parts: tuple[Path, list[float]], path: str, term: str
 ) -> None:
-    page = browser.new_page()
     with serve(site, PREFIX) as whole_root, serve(in_parts[0], PREFIX) as parts_root:
         whole, parts = _search(page, whole_root, path, term), _search(page, parts_root, path, term)
-    page.close()
     assert whole["count"] > 5 and parts["count"] == whole["count"]
     # The same pages (only their order may differ: each part ranks by its own word counts).
     assert sorted(parts["urls"]) == sorted(whole["urls"]) and all(u.startswith(PREFIX) for u in parts["urls"])
     assert parts["filters"] == whole["filters"]
 
 
-def test_the_search_page_lists_results_from_every_part(browser: Browser, in_parts: tuple[Path, list[float]]) -> None:
-    page = browser.new_page()
+def test_the_search_page_lists_results_from_every_part(page: Page, in_parts: tuple[Path, list[float]]) -> None:
     with serve(in_parts[0], PREFIX) as root:
         page.goto(root + "search/")
         page.locator("pagefind-input[instance=page] input").fill("computing power")
@@ -97,4 +94,3 @@ def test_the_search_page_lists_results_from_every_part(browser: Browser, in_part
         expect(first).to_be_visible()
         first.click()
         expect(page.locator("h1")).to_be_visible()
-    page.close()
