@@ -37,6 +37,14 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
         return build_archive(CORPUS, cache=run / "parse-cache")
 
 
+@pytest.fixture(scope="session")
+def parse_cache(archive: Archive, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's parse cache, holding every committed notice (the ``archive`` fixture filled it):
+    for ``check --cache`` and ``export --cache`` on the committed corpus, which then parse
+    nothing again."""
+    return _run_folder(tmp_path_factory) / "parse-cache"
+
+
 @dataclass(frozen=True)
 class SharedSite:
     """The site every test that only reads a site shares: built once per run (across xdist

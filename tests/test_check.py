@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Cli, make_small_corpus
+from .conftest import CORPUS, Cli, make_small_corpus
 from .site_helpers import load_yaml
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
@@ -37,8 +37,9 @@ def corpus_copy(tmp_path: Path) -> Path:
     return make_small_corpus(tmp_path / "corpus", tuple(name.removeprefix("notices/") for name in BROKEN))
 
 
-def test_committed_corpus_is_clean(cli: Cli) -> None:
-    result = cli("check")
+def test_committed_corpus_is_clean(cli: Cli, parse_cache: Path) -> None:
+    # With the run's parse cache: the notices were parsed once this run, by this code, from these files.
+    result = cli("check", "--corpus", str(CORPUS), "--cache", str(parse_cache))
     assert result.returncode == 0, result.stderr
     assert "shanghai-ai-industry-regulations: 72 measures" in result.stdout
     assert result.stderr.strip().endswith("0 errors, 0 warnings")
@@ -203,6 +204,20 @@ def test_unknown_agency_gets_suggestions(cli: Cli, corpus_copy: Path) -> None:
     _rehash(corpus_copy, SHENZHEN)
     result = cli("check", "--corpus", str(corpus_copy))
     assert "did you mean 'Shenzhen Municipal Port Office' (shenzhen-port-office) or" in result.stderr
+
+
+def test_a_cached_check_reads_again_what_changed(cli: Cli, corpus_copy: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = cli("check", "--corpus", str(corpus_copy), "--cache", str(cache))
+    assert first.returncode == 0, first.stderr
+    assert len(list(cache.glob("*.pickle"))) == len(BROKEN)
+    again = cli("check", "--corpus", str(corpus_copy), "--cache", str(cache))
+    assert (again.returncode, again.stdout, again.stderr) == (first.returncode, first.stdout, first.stderr)
+    where, what = unknown_agency(corpus_copy)  # an edit is read, never an old parse
+    broken = cli("check", "--corpus", str(corpus_copy), "--cache", str(cache))
+    assert broken.returncode == 1 and any(
+        ln.startswith(str(corpus_copy / where)) and what in ln for ln in broken.stderr.splitlines()
+    )
 
 
 def test_missing_corpus(cli: Cli, tmp_path: Path) -> None:

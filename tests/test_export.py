@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from .conftest import SharedSite
+from .conftest import CORPUS, SharedSite
 from .site_helpers import load_yaml
 
 DATASETS = ("notices", "measures", "agencies", "targets", "themes", "progress")
@@ -19,12 +19,13 @@ NOTICES = Path(__file__).resolve().parent.parent / "corpus" / "notices"
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def exported(tmp_path_factory: pytest.TempPathFactory, parse_cache: Path) -> Path:
     import subprocess
     import sys
 
     out = tmp_path_factory.mktemp("data")
-    subprocess.run([sys.executable, "-m", "tools", "export", "--out", str(out)], check=True)
+    command = ["export", "--corpus", str(CORPUS), "--out", str(out), "--cache", str(parse_cache)]
+    subprocess.run([sys.executable, "-m", "tools", *command], check=True)
     return out
 
 

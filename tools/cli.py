@@ -23,6 +23,14 @@ CORPUS = click.option(
     help="The corpus folder (notices/, agencies.yaml, themes.yaml).",
 )
 
+PARSE_CACHE = click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep parsed notices in this folder and reuse them (`serve` keeps its own in .cache/parse): "
+    "a notice whose text, metadata and registry and the code are unchanged is not parsed again.",
+)
+
 
 def report(problems: Sequence[Problem]) -> None:
     """Print problems sorted by place, errors and warnings told apart, then a count."""
@@ -33,10 +41,10 @@ def report(problems: Sequence[Problem]) -> None:
     click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}", err=True)
 
 
-def load_or_exit(corpus: Path) -> Archive:
+def load_or_exit(corpus: Path, cache: Path | None = None) -> Archive:
     from tools.pipeline import build_archive
 
-    archive = build_archive(corpus)
+    archive = build_archive(corpus, cache)
     if archive.errors:
         report(archive.problems)
         sys.exit(1)
@@ -51,11 +59,12 @@ def main() -> None:
 
 @main.command()
 @CORPUS
-def check(corpus: Path) -> None:
+@PARSE_CACHE
+def check(corpus: Path, cache: Path | None) -> None:
     """Validate every notice and the registry; report every problem as path:line: message."""
     from tools.pipeline import build_archive
 
-    archive = build_archive(corpus)
+    archive = build_archive(corpus, cache)
     locked = {u for u, _ in archive.registry.locked_urls}
     for notice in archive.notices:
         parsed = notice.parsed
@@ -82,11 +91,12 @@ def _show_new_notice(notice: Notice) -> None:
 @main.command()
 @CORPUS
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write into.")
-def export(corpus: Path, out: Path) -> None:
+@PARSE_CACHE
+def export(corpus: Path, out: Path, cache: Path | None) -> None:
     """Write the open data (JSON, CSV and their JSON Schemas) into OUT."""
     from tools.export import write_open_data
 
-    archive = load_or_exit(corpus)
+    archive = load_or_exit(corpus, cache)
     written = write_open_data(archive, out)
     click.echo(f"wrote {len(written)} files to {out}")
 
