@@ -27,22 +27,45 @@ CORPUS = ROOT / "corpus"
 
 @pytest.fixture(scope="session")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
-    """The real corpus through the pipeline. Its notices are parsed once per run: the first
-    xdist worker to ask parses them into the run's parse cache (as ``serve`` keeps one), the
-    other reads them from it, then each runs the archive-wide stages."""
+    """The real corpus (the run's copy of it, which the shared site is built from) through the
+    pipeline. Its notices are parsed once per run: the shared site's build keeps them in the
+    run's parse cache (``build --cache``, as ``serve`` keeps one) and each xdist worker reads
+    them from it (whatever is not there yet, the first to ask parses), then runs the
+    archive-wide stages."""
     from filelock import FileLock
 
     run = _run_folder(tmp_path_factory)
+    folder = _start_shared_site(run)
+    _wait_for_its_parse(folder)
     with FileLock(str(run / "parse-cache.lock")):
-        return build_archive(CORPUS, cache=run / "parse-cache")
+        return build_archive(folder / "corpus", cache=run / "parse-cache")
+
+
+def _wait_for_its_parse(folder: Path, timeout: float = 600) -> None:
+    """Until the shared site's build has parsed the corpus (or ended): a few seconds into the
+    run, in which the cores are busy with that build, rather than parse it a second time."""
+    deadline = time.time() + timeout
+    log = folder / "build.log"
+    while not (folder / "exit").exists() and time.time() < deadline:
+        if log.exists() and "parsed " in log.read_text("utf-8", errors="replace"):
+            return
+        time.sleep(0.2)
+
+
+@dataclass(frozen=True)
+class ParsedCorpus:
+    """The run's copy of the corpus and the parse cache that holds every notice of it."""
+
+    corpus: Path
+    cache: Path
 
 
 @pytest.fixture(scope="session")
-def parse_cache(archive: Archive, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The run's parse cache, holding every committed notice (the ``archive`` fixture filled it):
-    for ``check --cache`` and ``export --cache`` on the committed corpus, which then parse
-    nothing again."""
-    return _run_folder(tmp_path_factory) / "parse-cache"
+def parsed_corpus(archive: Archive, tmp_path_factory: pytest.TempPathFactory) -> ParsedCorpus:
+    """For ``check --cache`` and ``export --cache`` on the corpus, which then parse nothing
+    again: its notices were parsed once this run, by this code, from these files."""
+    run = _run_folder(tmp_path_factory)
+    return ParsedCorpus(run / "shared-site" / "corpus", run / "parse-cache")
 
 
 @dataclass(frozen=True)
@@ -96,7 +119,7 @@ def _start_shared_site(run: Path) -> Path:
             shutil.copytree(CORPUS, folder / "corpus")
             (folder / "started").write_text(repr(time.time()))
             build = [sys.executable, "-m", "tools", "build", "--corpus", folder / "corpus", "--out", folder / "site"]
-            build += ["--jobs", str(max(2, default_jobs()))]
+            build += ["--jobs", str(max(2, default_jobs())), "--cache", run / "parse-cache"]
             command = " ".join(shlex.quote(str(part)) for part in build)
             log, done = (shlex.quote(str(folder / name)) for name in ("build.log", "exit"))
             script = f"{command} > {log} 2>&1; echo $? > {done}.tmp; mv {done}.tmp {done}"

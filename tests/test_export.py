@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from .conftest import CORPUS, SharedSite
+from .conftest import ParsedCorpus, SharedSite
 from .site_helpers import load_yaml
 
 DATASETS = ("notices", "measures", "agencies", "targets", "themes", "progress")
@@ -19,12 +19,12 @@ NOTICES = Path(__file__).resolve().parent.parent / "corpus" / "notices"
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory, parse_cache: Path) -> Path:
+def exported(tmp_path_factory: pytest.TempPathFactory, parsed_corpus: ParsedCorpus) -> Path:
     import subprocess
     import sys
 
     out = tmp_path_factory.mktemp("data")
-    command = ["export", "--corpus", str(CORPUS), "--out", str(out), "--cache", str(parse_cache)]
+    command = ["export", "--corpus", str(parsed_corpus.corpus), "--out", str(out), "--cache", str(parsed_corpus.cache)]
     subprocess.run([sys.executable, "-m", "tools", *command], check=True)
     return out
 

@@ -50,15 +50,17 @@ def build_site(
     progress: Callable[[int, int], None] | None = None,
     engine: str = "mkdocs",
     jobs: int = 1,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Build the whole site into ``out``, in a folder of its own swapped in at the end: on any
     failure ``out`` is left as it was. ``jobs``: processes that parse, write and render pages
-    (the site is the same for any number). (A maintainer's preview is ``tools.preview``.)"""
+    (the site is the same for any number); ``cache``: a folder of parsed notices to reuse and
+    keep (``pipeline.build_archive``). (A maintainer's preview is ``tools.preview``.)"""
     timings: dict[str, float] = {}
     if missing := engine_missing(engine):
         return BuildResult(False, [], missing, timings)
     start = time.perf_counter()
-    archive = build_archive(corpus, jobs=jobs)
+    archive = build_archive(corpus, cache, jobs=jobs)
     timings["parse"] = time.perf_counter() - start
     if archive.errors:
         return BuildResult(False, archive.problems, "the corpus has errors; nothing was built", timings)

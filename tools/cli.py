@@ -209,15 +209,18 @@ CONFIG = click.option(
     help="Processes that parse, write and render pages at once  [default: this machine's cores]. "
     "The site is the same for any number.",
 )
-def build(corpus: Path, out: Path, config_file: Path, engine: str, jobs: int | None) -> None:
+@PARSE_CACHE
+def build(corpus: Path, out: Path, config_file: Path, engine: str, jobs: int | None, cache: Path | None) -> None:
     """Check the corpus, generate pages, render them and index them for search (atomically).
     For a preview that follows your edits, use `policy-archive serve`."""
     from tools.processes import default_jobs
 
-    sys.exit(0 if _build(corpus, out, config_file, engine, jobs or default_jobs()) else 1)
+    sys.exit(0 if _build(corpus, out, config_file, engine, jobs or default_jobs(), cache) else 1)
 
 
-def _build(corpus: Path, out: Path, config_file: Path, engine: str = "mkdocs", jobs: int = 1) -> bool:
+def _build(
+    corpus: Path, out: Path, config_file: Path, engine: str = "mkdocs", jobs: int = 1, cache: Path | None = None
+) -> bool:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from tools.build import build_site
@@ -236,6 +239,7 @@ def _build(corpus: Path, out: Path, config_file: Path, engine: str = "mkdocs", j
             progress=progress,
             engine=engine,
             jobs=jobs,
+            cache=cache,
         )
     if result.problems:
         report(result.problems)
