@@ -202,6 +202,9 @@ def _drop_agencies(registry: Path, dropped: set[str]) -> list[str]:
 
 
 SMALL = ("shenzhen-ai-action-plan-2023-2024", "cn-state-council-ai-plus-opinions-2025")
+# A short notice (103 pages built, against the Shenzhen plan's 148), for a test whose subject is
+# not the notice (a build's failure, concurrency, a hand-written page).
+SHORT = ("oecd-ai-recommendation-2019-2024",)
 
 
 @pytest.fixture

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import make_small_corpus
+from .conftest import SHORT, make_small_corpus
 from .site_helpers import ROOT, load_yaml
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
-NOTICE = "oecd-ai-recommendation-2019-2024"
-ONE = (NOTICE,)  # the subject is the builds, not the corpus: one short notice builds soonest
+ONE = SHORT  # the subject is the builds, not the corpus: one short notice builds soonest
+NOTICE = ONE[0]
 MARK = "Second corpus: OECD principles"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SMALL, SharedSite, make_small_corpus
+from .conftest import SHORT, SMALL, SharedSite, make_small_corpus
 from .site_helpers import ROOT, build, project_copy
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
@@ -120,7 +120,7 @@ def test_a_broken_link_with_zensical_is_located_without_a_traceback(tmp_path: Pa
     project = project_copy(tmp_path / "project")
     with (project.parent / "docs" / "about.md").open("a", encoding="utf-8") as about:
         about.write("\nSee [nothing](nowhere.md).\n")
-    corpus = make_small_corpus(tmp_path / "corpus", ("shenzhen-ai-action-plan-2023-2024",))
+    corpus = make_small_corpus(tmp_path / "corpus", SHORT)
     result = build(tmp_path / "site", corpus, "--engine", "zensical", "--config", str(project))
     assert result.returncode == 1
     assert "about.md:" in result.stderr and "page does not exist" in result.stderr

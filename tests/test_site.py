@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from tools.models import Archive
 
-from .conftest import CORPUS, SharedSite, make_small_corpus
+from .conftest import CORPUS, SHORT, SharedSite, make_small_corpus
 from .site_helpers import build, html_tree
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
@@ -258,7 +258,7 @@ def test_a_link_to_an_anchor_that_is_not_there_fails_the_build(project: Path, tm
     # project: a copy of the configuration, theme and hand-written pages
     with (project.parent / "docs/about.md").open("a", encoding="utf-8") as about:
         about.write("\nSee [the ledger](targets/index.md#ledger-table) and [no table](targets/index.md#no-table).\n")
-    corpus = make_small_corpus(tmp_path / "corpus", ("shenzhen-ai-action-plan-2023-2024",), lock=True)
+    corpus = make_small_corpus(tmp_path / "corpus", SHORT, lock=True)
     result = build(tmp_path / "site", corpus, "--config", str(project))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "the doc 'targets/index.md' does not contain an anchor '#no-table'" in result.stderr
