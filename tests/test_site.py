@@ -5,12 +5,14 @@ from __future__ import annotations
 import filecmp
 import functools
 import gzip
+import itertools
 import json
 import os
 import re
 import shutil
 from collections import Counter
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
@@ -133,14 +135,19 @@ def test_only_content_is_indexed(site: Path) -> None:
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
 
 
+def _index_records(site: Path) -> list[dict[str, Any]]:
+    """What Pagefind indexed of each page (its fragments: URL, content, anchors)."""
+    return [
+        json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd") :])
+        for f in (site / "pagefind" / "fragment").iterdir()
+    ]
+
+
 def test_a_measure_is_found_by_its_own_words_not_by_its_neighbours(site: Path) -> None:
     # The citation block repeats every measure's title, the related list names other notices'
     # measures, and every measure links "in the full text": indexed, "similarity" found 537 pages,
     # "full text" 774, and a search matched measures by the titles of their related ones.
-    records = [
-        json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd") :])
-        for f in (site / "pagefind" / "fragment").iterdir()
-    ]
+    records = _index_records(site)
     measure = next(r for r in records if r["url"].endswith("/shenzhen-ai-action-plan-2023-2024/m-16/"))
     assert "form an artificial intelligence fund group with a scale of 100 billion yuan" in measure["content"]
     assert [a["id"] for a in measure["anchors"]][1:] == ["responsible-agencies", "targets", "themes"]
@@ -150,6 +157,23 @@ def test_a_measure_is_found_by_its_own_words_not_by_its_neighbours(site: Path) -
         assert "in the full text" not in record["content"], record["url"]  # every measure's link to it
         assert "(similarity 0." not in record["content"], record["url"]
         assert not {a["id"] for a in record["anchors"]} & {"cite-this-measure", "related-measures-in-other-notices"}
+
+
+def test_a_label_and_its_value_are_separate_words_in_the_index(site: Path) -> None:
+    """Pagefind reads <dt> and <dd> as inline text: "Also written as</dt><dd>GSA" was indexed as
+    "asGSA", so no search for an agency's other names found its page (Pagefind issue 736)."""
+    glued, pairs = [], 0
+    for record in _index_records(site):
+        if not record["url"].startswith(("/agencies/", "/targets/", "/notices/")):
+            continue
+        for dl in html_tree(site / record["url"].strip("/") / "index.html").iter("dl"):
+            words = [item.text_content().split() for item in dl if item.tag in ("dt", "dd")]
+            for before, after in itertools.pairwise(words):
+                if before and after:
+                    pairs += 1
+                    if before[-1] + after[0] in record["content"]:
+                        glued.append(f"{record['url']}: {before[-1]}{after[0]}")
+    assert pairs > 1000 and glued == []
 
 
 def _filters(page: Path) -> dict[str, list[str]]:
