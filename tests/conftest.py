@@ -27,18 +27,27 @@ CORPUS = ROOT / "corpus"
 
 @pytest.fixture(scope="session")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
-    """The real corpus (the run's copy of it, which the shared site is built from) through the
-    pipeline. Its notices are parsed once per run: the shared site's build keeps them in the
-    run's parse cache (``build --cache``, as ``serve`` keeps one) and each xdist worker reads
-    them from it (whatever is not there yet, the first to ask parses), then runs the
-    archive-wide stages."""
+    """The real corpus through the pipeline (the run's copy of it, which the shared site is built
+    from, when the site is built this run). Its notices are parsed once per run: the shared
+    site's build keeps them in the run's parse cache (``build --cache``, as ``serve`` keeps one)
+    and each xdist worker reads them from it (whatever is not there yet, the first to ask
+    parses), then runs the archive-wide stages."""
     from filelock import FileLock
 
     run = _run_folder(tmp_path_factory)
-    folder = _start_shared_site(run)
-    _wait_for_its_parse(folder)
     with FileLock(str(run / "parse-cache.lock")):
-        return build_archive(folder / "corpus", cache=run / "parse-cache")
+        return build_archive(_run_corpus(run), cache=run / "parse-cache")
+
+
+def _run_corpus(run: Path) -> Path:
+    """The shared site's copy of the corpus once its build has parsed it, where a selected test
+    reads the site (its build started when collection ended); else the corpus itself, parsed
+    here (a run of a few tests does not start a whole build for them)."""
+    folder = run / "shared-site"
+    if not (folder / "started").exists():
+        return CORPUS
+    _wait_for_its_parse(folder)
+    return folder / "corpus"
 
 
 def _wait_for_its_parse(folder: Path, timeout: float = 600) -> None:
@@ -65,7 +74,7 @@ def parsed_corpus(archive: Archive, tmp_path_factory: pytest.TempPathFactory) ->
     """For ``check --cache`` and ``export --cache`` on the corpus, which then parse nothing
     again: its notices were parsed once this run, by this code, from these files."""
     run = _run_folder(tmp_path_factory)
-    return ParsedCorpus(run / "shared-site" / "corpus", run / "parse-cache")
+    return ParsedCorpus(_run_corpus(run), run / "parse-cache")
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ PARSE_CACHE = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Keep parsed notices in this folder and reuse them (`serve` keeps its own in .cache/parse): "
-    "a notice whose text, metadata and registry and the code are unchanged is not parsed again.",
+    "a notice is not parsed again while its text, its metadata, the registry and the code are unchanged.",
 )
 
 

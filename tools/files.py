@@ -1,4 +1,5 @@
-"""Small file-system helpers shared by the stages that write folders."""
+"""Small file-system helpers shared by the stages that write folders, and the cache of compiled
+templates that the stages which render share."""
 
 from __future__ import annotations
 
