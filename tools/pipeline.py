@@ -285,14 +285,30 @@ def _cached_enrich(
     if cache is None:
         return enrich(files, registry)
     entry = cache / f"{files.id}.pickle"
-    if entry.exists():
-        cached_key, result = pickle.loads(entry.read_bytes())
-        if cached_key == key and result[0].files.folder == files.folder:
-            return result  # type: ignore[no-any-return]
+    stamp = key.encode() + b" " + os.fsencode(files.folder) + b"\n"
+    found = _cached(entry, stamp)
+    if found is not None:
+        return found
     result = enrich(files, registry)
     cache.mkdir(parents=True, exist_ok=True)
     # Written aside and renamed, so a build reading the cache at the same time never sees half a file.
     partial = entry.with_name(f"{entry.name}.{os.getpid()}.part")
-    partial.write_bytes(pickle.dumps((key, result)))
+    partial.write_bytes(stamp + pickle.dumps(result))
     partial.replace(entry)
     return result
+
+
+def _cached(entry: Path, stamp: bytes) -> tuple[Notice, list[Problem]] | None:
+    """A cached parse if its first line is ``stamp`` (made from these files, in this folder, by
+    this code: only then is it unpickled); None for an entry missing, stale or damaged, and the
+    notice is parsed again. A cache given on the command line must never fail a check."""
+    try:
+        with entry.open("rb") as cached:
+            if cached.readline() != stamp:
+                return None
+            result: tuple[Notice, list[Problem]] = pickle.load(cached)
+            return result
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001  # truncated or damaged: whatever it is, parse again
+        return None
