@@ -224,6 +224,13 @@ def test_a_cached_check_reads_again_what_changed(cli: Cli, corpus_copy: Path, tm
     )
 
 
+def test_a_cache_folder_that_cannot_be_made_is_told_at_once(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("")
+    result = cli("check", "--cache", str(tmp_path / "a-file" / "cache"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert f"cannot make the folder {tmp_path / 'a-file' / 'cache'}: Not a directory" in result.stderr
+
+
 def test_missing_corpus(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", "--corpus", str(tmp_path / "nowhere"))
     assert result.returncode == 1 and "no notices/ folder" in result.stderr

@@ -23,10 +23,22 @@ CORPUS = click.option(
     help="The corpus folder (notices/, agencies.yaml, themes.yaml).",
 )
 
+
+def _cache_folder(ctx: click.Context, param: click.Parameter, folder: Path | None) -> Path | None:
+    """The cache folder, made now: one that cannot be made is told before any work is done."""
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise click.BadParameter(f"cannot make the folder {folder}: {exc.strerror}") from None
+    return folder
+
+
 PARSE_CACHE = click.option(
     "--cache",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
+    callback=_cache_folder,
     help="Keep parsed notices in this folder and reuse them (`serve` keeps its own in .cache/parse): "
     "a notice is not parsed again while its text, its metadata, the registry and the code are unchanged.",
 )
