@@ -20,7 +20,7 @@ import yaml
 from tools.models import Archive
 from tools.pipeline import build_archive
 
-from .site_helpers import load_yaml, project_copy
+from .site_helpers import command, load_yaml, project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -129,7 +129,14 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     aside = [moved for number, path in runs.items() if number <= max(runs) - keep and (moved := _claim(path))]
     if aside:
         remove = "import shutil, sys\nfor path in sys.argv[1:]: shutil.rmtree(path, ignore_errors=True)"
-        subprocess.Popen([sys.executable, "-c", remove, *map(str, aside)], start_new_session=True)
+        quiet = subprocess.DEVNULL  # holds no pipe of the run's open (a pipe's reader would wait for it)
+        subprocess.Popen(
+            [sys.executable, "-c", remove, *map(str, aside)],
+            stdin=quiet,
+            stdout=quiet,
+            stderr=quiet,
+            start_new_session=True,
+        )
 
 
 def _claim(run: Path) -> Path | None:
@@ -274,11 +281,7 @@ Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 @pytest.fixture
 def cli() -> Cli:
-    """Run the real console command in a child process, as a maintainer would."""
+    """Run the real console command in a process of its own, as a maintainer would (forked from
+    one that imported the project once: ``site_helpers.command``)."""
 
-    def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "tools", *args], cwd=cwd, capture_output=True, text=True, timeout=600, check=False
-        )
-
-    return run
+    return command
