@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import functools
+import multiprocessing
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,21 +72,59 @@ def project_copy(folder: Path, reference: bool = False) -> Path:
     return folder / "mkdocs.yml"
 
 
+# The console command in a process of its own, forked from one that has imported the project
+# once (multiprocessing's fork server, preloaded): what ``python -m tools`` does, less the half
+# second in which a new interpreter imports the project (a run starts some eighty commands).
+# Each command still has its own process, working folder, exit code, and output to files.
+_COMMANDS = multiprocessing.get_context("forkserver")
+_COMMANDS.set_forkserver_preload(["tools.cli", "tools.pipeline", "tools.build", "tests.site_helpers"])
+
+
+def command(*args: str, cwd: Path = ROOT, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """``python -m tools *args`` in ``cwd``, run to its end: its exit code, its output and errors."""
+    with tempfile.TemporaryDirectory(prefix="command-") as folder:
+        out, err = Path(folder, "stdout"), Path(folder, "stderr")
+        process = _COMMANDS.Process(target=_run_command, args=(args, cwd, dict(os.environ), out, err))
+        process.start()
+        process.join(timeout)
+        if process.exitcode is None:
+            process.kill()
+            process.join()
+            raise subprocess.TimeoutExpired(["policy-archive", *args], timeout)
+        output, errors = (path.read_text("utf-8", errors="replace") for path in (out, err))
+        return subprocess.CompletedProcess(["policy-archive", *args], process.exitcode, output, errors)
+
+
+def _run_command(args: tuple[str, ...], cwd: Path, env: dict[str, str], out: Path, err: Path) -> None:
+    """In the forked process: the caller's folder and environment, output and errors to files as
+    a shell redirects them, then the console entry point, whose exit is the process's."""
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update(env)
+    for fd, path in ((1, out), (2, err)):
+        opened = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(opened, fd)
+        os.close(opened)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+    sys.argv = [str(ROOT / "tools" / "__main__.py"), *args]
+    from tools.cli import run
+
+    try:
+        run()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+
 def build(out: Path, corpus: Path = ROOT / "corpus", *options: str) -> subprocess.CompletedProcess[str]:
-    """``policy-archive build`` in a child process (``options``: e.g. "--engine", "zensical").
+    """``policy-archive build`` in a process of its own (``command``; ``options``: e.g. "--engine", "zensical").
 
     In one process unless ``options`` say "--jobs": the tests' small corpora render sooner than
     new processes start, and the suite already runs on every core (the shared site and the
     byte-for-byte test choose their own)."""
     jobs = () if "--jobs" in options else ("--jobs", "1")
-    return subprocess.run(
-        [sys.executable, "-m", "tools", "build", "--corpus", str(corpus), "--out", str(out), *jobs, *options],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    return command("build", "--corpus", str(corpus), "--out", str(out), *jobs, *options)
 
 
 class _SubPathHandler(SimpleHTTPRequestHandler):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from .conftest import Cli, ParsedCorpus, make_small_corpus
-from .site_helpers import load_yaml
+from .site_helpers import ROOT, load_yaml
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
 
@@ -197,6 +199,19 @@ def test_every_problem_is_reported_at_once(cli: Cli, corpus_copy: Path) -> None:
     result = cli("check", "--corpus", str(corpus_copy))
     assert "not a real date" in result.stderr and "Municipal Harbour Office" in result.stderr
     assert "2 errors" in result.stderr
+
+
+def test_the_tests_run_the_command_as_a_new_interpreter_runs_it(cli: Cli, corpus_copy: Path) -> None:
+    """The ``cli`` fixture forks the command from a process that imported the project once: what
+    it gives is what ``python -m tools`` gives, for a check that fails and for one that cannot start."""
+    impossible_date(corpus_copy)
+    for args in (("check", "--corpus", str(corpus_copy)), ("check", "--corpus", str(corpus_copy / "nowhere"))):
+        forked = cli(*args)
+        new = subprocess.run(
+            [sys.executable, "-m", "tools", *args], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        assert (forked.returncode, forked.stdout, forked.stderr) == (new.returncode, new.stdout, new.stderr)
+        assert forked.returncode in {1, 2} and forked.stderr
 
 
 def test_unknown_agency_gets_suggestions(cli: Cli, corpus_copy: Path) -> None:
