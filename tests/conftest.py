@@ -121,9 +121,10 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     builds, copies of the corpus), and removing one kept the run waiting 5-6 s after its last
     test. Each folder is claimed as pytest claims it (its lock file, made exclusively) and moved
     aside under a name pytest clears after three days if the removal is ever cut short."""
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        return
-    root = _run_folder(session.config._tmp_path_factory).parent  # type: ignore[attr-defined]
+    factory = session.config._tmp_path_factory  # type: ignore[attr-defined]
+    if os.environ.get("PYTEST_XDIST_WORKER") or factory._given_basetemp is not None:
+        return  # a worker, or a --basetemp of the caller's: no numbered folders of pytest's
+    root = _run_folder(factory).parent
     keep = int(session.config.getini("tmp_path_retention_count"))
     runs = {int(m.group(1)): path for path in root.iterdir() if (m := re.fullmatch(r"pytest-(\d+)", path.name))}
     aside = [moved for number, path in runs.items() if number <= max(runs) - keep and (moved := _claim(path))]
