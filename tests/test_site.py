@@ -404,6 +404,31 @@ def test_compare_lists_each_agency_with_the_notices_that_name_it(site: Path, arc
     assert not table.xpath("tbody//td[not(normalize-space())]"), "no empty cells"
 
 
+def test_the_home_page_sums_up_each_theme_and_the_grid_is_a_click_away(site: Path, archive: Archive) -> None:
+    """A row per theme on the home page, however many notices (its grid of themes by notices was
+    most of the page and grew with every notice: 691 KB at 32x); the grid on Themes and Compare."""
+    touched: dict[str, list[int]] = {theme.id: [0, 0] for theme in archive.registry.themes}  # notices, measures
+    for notice in archive.notices:
+        per_theme = Counter(theme for measure in notice.parsed.measures for theme in measure.themes)
+        for theme, measures in per_theme.items():
+            touched[theme][0] += 1
+            touched[theme][1] += measures
+    home = html_tree(site / "index.html")
+    (table,) = home.xpath("//table[contains(@class, 'theme-summary')]")
+    assert [th.text_content() for th in table.xpath("thead//th")] == ["Theme", "Notices", "Measures"]
+    shown = {
+        row.xpath("string(th/a/@href)").strip("/").split("/")[-1]: [int(td.text_content()) for td in row.xpath("td")]
+        for row in table.xpath("tbody/tr")
+    }
+    assert shown == touched and sum(m for _, m in shown.values()) > 500
+    assert not home.xpath("//table[contains(@class, 'coverage')]")
+    links = home.xpath("//h2[@id='what-they-cover']/following-sibling::p[1]//a/@href")
+    assert links == ["themes/", "compare/"]
+    for page in ("themes", "compare"):
+        (grid,) = html_tree(site / page / "index.html").xpath("//table[contains(@class, 'coverage')]")
+        assert len(grid.xpath("tbody/tr")) == len(touched)
+
+
 def _lines(cell: lxml.html.HtmlElement) -> list[str]:
     """The cell's lines, as its <br> elements break them."""
     for br in cell.xpath(".//br"):

@@ -299,6 +299,19 @@ def coverage_grid(site: Site) -> dict[str, Any]:
     return site.coverage
 
 
+def theme_summary(site: Site) -> list[dict[str, Any]]:
+    """Per theme, how many notices and measures touch it: the grid's rows summed, a row per theme
+    however many notices there are (the home page's; the grid itself is on Themes and Compare)."""
+    return [
+        {
+            "theme": row["theme"],
+            "notices": sum(1 for c in row["cells"] if c["count"]),
+            "measures": sum(c["count"] for c in row["cells"]),
+        }
+        for row in coverage_grid(site)["rows"]
+    ]
+
+
 def _coverage(site: Site) -> dict[str, Any]:
     notices: list[Notice] = [n for n in site.archive.notices if n.parsed.measures]
     counts = {n.id: Counter(t for m in n.parsed.measures for t in m.themes) for n in notices}

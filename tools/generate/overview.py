@@ -7,7 +7,7 @@ from typing import Any
 
 from tools import follow, urls
 from tools.generate.context import Site
-from tools.generate.entities import coverage_grid
+from tools.generate.entities import coverage_grid, theme_summary
 from tools.generate.templates import render
 from tools.models import Notice
 from tools.related import terms
@@ -95,7 +95,7 @@ def home_page(site: Site) -> str:
         groups=groups,
         warm_up=warm_up_word(site),
         tl=timeline(site),
-        grid=coverage_grid(site),
+        themes=theme_summary(site),
     )
 
 
