@@ -124,20 +124,22 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     factory = session.config._tmp_path_factory  # type: ignore[attr-defined]
     if os.environ.get("PYTEST_XDIST_WORKER") or factory._given_basetemp is not None:
         return  # a worker, or a --basetemp of the caller's: no numbered folders of pytest's
-    root = _run_folder(factory).parent
-    keep = int(session.config.getini("tmp_path_retention_count"))
+    clear_old_runs(_run_folder(factory).parent, int(session.config.getini("tmp_path_retention_count")))
+
+
+def clear_old_runs(root: Path, keep: int) -> subprocess.Popen[bytes] | None:
+    """Move aside pytest's numbered run folders in ``root`` older than the last ``keep`` (but
+    those another run holds) and remove them in a detached process, which is returned."""
     runs = {int(m.group(1)): path for path in root.iterdir() if (m := re.fullmatch(r"pytest-(\d+)", path.name))}
-    aside = [moved for number, path in runs.items() if number <= max(runs) - keep and (moved := _claim(path))]
-    if aside:
-        remove = "import shutil, sys\nfor path in sys.argv[1:]: shutil.rmtree(path, ignore_errors=True)"
-        quiet = subprocess.DEVNULL  # holds no pipe of the run's open (a pipe's reader would wait for it)
-        subprocess.Popen(
-            [sys.executable, "-c", remove, *map(str, aside)],
-            stdin=quiet,
-            stdout=quiet,
-            stderr=quiet,
-            start_new_session=True,
-        )
+    aside = [
+        moved for number, path in runs.items() if number <= max(runs, default=0) - keep and (moved := _claim(path))
+    ]
+    if not aside:
+        return None
+    remove = "import shutil, sys\nfor path in sys.argv[1:]: shutil.rmtree(path, ignore_errors=True)"
+    quiet = subprocess.DEVNULL  # holds no pipe of the run's open (a pipe's reader would wait for it)
+    command = [sys.executable, "-c", remove, *map(str, aside)]
+    return subprocess.Popen(command, stdin=quiet, stdout=quiet, stderr=quiet, start_new_session=True)
 
 
 def _claim(run: Path) -> Path | None:

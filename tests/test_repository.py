@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .conftest import clear_old_runs
 from .site_helpers import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,3 +63,15 @@ def test_ci_installs_a_browser_that_runs_on_the_runner() -> None:
     ci = (ROOT / ".github/workflows/ci.yml").read_text()
     assert "chromium-browser" not in ci  # a snap stub on Ubuntu runners
     assert "CHROMIUM=" in ci and "site-preview" in ci
+
+
+def test_old_test_runs_are_removed_in_the_background_but_one_still_held(tmp_path: Path) -> None:
+    for number in range(1, 6):
+        (tmp_path / f"pytest-{number}" / "site").mkdir(parents=True)
+        (tmp_path / f"pytest-{number}" / "site" / "index.html").write_text("a page")
+    (tmp_path / "pytest-2" / ".lock").touch()  # a run that is still going holds its folder
+    (tmp_path / "other").mkdir()
+    removal = clear_old_runs(tmp_path, keep=3)
+    assert removal is not None and removal.wait(timeout=60) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "pytest-2", "pytest-3", "pytest-4", "pytest-5"]
+    assert clear_old_runs(tmp_path, keep=3) is None  # nothing more to remove
