@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 from tools.index import index_site, plan_parts
@@ -38,3 +40,23 @@ def test_what_an_interrupted_run_left_is_not_in_the_next_index(tmp_path: Path) -
     assert indexed.parts == 3
     assert sorted(p.name for p in site.iterdir()) == ["a", "b", "c", "pagefind"]
     assert not list((site / "pagefind").rglob("left-behind*"))
+
+
+def test_each_part_indexes_exactly_its_pages_whatever_their_names(tmp_path: Path) -> None:
+    # A part lists its pages for Pagefind as a glob: names with a glob's syntax in them match
+    # themselves, and only themselves ("a*" is not "ab"; "c{d,e}" is one page, not two).
+    names = ["a*", "ab", "c{d,e}", "cd", "x[1]", "x1", "y(2)", "m:n", "q?", "qr", "k$", "e f", "中文", "p!x", "h#1"]
+    site = tmp_path / "site"
+    for number, name in enumerate(names):
+        page = site / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f'<html lang="en"><body><main><p>word{number}</p></main></body></html>', encoding="utf-8")
+    indexed = index_site(site, part_pages=4, jobs=2)
+    assert indexed.parts == 4
+    listing = json.loads((site / "pagefind" / "parts.json").read_text("utf-8"))
+    assert listing["languages"] == {"en": len(names)}
+    fragments = list((site / "pagefind").rglob("*.pf_fragment"))
+    assert len(fragments) == len(names)  # every page once, none twice
+    urls = {json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd") :])["url"] for f in fragments}
+    assert urls == {f"/{name}/" for name in names}
+    assert sorted(p.name for p in site.iterdir()) == sorted([*names, "pagefind"])  # no part's folder left

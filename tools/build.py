@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -10,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools import export, urls
-from tools.files import swap_into_place
+from tools.files import remove_tree, swap_into_place
 from tools.generate import generate
 from tools.index import PagefindError, index_site, set_languages
 from tools.models import Archive, Problem
@@ -103,7 +102,7 @@ def _render(
     except (RenderError, PagefindError, OSError) as exc:
         return BuildResult(False, archive.problems, f"build failed, previous site kept: {exc}", timings)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_tree(work)
     return BuildResult(True, archive.problems, f"site written to {out}", timings, pages)
 
 

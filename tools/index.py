@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import shutil
 import sys
@@ -25,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.files import remove_tree
 from tools.processes import run_measured
 
 PART_PAGES = 4000  # pages a Pagefind process indexes: about 0.5 GB at most (the archive is one part)
@@ -96,11 +96,11 @@ def index_site(site_dir: Path, part_pages: int = PART_PAGES, jobs: int = 1) -> I
     except PagefindError:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    remove_tree(old)
     if (site_dir / "pagefind").exists():
         (site_dir / "pagefind").rename(old)
     fresh.rename(site_dir / "pagefind")
-    shutil.rmtree(old, ignore_errors=True)
+    remove_tree(old)
     return Indexed(peaks)
 
 
@@ -117,42 +117,52 @@ def _pages(site_dir: Path) -> dict[str, str]:
 
 
 def _index_parts(site_dir: Path, fresh: Path, parts: list[list[str]], jobs: int) -> list[float]:
-    """Run Pagefind on each part: the only part in place on the site, more parts each on a
-    folder of links to its pages (the same paths, hence the same URLs)."""
-    if len(parts) == 1:
-        return [_pagefind(site_dir, fresh)]
+    """Run Pagefind on each part, in a folder of its own: the only part on the whole site, more
+    parts each on its own pages of the site, listed in its configuration (the same paths, hence
+    the same URLs; listing them costs nothing on disk, where a folder of links to them cost
+    thousands of files to make and remove)."""
     folders = [fresh.with_name(f".pagefind-part-{n}") for n in range(1, len(parts) + 1)]
     try:
         for folder, part in zip(folders, parts, strict=True):
-            _link_pages(site_dir, folder / "site", part)
+            _configure(folder, site_dir, part if len(parts) > 1 else None)
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            peaks = list(pool.map(lambda f: _pagefind(f / "site", f / "index"), folders))
+            peaks = list(pool.map(_pagefind, folders))
         _assemble(fresh, [f / "index" for f in folders])
     finally:
         for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
+            remove_tree(folder)
     return peaks
 
 
-def _pagefind(site: Path, output: Path) -> float:
-    command = [
-        sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
-        "--exclude-selectors", ".headerlink",
-    ]  # fmt: skip
-    code, text, peak = run_measured(command)
-    if code != 0:
-        raise PagefindError(text)
+def _configure(folder: Path, site_dir: Path, pages: list[str] | None) -> None:
+    """Pagefind's configuration in ``folder`` (where it runs, so that no configuration file in the
+    caller's folder is read): ``site_dir`` indexed into ``folder/index``, only ``pages`` if given.
+    A file, not the command line: a part's list of pages is longer than one argument may be."""
+    folder.mkdir(parents=True)
+    config: dict[str, object] = {
+        "site": str(site_dir.resolve()),
+        "output_path": str((folder / "index").resolve()),
+        "exclude_selectors": [".headerlink"],
+    }
+    if pages is not None:
+        config["glob"] = _any_of(pages)
+    (folder / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+
+
+_GLOB_SPECIAL = re.compile(r"([\\*?\[\]{}(),<>:$])")  # what Pagefind's globs read as syntax
+
+
+def _any_of(paths: list[str]) -> str:
+    """A glob that matches exactly ``paths``."""
+    literal = [_GLOB_SPECIAL.sub(r"\\\1", path) for path in paths]
+    return literal[0] if len(literal) == 1 else "{" + ",".join(literal) + "}"
+
+
+def _pagefind(folder: Path) -> float:
+    code, text, peak = run_measured([sys.executable, "-m", "pagefind"], cwd=folder)
+    if code != 0:  # its output, with the glob of a part's pages that it repeats cut short
+        raise PagefindError("\n".join(line[:300] + " …" * (len(line) > 300) for line in text.splitlines()))
     return peak
-
-
-def _link_pages(site_dir: Path, folder: Path, pages: list[str]) -> None:
-    for path in pages:
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(site_dir / path, target)
-        except OSError:  # a file system without hard links
-            shutil.copyfile(site_dir / path, target)
 
 
 def _assemble(fresh: Path, indexes: list[Path]) -> None:

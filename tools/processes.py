@@ -33,12 +33,12 @@ def own_peak_mb() -> float:
     return _high_water_mb("self") or _rusage_peak_mb()
 
 
-def run_measured(command: list[str]) -> tuple[int, str, float]:
+def run_measured(command: list[str], cwd: Path | None = None) -> tuple[int, str, float]:
     """Run a command to its end: its exit code, what it printed, and its peak memory in MB,
     read from its own high-water mark while it runs (a child's rusage would count what its
     parent held when it forked)."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, text=True)
         peak = 0.0
         while process.poll() is None:
             peak = max(peak, _high_water_mb(str(process.pid)))

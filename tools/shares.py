@@ -132,6 +132,7 @@ def _prepare(config_file: Path, docs: Path, site_dir: Path) -> tuple[Any, Any, A
     files = get_files(config)
     env = config.theme.get_env()
     env.bytecode_cache = compiled_templates()
+    env.auto_reload = False  # no template changes during a render: not one stat per include per page
     files.add_files_from_theme(env, config)
     files = config.plugins.on_files(files, config=config)
     set_exclusions(files, config)
