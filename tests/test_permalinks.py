@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tools import urls
 from tools.models import Archive
 
 from .conftest import Cli
@@ -58,3 +59,22 @@ def test_a_redirect_must_point_to_a_page(cli: Cli, shenzhen_corpus: Path) -> Non
     result = cli("check", "--corpus", str(shenzhen_corpus))
     assert result.returncode == 1
     assert f"{shenzhen_corpus}/redirects.yaml:2: redirect target {SHENZHEN}/m-99/ is not a page" in result.stderr
+
+
+def test_each_page_is_made_from_a_markdown_file_that_names_its_url(archive: Archive) -> None:
+    # A notice's inner pages are `<url>.md` (no folder of their own in the docs: thousands fewer
+    # to make and remove); the pages near the top keep `<url>index.md`, where mkdocs.yml's
+    # not_in_nav patterns expect them. Either way the published URL is the same.
+    n = next(n for n in archive.notices if n.translations)
+    m, language = n.parsed.measures[0], sorted(n.translations)[0]
+    inner = [
+        urls.measure(n.id, m.id),
+        urls.measure_text(n.id, m.id, language),
+        urls.notice_text(n.id, language),
+        urls.target_kind("count"),  # inside targets/kinds/, as a notice's pages are inside its folder
+    ]
+    top = ["", "notices/", urls.notice(n.id), urls.agency("cn-cac"), urls.target("t")]
+    assert [urls.source(u) for u in inner] == [u[:-1] + ".md" for u in inner]
+    assert [urls.source(u) for u in top] == [u + "index.md" for u in top]
+    assert all(urls.page_of(urls.source(u)) == u for u in inner + top)
+    assert urls.page_of("about.md") == "about/" and urls.page_of("notices/n/source.txt") is None

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools import export
+from tools import export, urls
 from tools.build import page_languages
 from tools.generate import Tree, generate, pages_of
 from tools.generate.context import Site
@@ -122,7 +122,7 @@ class PreviewSession:
             self._restart(archive)
             return len(changed)
         languages = page_languages(archive)
-        rendered = {path.removesuffix("index.md") for path in changed if path.endswith("index.md")}
+        rendered = {urls.page_of(path) for path in changed}
         set_languages(self.site_dir, {url: lang for url, lang in languages.items() if url in rendered})
         return len(changed)
 

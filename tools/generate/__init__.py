@@ -36,12 +36,12 @@ def page_makers(site: Site) -> Iterator[tuple[str, Callable[[], str]]]:
     yield "index.md", partial(overview.home_page, site)
     yield "search/index.md", partial(overview.search_page, site)
     for language in overview.other_languages(site):
-        yield urls.search(language) + "index.md", partial(overview.search_page, site, language)
+        yield urls.source(urls.search(language)), partial(overview.search_page, site, language)
     yield "notices/index.md", partial(overview.notices_index, site)
     yield "agencies/index.md", partial(entities.agencies_index, site)
     yield "targets/index.md", partial(entities.targets_index, site)
     for kind in site.archive.registry.target_kinds:
-        yield urls.target_kind(kind.id) + "index.md", partial(entities.target_kind_page, site, kind)
+        yield urls.source(urls.target_kind(kind.id)), partial(entities.target_kind_page, site, kind)
     yield "themes/index.md", partial(entities.themes_index, site)
     yield "compare/index.md", partial(overview.compare_page, site)
     yield "data/index.md", partial(overview.data_page, site)
@@ -56,23 +56,23 @@ def notice_pages(site: Site, n: Notice) -> Iterator[tuple[str, str]]:
 
 
 def notice_page_makers(site: Site, n: Notice) -> Iterator[tuple[str, Callable[[], str]]]:
-    yield urls.notice(n.id) + "index.md", partial(notices.notice_page, site, n)
+    yield urls.source(urls.notice(n.id)), partial(notices.notice_page, site, n)
     ms = n.parsed.measures
     for i, m in enumerate(ms):
         prev = ms[i - 1] if i > 0 else None
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        yield urls.measure(n.id, m.id) + "index.md", partial(notices.measure_page, site, n, m, prev, nxt)
+        yield urls.source(urls.measure(n.id, m.id)), partial(notices.measure_page, site, n, m, prev, nxt)
     for part in n.parsed.back_parts():
-        yield urls.part(n.id, part.id) + "index.md", partial(notices.part_page, site, n, part)
+        yield urls.source(urls.part(n.id, part.id)), partial(notices.part_page, site, n, part)
     for version in n.meta.get("versions") or []:
-        yield urls.version(n.id, version["id"]) + "index.md", partial(versions.version_page, site, n, version)
+        yield urls.source(urls.version(n.id, version["id"])), partial(versions.version_page, site, n, version)
     for language in n.translations:
-        yield urls.notice_text(n.id, language) + "index.md", partial(notices.translation_page, site, n, language)
+        yield urls.source(urls.notice_text(n.id, language)), partial(notices.translation_page, site, n, language)
         for i, m in enumerate(ms):
             prev = ms[i - 1] if i > 0 else None
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             page = partial(notices.measure_page, site, n, m, prev, nxt, language)
-            yield urls.measure_text(n.id, m.id, language) + "index.md", page
+            yield urls.source(urls.measure_text(n.id, m.id, language)), page
 
 
 def entity_pages(site: Site, named: set[tuple[str, str]] | None = None) -> Iterator[tuple[str, str]]:
@@ -85,13 +85,13 @@ def entity_page_makers(
 ) -> Iterator[tuple[str, Callable[[], str]]]:
     for agency in site.archive.registry.agencies:
         if named is None or ("agency", agency.id) in named:
-            yield urls.agency(agency.id) + "index.md", partial(entities.agency_page, site, agency)
+            yield urls.source(urls.agency(agency.id)), partial(entities.agency_page, site, agency)
     for t in site.targets.values():
         if named is None or ("target", t.id) in named:
-            yield urls.target(t.id) + "index.md", partial(entities.target_page, site, t)
+            yield urls.source(urls.target(t.id)), partial(entities.target_page, site, t)
     for theme in site.archive.registry.themes:
         if named is None or ("theme", theme.id) in named:
-            yield urls.theme(theme.id) + "index.md", partial(entities.theme_page, site, theme)
+            yield urls.source(urls.theme(theme.id)), partial(entities.theme_page, site, theme)
 
 
 def pages_of(
