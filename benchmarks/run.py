@@ -140,10 +140,7 @@ def lunr_index_bytes(work: Path, corpus: Path) -> int:
     if code != 0:
         raise SystemExit((work / "lunr.log").read_text()[-2000:])
     index = work / "lunr" / "search" / "search_index.json"
-    size = index.stat().st_size
-    shutil.rmtree(work / "lunr")
-    shutil.rmtree(docs)
-    return size
+    return index.stat().st_size  # its folders go with the run's (see main())
 
 
 # Timed in the page itself, so that nothing else (such as Playwright's own polling) runs on the
@@ -310,9 +307,8 @@ def measure(
     corpus, out = work / "corpus", work / "site"
     make_corpus(n, corpus)
     result: dict[str, Any] = {"n": n, "notices": 5 * n}
-    if n <= one_process_max:
-        result["mkdocs_one_process"] = build(corpus, out, "mkdocs", work, ("--jobs", "1"))
-        shutil.rmtree(out)
+    if n <= one_process_max:  # into a folder of its own, kept: see main() on removing files
+        result["mkdocs_one_process"] = build(corpus, work / "site-one-process", "mkdocs", work, ("--jobs", "1"))
     result["mkdocs"] = build(corpus, out, "mkdocs", work, ("--jobs", str(CORES)))
     result["mkdocs"]["jobs"] = CORES
     if builds_only:
@@ -444,13 +440,15 @@ def main() -> None:
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     kept = {r["n"]: r for r in json.loads((RESULTS / "results.json").read_text())} if args.builds_only else {}
-    for n in args.sizes:
-        with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
+    # Every size's folders are removed at the end of the run, not before the next size: on a
+    # file system without a journal (this machine's), ext4 creates files slowly for minutes after
+    # many were removed, and a measurement would pay for the clean-up of the one before it.
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for n in args.sizes:
             print(f"N={n}: building …", flush=True)
-            kept[n] = {
-                **kept.get(n, {}),
-                **measure(n, args.zensical_max, Path(tmp), args.builds_only, args.one_process_max),
-            }
+            work = Path(tmp) / f"n{n}"
+            work.mkdir()
+            kept[n] = {**kept.get(n, {}), **measure(n, args.zensical_max, work, args.builds_only, args.one_process_max)}
             print(json.dumps(kept[n]), flush=True)
     results = [kept[n] for n in sorted(kept)]
     if not args.builds_only:
