@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from tools.index import index_site, plan_parts
+from tools.index import glob_of, index_site, plan_parts
 
 
 def test_a_small_archive_is_one_part() -> None:
@@ -30,7 +30,7 @@ def test_what_an_interrupted_run_left_is_not_in_the_next_index(tmp_path: Path) -
     site = tmp_path / "site"
     for name in ("a", "b", "c"):
         page = site / name / "index.html"
-        page.parent.mkdir(parents=True)
+        page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(f'<html lang="en"><body><main><h1>Page {name}</h1><p>word {name}</p></main></body></html>')
     # A run killed while indexing in parts leaves its part folders (and a half-written index).
     left = site / ".pagefind-part-2" / "index" / "fragment" / "left-behind.pf_fragment"
@@ -42,21 +42,36 @@ def test_what_an_interrupted_run_left_is_not_in_the_next_index(tmp_path: Path) -
     assert not list((site / "pagefind").rglob("left-behind*"))
 
 
+def test_a_parts_glob_writes_each_folder_once() -> None:
+    paths = ["notices/n/index.html", "notices/n/art-1/index.html", "notices/n/art-2/index.html", "a,b/index.html"]
+    assert glob_of(paths) == r"{a\,b/index.html,notices/n/{art-1/index.html,art-2/index.html,index.html}}"
+    assert glob_of(["404.html"]) == "404.html"
+
+
 def test_each_part_indexes_exactly_its_pages_whatever_their_names(tmp_path: Path) -> None:
     # A part lists its pages for Pagefind as a glob: names with a glob's syntax in them match
     # themselves, and only themselves ("a*" is not "ab"; "c{d,e}" is one page, not two).
     names = ["a*", "ab", "c{d,e}", "cd", "x[1]", "x1", "y(2)", "m:n", "q?", "qr", "k$", "e f", "中文", "p!x", "h#1"]
+    names += ["n", "n/m-1", "n/m-2", "n/m-1/zh"]  # folders shared by several pages
     site = tmp_path / "site"
     for number, name in enumerate(names):
         page = site / name / "index.html"
-        page.parent.mkdir(parents=True)
+        page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(f'<html lang="en"><body><main><p>word{number}</p></main></body></html>', encoding="utf-8")
     indexed = index_site(site, part_pages=4, jobs=2)
-    assert indexed.parts == 4
+    assert indexed.parts == 5  # 19 pages, 4 a part
+    _assert_indexed_once(site, names)
+    # A part whose glob would be too long for Pagefind: the pages are dealt into smaller parts.
+    assert index_site(site, part_pages=8, jobs=2, glob_chars=60).parts > 3  # not 19 / 8
+    _assert_indexed_once(site, names)
+
+
+def _assert_indexed_once(site: Path, names: list[str]) -> None:
     listing = json.loads((site / "pagefind" / "parts.json").read_text("utf-8"))
     assert listing["languages"] == {"en": len(names)}
     fragments = list((site / "pagefind").rglob("*.pf_fragment"))
     assert len(fragments) == len(names)  # every page once, none twice
     urls = {json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd") :])["url"] for f in fragments}
     assert urls == {f"/{name}/" for name in names}
-    assert sorted(p.name for p in site.iterdir()) == sorted([*names, "pagefind"])  # no part's folder left
+    top = {name.split("/")[0] for name in names}
+    assert sorted(p.name for p in site.iterdir()) == sorted([*top, "pagefind"])  # no part's folder left
