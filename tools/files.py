@@ -13,14 +13,14 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import Bucket, BytecodeCache, FileSystemBytecodeCache
 
-DISK_THREADS = 8  # threads that link or remove files at once: each waits on the disk, not the processor
+DISK_THREADS = 8  # threads that remove files at once: each waits on the disk, not the processor
 
 
 def remove_tree(folder: Path, threads: int = DISK_THREADS) -> None:
     """``shutil.rmtree(folder, ignore_errors=True)``, its subfolders removed by several threads
     at once. Removing a file waits on the disk far more than on the processor, and a build
-    removes tens of thousands (its generated pages, Pagefind's folders of links, the site it
-    replaces): four threads removed a 32× archive's pages in half the time of one."""
+    removes tens of thousands (its generated pages, the site it replaces, an old search index):
+    four threads removed a 32× archive's pages in half the time of one."""
     subfolders = [folder]
     for _ in range(4):  # down to folders many and small enough to share out (a notice's, a page's)
         if len(subfolders) >= 8 * threads:

@@ -163,8 +163,8 @@ _GLOB_SPECIAL = re.compile(r"([\\*?\[\]{}(),<>:$])")  # what Pagefind's globs re
 
 def glob_of(paths: list[str]) -> str:
     """A glob that matches exactly ``paths``, their shared folders written once
-    (``notices/n/{index.html,art-1/index.html}``): the glob of a part of 4,000 pages is 3 to 4
-    times shorter than a plain list of them."""
+    (``notices/n/{index.html,art-1/index.html}``): for a part of 2,960 pages of a 32× archive,
+    81 KB where a plain list of them is 193 KB."""
     tree: _Folders = {}
     for path in paths:
         node = tree
