@@ -4,6 +4,7 @@ same site a full build makes."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -94,6 +95,29 @@ def test_warm_preview_renders_the_change_first_then_matches_a_full_build(
     assert build(fresh, small_corpus, "--config", str(project)).returncode == 0
     assert _files(session.site_dir) == _files(fresh)
     assert not (tmp_path / "site").exists()  # the preview writes only its own folder
+
+
+def test_a_preview_update_keeps_each_rendered_page_in_its_language(
+    small_corpus: Path, project: Path, tmp_path: Path
+) -> None:
+    # A notice's measure pages are made from `<url>.md` files (urls.source): the preview must
+    # still find their URLs, or a Chinese measure re-rendered by an edit would say it is English.
+    session = PreviewSession(small_corpus, project, tmp_path / "preview")
+    assert session.start().ok
+    notice = session.site_dir / "notices/cn-state-council-ai-plus-opinions-2025"
+    measures = sorted(p / "index.html" for p in notice.iterdir() if (p / "index.html").is_file())
+    assert len(measures) > 5
+    edit(
+        small_corpus / "notices/cn-state-council-ai-plus-opinions-2025/notice.yaml",
+        'short_title: State Council "AI+" Action Opinions (2025)',
+        'short_title: State Council "AI+" Opinions (2025)',
+    )
+    assert session.update().ok
+    for page in [notice / "index.html", *measures]:
+        html = page.read_text("utf-8")
+        assert "AI+&#34; Opinions (2025)" in html, page  # rendered again
+        lang = re.search(r'<html lang="([^"]*)"', html)
+        assert lang and lang[1] == "zh", page
 
 
 def test_a_registry_edit_redoes_only_the_notices_it_can_touch(

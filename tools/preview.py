@@ -122,7 +122,7 @@ class PreviewSession:
             self._restart(archive)
             return len(changed)
         languages = page_languages(archive)
-        rendered = {urls.page_of(path) for path in changed}
+        rendered = {url for path in changed if (url := urls.page_of(path))}
         set_languages(self.site_dir, {url: lang for url, lang in languages.items() if url in rendered})
         return len(changed)
 

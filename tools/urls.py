@@ -56,11 +56,12 @@ def theme(theme_id: str) -> str:
 
 def source(url: str) -> str:
     """The Markdown file, under the docs folder, that makes the page at ``url``: ``<url>.md``
-    for a page inside a notice's folder (its measures, parts, versions and translations: most
-    of the archive's pages), ``<url>index.md`` for the others. MkDocs and Zensical make the
-    same page of either; a page with no folder of its own in the docs saves a build a folder to
-    make and remove (thousands: the file system's slowest work in a build). The pages near the
-    top keep theirs, where mkdocs.yml's ``not_in_nav`` patterns (``/notices/*/``) expect them."""
+    for a page three folders down or deeper (a notice's measures, parts, versions and
+    translations, most of the archive's pages; the kinds under ``targets/kinds/``),
+    ``<url>index.md`` for the others. MkDocs and Zensical make the same page of either; a page
+    with no folder of its own in the docs saves a build a folder to make and remove (thousands:
+    the file system's slowest work in a build). The pages near the top keep theirs, where
+    mkdocs.yml's ``not_in_nav`` patterns (``/notices/*/``) expect them."""
     return url[:-1] + ".md" if url.count("/") >= 3 else url + "index.md"
 
 
