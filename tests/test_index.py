@@ -6,7 +6,9 @@ import gzip
 import json
 from pathlib import Path
 
-from tools.index import glob_of, index_site, plan_parts
+import pytest
+
+from tools.index import PagefindError, glob_of, index_site, plan_parts
 
 
 def test_a_small_archive_is_one_part() -> None:
@@ -46,12 +48,15 @@ def test_a_parts_glob_writes_each_folder_once() -> None:
     paths = ["notices/n/index.html", "notices/n/art-1/index.html", "notices/n/art-2/index.html", "a,b/index.html"]
     assert glob_of(paths) == r"{a\,b/index.html,notices/n/{art-1/index.html,art-2/index.html,index.html}}"
     assert glob_of(["404.html"]) == "404.html"
+    with pytest.raises(PagefindError, match=r"t\\s/index.html: .*backslash.*rename it"):
+        glob_of(["t\\s/index.html", "a/index.html"])  # no glob of Pagefind's can name it
 
 
 def test_each_part_indexes_exactly_its_pages_whatever_their_names(tmp_path: Path) -> None:
     # A part lists its pages for Pagefind as a glob: names with a glob's syntax in them match
     # themselves, and only themselves ("a*" is not "ab"; "c{d,e}" is one page, not two).
     names = ["a*", "ab", "c{d,e}", "cd", "x[1]", "x1", "y(2)", "m:n", "q?", "qr", "k$", "e f", "中文", "p!x", "h#1"]
+    names += ["a&b", 'd"q', "pc%20", "a^b", "q'1", "e=q", "p+1", "s;c", "p|q"]  # literal as they are
     names += ["n", "n/m-1", "n/m-2", "n/m-1/zh"]  # folders shared by several pages
     site = tmp_path / "site"
     for number, name in enumerate(names):
@@ -59,10 +64,10 @@ def test_each_part_indexes_exactly_its_pages_whatever_their_names(tmp_path: Path
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(f'<html lang="en"><body><main><p>word{number}</p></main></body></html>', encoding="utf-8")
     indexed = index_site(site, part_pages=4, jobs=2)
-    assert indexed.parts == 5  # 19 pages, 4 a part
+    assert indexed.parts == 7  # 28 pages, 4 a part
     _assert_indexed_once(site, names)
     # A part whose glob would be too long for Pagefind: the pages are dealt into smaller parts.
-    assert index_site(site, part_pages=8, jobs=2, glob_chars=60).parts > 3  # not 19 / 8
+    assert index_site(site, part_pages=8, jobs=2, glob_chars=60).parts > 4  # not 28 / 8
     _assert_indexed_once(site, names)
 
 
