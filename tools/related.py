@@ -6,6 +6,7 @@ inverted index of each measure's most distinctive terms, never from all pairs.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -128,23 +129,26 @@ def related(
     """
     keys = [f"{m.notice}/{m.id}" for m in measures]
     vectors = _vectors(measures, stopwords)
+    notice_of = [m.notice for m in measures]
     postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for i, vec in enumerate(vectors):
         for t, w in vec.items():
             postings[t].append((w, i))
-    capped = {t: sorted(p, key=lambda x: (-x[0], x[1]))[:postings_cap] for t, p in postings.items()}
+    capped = {t: heapq.nsmallest(postings_cap, p, key=lambda x: (-x[0], x[1])) for t, p in postings.items()}
 
     def best_of(i: int) -> list[tuple[str, float]]:
-        vec = vectors[i]
+        # heapq.nsmallest(n, …) is sorted(…)[:n], without sorting what is left out.
+        vec, notice = vectors[i], notice_of[i]
         partial: dict[int, float] = defaultdict(float)
-        for t in sorted(vec, key=lambda t: (-vec[t], t))[:probe_terms]:
+        for t in heapq.nsmallest(probe_terms, vec, key=lambda t: (-vec[t], t)):
+            weight = vec[t]
             for w, j in capped[t]:
-                if measures[j].notice != measures[i].notice:
-                    partial[j] += vec[t] * w
-        best = sorted(partial, key=lambda j: (-partial[j], keys[j]))[:shortlist]
-        scored = [(keys[j], _dot(vec, vectors[j])) for j in best]
-        top = sorted((s for s in scored if s[1] >= min_score), key=lambda s: (-s[1], s[0]))[:per_measure]
-        return [(k, round(score, 3)) for k, score in top]
+                if notice_of[j] != notice:
+                    partial[j] += weight * w
+        best = heapq.nsmallest(shortlist, [(-score, keys[j], j) for j, score in partial.items()])
+        scored = [(key, _dot(vec, vectors[j])) for _, key, j in best]
+        top = heapq.nsmallest(per_measure, [(-s, k) for k, s in scored if s >= min_score])
+        return [(k, round(-score, 3)) for score, k in top]
 
     return dict(zip(keys, map_forked(best_of, range(len(vectors)), jobs), strict=True))
 
