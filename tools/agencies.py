@@ -23,6 +23,7 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "，": ",", "、": ","}
 _SENTENCE_START = re.compile(r"(?:^|[.;:!?]\s+|[。；])")
 
 
+@lru_cache(maxsize=1 << 16)  # the registry's names are keyed again for every notice
 def match_key(text: str) -> str:
     """A comparison form of a name: lower case, one apostrophe, no space around commas."""
     text = unicodedata.normalize("NFKC", text).translate(_FOLD).lower()

@@ -31,6 +31,7 @@ def _words(text: str) -> tuple[str, ...]:
 class _Keywords:
     latin: dict[tuple[str, ...], str]  # a keyword's words → its key
     longest: int  # the most words in a keyword
+    first_words: frozenset[str]  # the words a Latin keyword starts with (most words start none)
     chinese: re.Pattern[str]  # Chinese keywords, which match anywhere (no spaces in Chinese)
     owners: dict[str, tuple[str, ...]]  # keyword key → theme ids
 
@@ -46,6 +47,7 @@ def _keywords(themes: tuple[Theme, ...]) -> _Keywords:
     return _Keywords(
         latin,
         max((len(w) for w in latin), default=0),
+        frozenset(w[0] for w in latin if w),
         re.compile(chinese or r"(?!x)x"),
         {k: tuple(v) for k, v in owners.items()},
     )
@@ -59,6 +61,9 @@ def _matches(text: str, themes: tuple[Theme, ...]) -> set[str]:
     found: set[str] = set()
     i = 0
     while i < len(words):  # the longest keyword at each place, then past it ("foundation models" is not "models")
+        if words[i] not in table.first_words:
+            i += 1
+            continue
         n = next((n for n in range(table.longest, 0, -1) if words[i : i + n] in table.latin), 0)
         if n:
             found.add(table.latin[words[i : i + n]])
