@@ -28,6 +28,21 @@ def test_pages_are_dealt_in_turn_language_by_language_each_once() -> None:
     assert plan_parts(dict(reversed(pages.items())), part_pages=10) == parts  # the same, in any order
 
 
+def test_a_folders_pages_of_one_language_stay_together_and_its_glob_names_the_folder() -> None:
+    # A notice's pages go to one part (its translation's may go to another), so that the part's
+    # glob names the folder, not each page: Pagefind matches every file of the site against it.
+    pages = {f"notices/{n}/{m}index.html": "en" for n in "abcd" for m in ("", "art-1/", "art-2/")}
+    pages |= {f"notices/a/zh/art-{i}/index.html": "zh" for i in (1, 2)} | {"index.html": "en"}
+    parts = plan_parts(pages, part_pages=5)
+    assert len(parts) == 3
+    for part in parts:  # every language in every part that could have it; each folder in one part
+        assert all(f"notices/{n}/index.html" not in part or f"notices/{n}/art-2/index.html" in part for n in "abcd")
+    assert {pages[p] for p in parts[0]} == {"en", "zh"}
+    part = next(part for part in parts if "notices/b/index.html" in part)
+    assert "notices/b/**/*.html" in glob_of(part, pages)
+    assert "notices/a/**" not in glob_of(parts[0], pages)  # a's pages in Chinese are in another part
+
+
 def test_what_an_interrupted_run_left_is_not_in_the_next_index(tmp_path: Path) -> None:
     site = tmp_path / "site"
     for name in ("a", "b", "c"):
@@ -48,6 +63,10 @@ def test_a_parts_glob_writes_each_folder_once() -> None:
     paths = ["notices/n/index.html", "notices/n/art-1/index.html", "notices/n/art-2/index.html", "a,b/index.html"]
     assert glob_of(paths) == r"{a\,b/index.html,notices/n/{art-1/index.html,art-2/index.html,index.html}}"
     assert glob_of(["404.html"]) == "404.html"
+    # A folder whose pages of the whole site are all in the part is named whole.
+    site = [*paths, "notices/m/index.html"]
+    assert glob_of(paths, site) == r"{a\,b/index.html,notices/n/**/*.html}"
+    assert glob_of(paths, [*site, "notices/n/art-3/index.html"]) == glob_of(paths)
     with pytest.raises(PagefindError, match=r"t\\s/index.html: .*backslash.*rename it"):
         glob_of(["t\\s/index.html", "a/index.html"])  # no glob of Pagefind's can name it
 

@@ -7,9 +7,9 @@ Pagefind holds every page's words until it writes its index (about 130 KB a page
 larger than ``PART_PAGES`` pages is indexed in parts, each by a Pagefind process of its own: the
 first part is ``pagefind/`` itself, the others ``pagefind/part-N/``, listed in
 ``pagefind/parts.json``, which the site's search module (``docs/assets/search/pagefind.js``)
-merges into one search with Pagefind's ``mergeIndex``. Pages are dealt into parts in turn, per
-language, so each part is a sample of the whole (its word statistics, hence its ranking, alike)
-and the first holds every language.
+merges into one search with Pagefind's ``mergeIndex``. Pages are dealt into parts a folder at a
+time (a notice's pages together), per language, so each part is a sample of the whole (its word
+statistics, hence its ranking, alike) and the first holds every language.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import math
 import re
 import shutil
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,21 +67,34 @@ def set_languages(site_dir: Path, languages: dict[str, str]) -> None:
 
 
 def plan_parts(pages: dict[str, str], part_pages: int = PART_PAGES) -> list[list[str]]:
-    """Deal ``pages`` (``{path: language}``) into parts of about ``part_pages`` (at most one more
-    page per language): in turn, language by language, so the first part has every language
-    and every part is a sample of the whole. The same pages always make the same parts."""
+    """Deal ``pages`` (``{path: language}``) into parts of about ``part_pages``, a folder at a
+    time: the pages of one language in one top-level entry's folder (``notices/n``,
+    ``agencies/a``) go together, so that a part's glob can name a whole folder. Language by
+    language, each folder goes to the first part that has none of that language yet, else to
+    the part with the fewest pages: every part (the first above all) gets every language that
+    has folders enough, and every part is a sample of the whole. The same pages always make the
+    same parts."""
     count = max(1, math.ceil(len(pages) / part_pages))
-    parts: list[list[str]] = [[] for _ in range(count)]
-    by_language: dict[str, list[str]] = defaultdict(list)
+    folders: dict[tuple[str, str], list[str]] = defaultdict(list)
     for path in sorted(pages):
-        by_language[pages[path]].append(path)
-    dealt = 0
-    for language in sorted(by_language):
-        for path in by_language[language]:
-            parts[dealt % count].append(path)
-            dealt += 1
-        dealt = 0  # each language starts again at the first part
+        folders[(pages[path], _folder_of(path))].append(path)
+    parts: list[list[str]] = [[] for _ in range(count)]
+    by_language: list[dict[str, int]] = [defaultdict(int) for _ in range(count)]
+    for (language, _), paths in sorted(folders.items()):
+        # The first part without the language, else the part with the fewest pages.
+        n = min(
+            range(count),
+            key=lambda n: (by_language[n][language] > 0, len(parts[n]) * (by_language[n][language] > 0), n),
+        )
+        parts[n] += paths
+        by_language[n][language] += len(paths)
     return [sorted(part) for part in parts]
+
+
+def _folder_of(path: str) -> str:
+    """The folder a page is dealt with: its first two names (``notices/n``), or the page itself."""
+    names = path.split("/")
+    return "/".join(names[:2]) if len(names) > 2 else path
 
 
 def index_site(site_dir: Path, part_pages: int = PART_PAGES, jobs: int = 1, glob_chars: int = GLOB_CHARS) -> Indexed:
@@ -95,11 +109,12 @@ def index_site(site_dir: Path, part_pages: int = PART_PAGES, jobs: int = 1, glob
         shutil.rmtree(stale, ignore_errors=True)
     pages = _pages(site_dir)
     parts = plan_parts(pages, part_pages)
-    while len(parts) > 1 and part_pages > 1 and max(len(glob_of(part)) for part in parts) > glob_chars:
+    while len(parts) > 1 and part_pages > 1 and max(len(glob_of(part, pages)) for part in parts) > glob_chars:
         part_pages //= 2
         parts = plan_parts(pages, part_pages)
     try:
-        peaks = _index_parts(site_dir, fresh, parts, jobs)
+        globs: list[str | None] = [glob_of(part, pages) for part in parts] if len(parts) > 1 else [None]
+        peaks = _index_parts(site_dir, fresh, globs, jobs)
         _list_parts(fresh)
     except PagefindError:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -124,15 +139,15 @@ def _pages(site_dir: Path) -> dict[str, str]:
     return pages
 
 
-def _index_parts(site_dir: Path, fresh: Path, parts: list[list[str]], jobs: int) -> list[float]:
+def _index_parts(site_dir: Path, fresh: Path, globs: list[str | None], jobs: int) -> list[float]:
     """Run Pagefind on each part, in a folder of its own: the only part on the whole site, more
     parts each on its own pages of the site, listed in its configuration (the same paths, hence
     the same URLs; listing them costs nothing on disk, where a folder of links to them cost
     thousands of files to make and remove)."""
-    folders = [fresh.with_name(f".pagefind-part-{n}") for n in range(1, len(parts) + 1)]
+    folders = [fresh.with_name(f".pagefind-part-{n}") for n in range(1, len(globs) + 1)]
     try:
-        for folder, part in zip(folders, parts, strict=True):
-            _configure(folder, site_dir, part if len(parts) > 1 else None)
+        for folder, glob in zip(folders, globs, strict=True):
+            _configure(folder, site_dir, glob)
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             peaks = list(pool.map(_pagefind, folders))
         _assemble(fresh, [f / "index" for f in folders])
@@ -142,9 +157,9 @@ def _index_parts(site_dir: Path, fresh: Path, parts: list[list[str]], jobs: int)
     return peaks
 
 
-def _configure(folder: Path, site_dir: Path, pages: list[str] | None) -> None:
+def _configure(folder: Path, site_dir: Path, glob: str | None) -> None:
     """Pagefind's configuration in ``folder`` (where it runs, so that no configuration file in the
-    caller's folder is read): ``site_dir`` indexed into ``folder/index``, only ``pages`` if given.
+    caller's folder is read): ``site_dir`` indexed into ``folder/index``, only what ``glob`` names if given.
     A file, not the command line: a part's list of pages is longer than one argument may be."""
     folder.mkdir(parents=True)
     config: dict[str, object] = {
@@ -152,8 +167,8 @@ def _configure(folder: Path, site_dir: Path, pages: list[str] | None) -> None:
         "output_path": str((folder / "index").resolve()),
         "exclude_selectors": [".headerlink"],
     }
-    if pages is not None:
-        config["glob"] = glob_of(pages)
+    if glob is not None:
+        config["glob"] = glob
     (folder / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
 
 
@@ -161,23 +176,44 @@ _Folders = dict[str, "_Folders"]  # a name and what is inside it (nothing: a pag
 _GLOB_SPECIAL = re.compile(r"([*?\[\]{}(),<>:$])")  # what Pagefind's globs read as syntax
 
 
-def glob_of(paths: list[str]) -> str:
+def glob_of(paths: list[str], site_pages: Collection[str] = ()) -> str:
     """A glob that matches exactly ``paths``, their shared folders written once
-    (``notices/n/{index.html,art-1/index.html}``): for a part of 2,960 pages of a 32× archive,
-    81 KB where a plain list of them is 193 KB."""
+    (``notices/n/{index.html,art-1/index.html}``), and a folder whose pages are all among them
+    (of ``site_pages``, every page of the site) as ``notices/n/**/*.html``.
+
+    Short globs matter: Pagefind matches every file of the site against a part's glob, in a
+    time that grows with the glob (a part of a 300× archive listed page by page took minutes)."""
     tree: _Folders = {}
     for path in paths:
         if "\\" in path:  # Pagefind's globs have no way to write one (measured: "\\\\" is refused)
             raise PagefindError(f"{path}: a page whose path has a backslash cannot be indexed in parts; rename it")
         node = tree
         for name in path.split("/"):
-            node = node.setdefault(_GLOB_SPECIAL.sub(r"\\\1", name), {})
+            node = node.setdefault(name, {})
+    mine, every = _pages_per_folder(paths), _pages_per_folder(site_pages)
 
-    def alternatives(node: _Folders) -> str:
-        each = [name + "/" + alternatives(node[name]) if node[name] else name for name in sorted(node)]
+    def alternatives(node: _Folders, folder: str) -> str:
+        each = []
+        for name in sorted(node):
+            inner, written = f"{folder}{name}/", _GLOB_SPECIAL.sub(r"\\\1", name)
+            if not node[name]:
+                each.append(written)
+            elif mine[inner] > 1 and mine[inner] == every[inner]:  # the whole folder
+                each.append(written + "/**/*.html")
+            else:
+                each.append(written + "/" + alternatives(node[name], inner))
         return each[0] if len(each) == 1 else "{" + ",".join(each) + "}"
 
-    return alternatives(tree)
+    return alternatives(tree, "")
+
+
+def _pages_per_folder(paths: Collection[str]) -> Counter[str]:
+    """How many of ``paths`` are in each folder (``notices/``, ``notices/n/`` …), at any depth."""
+    counts: Counter[str] = Counter()
+    for path in paths:
+        names = path.split("/")[:-1]
+        counts.update("".join(f"{name}/" for name in names[: depth + 1]) for depth in range(len(names)))
+    return counts
 
 
 def _pagefind(folder: Path) -> float:
