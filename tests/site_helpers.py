@@ -12,12 +12,14 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import lxml.html
 import yaml
+
+from tools.serve import QuietServer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -144,7 +146,7 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve(site: Path, prefix: str = "/") -> Iterator[str]:
     handler = type("Handler", (_SubPathHandler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import json
 import socket
+import struct
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from .site_helpers import ROOT
+from .site_helpers import ROOT, serve
 from .test_check import edit
 
 pytestmark = pytest.mark.heavy  # builds a site, or runs the command many times: scheduled first
@@ -77,3 +80,21 @@ def test_serve_updates_the_page_then_the_search(small_corpus: Path, tmp_path: Pa
         server.wait(timeout=30)
     output = log.read_text("utf-8")
     assert "pages updated in" in output and "search index is current again" in output
+
+
+def test_a_dropped_connection_prints_no_traceback(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    # A tab closed while a large file was on its way: the server says nothing, and serves on.
+    (tmp_path / "big.bin").write_bytes(b"x" * 16_000_000)
+    (tmp_path / "small.txt").write_text("still here", encoding="utf-8")
+    with serve(tmp_path) as url:
+        baseline = threading.active_count()
+        address = urlsplit(url)
+        with socket.create_connection((str(address.hostname), int(address.port or 80))) as client:
+            client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            assert client.recv(1024).startswith(b"HTTP/1.0 200")
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset on close
+        deadline = time.monotonic() + 10
+        while threading.active_count() > baseline and time.monotonic() < deadline:
+            time.sleep(0.05)  # until the server's thread for that request has ended
+        assert _get(url + "small.txt") == "still here"
+    assert "Traceback" not in capfd.readouterr().err

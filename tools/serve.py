@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -136,6 +137,15 @@ def preview_rebuild(
     return rebuild
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A threading HTTP server that says nothing when a browser drops a connection (a tab
+    closed or sent elsewhere while a file was on its way): that is no error of the site's."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def serve_forever(
     site: Path,
     host: str,
@@ -146,7 +156,7 @@ def serve_forever(
 ) -> None:
     if rebuild:
         watch(watched, rebuild, ignore=[])
-    server = ThreadingHTTPServer((host, port), _handler(site.resolve(), preview or Preview()))
+    server = QuietServer((host, port), _handler(site.resolve(), preview or Preview()))
     click.echo(f"serving {site} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()
