@@ -165,6 +165,31 @@ def test_chinese_headings() -> None:
     assert parsed.measures[0].title == "加快算力建设"
 
 
+def test_translated_groups_in_upper_case_roman_numerals() -> None:
+    # （一）（二） printed as "(I)", "(II)" … "(IV)" in a translation: Roman numerals, not letters,
+    # so nothing is reported skipped; the tasks numbered straight through them keep their ids.
+    text = (
+        "I. General Requirements\nBy 2027, the city will lead.\nII. Key Tasks\n(I) Computing\n1. Build pools.\n2．Support chips.\n(II) Data\n3.Open data.\n"
+        "(III) Models\n4. Train models.\n(IV) Talent\n5. Attract talent.\n"
+    )
+    parsed = parse_notice("x", split_lines(text), path="notices/x/source.txt")
+    assert [str(p) for p in parsed.problems] == []
+    assert [m.id for m in parsed.measures] == [f"ii-{i}" for i in range(1, 6)]
+    groups = parsed.nodes[1].children
+    assert [(g.numbering.printed, g.title) for g in groups] == [
+        ("(I)", "Computing"),
+        ("(II)", "Data"),
+        ("(III)", "Models"),
+        ("(IV)", "Talent"),
+    ]
+    # After "(H)", "(I)" is the next letter.
+    letters = "ABCDEFGHIJ"
+    lettered = "I. Part\n" + "".join(f"({c}) Item {c}.\n" for c in letters)
+    parsed = parse_notice("x", split_lines(lettered), path="notices/x/source.txt")
+    assert [m.id for m in parsed.measures] == [f"i-{c.lower()}" for c in letters]
+    assert [str(p) for p in parsed.problems] == []
+
+
 def test_duplicate_and_skipped_numbers_are_reported() -> None:
     text = "I. Part\n(1) One.\n(2) Two.\n(2) Two again.\n(5) Five.\n"
     parsed = parse_notice("x", split_lines(text), path="notices/x/source.txt")

@@ -243,6 +243,12 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
         _p(r"^(?P<printed>\(\s*(?P<num>(?P<l>[A-Z])(?P=l)?)\s*\))\s*(?P<rest>\S.*)$"),
         letter_id=True,
     ),
+    # "(I)", "(II)": a translated plan's second level, （一）（二） (after "(H)", "(I)" is a letter).
+    HeadingStyle(
+        "roman-upper",
+        _p(r"^(?P<printed>\(\s*(?P<num>[IVXLC]+)\s*\))\s*(?P<rest>\S.*)$"),
+        roman_id=True,
+    ),
     HeadingStyle(
         "arabic",
         _p(r"^(?P<printed>(?P<num>\d{1,3})\s*[.、](?!\d))\s*(?P<rest>\S.*)$"),
