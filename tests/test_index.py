@@ -28,6 +28,19 @@ def test_pages_are_dealt_in_turn_language_by_language_each_once() -> None:
     assert plan_parts(dict(reversed(pages.items())), part_pages=10) == parts  # the same, in any order
 
 
+def test_fewer_folders_than_parts_leave_no_part_empty(tmp_path: Path) -> None:
+    pages = {f"notices/n/art-{i}/index.html": "en" for i in range(3)} | {"index.html": "en"}
+    assert [len(part) for part in plan_parts(pages, part_pages=1)] == [1, 3]
+    # A site of one folder is one part, indexed without a glob (which could not name "t\\s").
+    site = tmp_path / "site"
+    for name in ("n/x/a", "n/x/t\\s"):
+        page = site / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text('<html lang="en"><body><main><p>word</p></main></body></html>', encoding="utf-8")
+    assert index_site(site, part_pages=1).parts == 1
+    assert len(list((site / "pagefind").rglob("*.pf_fragment"))) == 2
+
+
 def test_a_folders_pages_of_one_language_stay_together_and_its_glob_names_the_folder() -> None:
     # A notice's pages go to one part (its translation's may go to another), so that the part's
     # glob names the folder, not each page: Pagefind matches every file of the site against it.

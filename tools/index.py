@@ -88,7 +88,7 @@ def plan_parts(pages: dict[str, str], part_pages: int = PART_PAGES) -> list[list
         )
         parts[n] += paths
         by_language[n][language] += len(paths)
-    return [sorted(part) for part in parts]
+    return [sorted(part) for part in parts if part]  # fewer folders than parts: no empty part
 
 
 def _folder_of(path: str) -> str:
@@ -108,13 +108,8 @@ def index_site(site_dir: Path, part_pages: int = PART_PAGES, jobs: int = 1, glob
     for stale in [fresh, *site_dir.glob(".pagefind-part-*")]:  # left by an interrupted run
         shutil.rmtree(stale, ignore_errors=True)
     pages = _pages(site_dir)
-    parts = plan_parts(pages, part_pages)
-    while len(parts) > 1 and part_pages > 1 and max(len(glob_of(part, pages)) for part in parts) > glob_chars:
-        part_pages //= 2
-        parts = plan_parts(pages, part_pages)
     try:
-        globs: list[str | None] = [glob_of(part, pages) for part in parts] if len(parts) > 1 else [None]
-        peaks = _index_parts(site_dir, fresh, globs, jobs)
+        peaks = _index_parts(site_dir, fresh, _part_globs(pages, part_pages, glob_chars), jobs)
         _list_parts(fresh)
     except PagefindError:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -125,6 +120,21 @@ def index_site(site_dir: Path, part_pages: int = PART_PAGES, jobs: int = 1, glob
     fresh.rename(site_dir / "pagefind")
     remove_tree(old)
     return Indexed(peaks)
+
+
+def _part_globs(pages: dict[str, str], part_pages: int, glob_chars: int) -> list[str | None]:
+    """The glob of each part's pages (``[None]``: one part, the whole site), the parts dealt
+    smaller until each glob is at most ``glob_chars`` long."""
+    every: Counter[str] | None = None  # the site's pages counted once (0.3 s at 300×)
+    while True:
+        parts = plan_parts(pages, part_pages)
+        if len(parts) == 1:
+            return [None]
+        every = every or _pages_per_folder(pages)
+        globs: list[str | None] = [_glob(part, every) for part in parts]
+        if part_pages == 1 or max(len(g or "") for g in globs) <= glob_chars:
+            return globs
+        part_pages //= 2
 
 
 def _pages(site_dir: Path) -> dict[str, str]:
@@ -183,6 +193,11 @@ def glob_of(paths: list[str], site_pages: Collection[str] = ()) -> str:
 
     Short globs matter: Pagefind matches every file of the site against a part's glob, in a
     time that grows with the glob (a part of a 300× archive listed page by page took minutes)."""
+    return _glob(paths, _pages_per_folder(site_pages))
+
+
+def _glob(paths: list[str], every: Counter[str]) -> str:
+    """``glob_of``, with the site's pages already counted folder by folder."""
     tree: _Folders = {}
     for path in paths:
         if "\\" in path:  # Pagefind's globs have no way to write one (measured: "\\\\" is refused)
@@ -190,7 +205,7 @@ def glob_of(paths: list[str], site_pages: Collection[str] = ()) -> str:
         node = tree
         for name in path.split("/"):
             node = node.setdefault(name, {})
-    mine, every = _pages_per_folder(paths), _pages_per_folder(site_pages)
+    mine = _pages_per_folder(paths)
 
     def alternatives(node: _Folders, folder: str) -> str:
         each = []
